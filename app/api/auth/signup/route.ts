@@ -1,0 +1,17 @@
+import type { NextRequest } from "next/server";
+import { parseJsonBody } from "@/lib/api/parse";
+import { errorResponse, json } from "@/lib/api/respond";
+import { enforceRateLimit } from "@/lib/api/rate-limit";
+import { signUp, signUpInput } from "@/lib/tenancy/sign-up";
+
+export async function POST(req: NextRequest) {
+  try {
+    const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+    await enforceRateLimit(`signup:${ip}`, 30);
+    const input = await parseJsonBody(req, signUpInput);
+    const result = await signUp(input);
+    return json({ user: result.user, organization: result.org }, 201);
+  } catch (err) {
+    return errorResponse(err, { route: "signup" });
+  }
+}

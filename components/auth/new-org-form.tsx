@@ -1,0 +1,28 @@
+"use client";
+
+import { Button } from "@tremor/react";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { apiFetch } from "@/lib/api/client-fetch";
+import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+
+export function NewOrgForm() {
+  const router = useRouter();
+  const create = useMutation({
+    mutationFn: (name: string) => apiFetch<{ organization: { slug: string } }>("/api/orgs", { method: "POST", json: { name } }),
+    onSuccess: ({ organization }) => router.push(`/${organization.slug}`),
+  });
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    create.mutate(String(new FormData(e.currentTarget).get("name") ?? ""));
+  }
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <FormError message={create.error?.message} />
+      <Field label="Organisation name" name="name" required />
+      <Button type="submit" className="w-full" loading={create.isPending}>Create organisation</Button>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { signOut } from "next-auth/react";
+import { OrgSwitcher } from "./org-switcher";
+
+type Props = {
+  org: { slug: string; name: string };
+  role: string;
+  userEmail: string;
+  organizations: { slug: string; name: string }[];
+};
+
+const NAV = [
+  { href: "", label: "Overview" },
+  { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/members", label: "Members" },
+  { href: "/settings/audit", label: "Audit log" },
+];
+
+export function Sidebar({ org, role, userEmail, organizations }: Props) {
+  const pathname = usePathname();
+  return (
+    <aside className="flex shrink-0 flex-col gap-4 border-b border-tremor-border bg-white p-4 md:min-h-screen md:w-60 md:border-b-0 md:border-r">
+      <Link href="/" className="text-base font-semibold text-tremor-content-strong">
+        🔥 Burnrate
+      </Link>
+      <OrgSwitcher current={org} organizations={organizations} />
+      <nav className="flex flex-wrap gap-1 md:flex-col" aria-label="Main">
+        {NAV.map((item) => {
+          const href = `/${org.slug}${item.href}`;
+          const active = item.href === "" ? pathname === href : pathname.startsWith(href);
+          return (
+            <Link
+              key={item.label}
+              href={href}
+              aria-current={active ? "page" : undefined}
+              className={`rounded-tremor-small px-3 py-2 text-sm ${active ? "bg-tremor-brand-faint font-medium text-tremor-brand-emphasis" : "text-tremor-content-emphasis hover:bg-tremor-background-subtle"}`}
+            >
+              {item.label}
+            </Link>
+          );
+        })}
+      </nav>
+      <div className="mt-auto space-y-2 border-t border-tremor-border pt-4 text-xs text-tremor-content">
+        <p className="truncate" title={userEmail}>
+          {userEmail}
+        </p>
+        <p>Role: {role}</p>
+        <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="text-tremor-brand underline">
+          Sign out
+        </button>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,22 @@
+import type { InputHTMLAttributes } from "react";
+
+type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string };
+
+/** A labelled input with its validation message underneath. */
+export function Field({ label, error, id, ...input }: Props) {
+  const inputId = id ?? input.name;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={inputId} className="block text-sm font-medium text-tremor-content-strong">
+        {label}
+      </label>
+      <input
+        id={inputId}
+        {...input}
+        aria-invalid={error ? true : undefined}
+        className="block w-full rounded-tremor-default border-tremor-border text-sm shadow-tremor-input focus:border-tremor-brand focus:ring-tremor-brand"
+      />
+      {error ? <p className="text-xs text-red-600">{error}</p> : null}
+    </div>
+  );
+}

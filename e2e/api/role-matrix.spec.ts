@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { can } from "../../lib/auth/permissions";
+import { addMember, createAccount, type Account } from "../support/accounts";
+import { SESSION_ROUTES } from "../support/routes";
+
+const ROLES = ["OWNER", "ADMIN", "FINANCE", "ENGINEER", "VIEWER"] as const;
+const MISSING = "c0000000000000000000missing";
+
+test.describe("role matrix", () => {
+  const accounts = new Map<string, Account>();
+
+  test.beforeAll(async ({ baseURL }) => {
+    const owner = await createAccount(baseURL!, "matrix");
+    accounts.set("OWNER", owner);
+    for (const role of ROLES.slice(1)) accounts.set(role, await addMember(baseURL!, owner, role));
+  });
+
+  for (const role of ROLES) {
+    for (const route of SESSION_ROUTES) {
+      const allowed = can(role, route.permission);
+      test(`${role} ${allowed ? "may" : "may not"} ${route.name}`, async () => {
+        const account = accounts.get(role)!;
+        // Targets that do not exist: an allowed call gets past the role check and finds nothing (404);
+        // a forbidden one is stopped before (403). Neither mutates anything real.
+        const res = await account.api.fetch(route.path({ org: account.orgSlug, keyId: MISSING, memberId: MISSING }), {
+          method: route.method,
+          data: route.body?.(),
+        });
+        if (allowed) {
+          expect(res.status(), await res.text()).not.toBe(403);
+          expect(res.status()).toBeLessThan(500);
+        } else {
+          expect(res.status(), await res.text()).toBe(403);
+          expect((await res.json()).error.code).toBe("forbidden");
+        }
+      });
+    }
+  }
+
+  test("only an owner can grant OWNER", async () => {
+    const admin = accounts.get("ADMIN")!;
+    const res = await admin.api.post(`/api/orgs/${admin.orgSlug}/members`, { data: { email: "new-owner@e2e.test", role: "OWNER" } });
+    expect(res.status()).toBe(403);
+    expect((await res.json()).error.issues[0].path).toBe("role");
+  });
+
+  test("the last owner cannot be demoted", async () => {
+    const owner = accounts.get("OWNER")!;
+    const { members } = await (await owner.api.get(`/api/orgs/${owner.orgSlug}/members`)).json();
+    const me = members.find((m: { role: string }) => m.role === "OWNER");
+    const res = await owner.api.patch(`/api/orgs/${owner.orgSlug}/members/${me.id}`, { data: { role: "ADMIN" } });
+    expect(res.status()).toBe(409);
+  });
+
+  test("a viewer sees the no-access notice on the API keys page", async () => {
+    const viewer = accounts.get("VIEWER")!;
+    const res = await viewer.api.get(`/${viewer.orgSlug}/settings/api-keys`);
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toContain("You don&#x27;t have access to this page");
+  });
+});

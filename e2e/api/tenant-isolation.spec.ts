@@ -1,0 +1,83 @@
+import { expect, test } from "@playwright/test";
+import { addMember, createAccount, createKey, type Account } from "../support/accounts";
+import { ORG_PAGES, SESSION_ROUTES, type Ids } from "../support/routes";
+
+test.describe("tenant isolation", () => {
+  let a: Account;
+  let b: Account;
+  let bIds: Ids;
+  let bSecrets: string[];
+
+  test.beforeAll(async ({ baseURL }) => {
+    a = await createAccount(baseURL!, "alpha");
+    b = await createAccount(baseURL!, "bravo");
+    const bKey = await createKey(b, ["ingest", "read"], "bravo-secret-key-name");
+    const bMember = await addMember(baseURL!, b, "FINANCE");
+    const members = await (await b.api.get(`/api/orgs/${b.orgSlug}/members`)).json();
+    const memberId = members.members.find((m: { user: { email: string } }) => m.user.email === bMember.email).id;
+    bIds = { org: b.orgSlug, keyId: bKey.id, memberId };
+    bSecrets = [bKey.id, memberId, bMember.email, b.email, "bravo-secret-key-name"];
+  });
+
+  function expectNoLeak(body: string) {
+    for (const s of bSecrets) expect(body).not.toContain(s);
+  }
+
+  for (const route of SESSION_ROUTES) {
+    test(`${route.name}: org B through its own slug is 404 for org A's owner`, async () => {
+      const res = await a.api.fetch(route.path(bIds), { method: route.method, data: route.body?.() });
+      expect(res.status()).toBe(404);
+      const body = await res.text();
+      expect(JSON.parse(body).error.code).toBe("not_found");
+      expectNoLeak(body);
+    });
+
+    test(`${route.name}: org B's ids under org A's slug are 404 or empty`, async () => {
+      const res = await a.api.fetch(route.path({ ...bIds, org: a.orgSlug }), { method: route.method, data: route.body?.() });
+      const body = await res.text();
+      expectNoLeak(body);
+      if (route.path(bIds).includes(bIds.keyId) || route.path(bIds).includes(bIds.memberId)) {
+        expect(res.status()).toBe(404);
+      } else {
+        expect(res.status()).toBeLessThan(300);
+      }
+    });
+  }
+
+  test("org B's key and member survive org A's attempts", async () => {
+    const keys = await (await b.api.get(`/api/orgs/${b.orgSlug}/api-keys`)).json();
+    expect(keys.apiKeys.find((k: { id: string }) => k.id === bIds.keyId).revokedAt).toBeNull();
+    const members = await (await b.api.get(`/api/orgs/${b.orgSlug}/members`)).json();
+    const m = members.members.find((x: { id: string }) => x.id === bIds.memberId);
+    expect(m.role).toBe("FINANCE");
+  });
+
+  for (const page of ORG_PAGES) {
+    test(`page /<org B>${page} is 404 for org A's owner`, async () => {
+      const res = await a.api.get(`/${b.orgSlug}${page}`);
+      expect(res.status()).toBe(404);
+      expectNoLeak(await res.text());
+    });
+  }
+
+  test("an API key resolves only its own organisation", async () => {
+    const aKey = await createKey(a, ["read"]);
+    const res = await a.api.get("/api/v1/me", { headers: { authorization: `Bearer ${aKey.secret}`, cookie: "" } });
+    expect(res.status()).toBe(200);
+    const body = await res.json();
+    expect(body.organization.slug).toBe(a.orgSlug);
+    // A query or body naming another org is ignored: the key decides.
+    const spoof = await a.api.get(`/api/v1/me?org=${b.orgSlug}&orgId=${b.orgSlug}`, { headers: { authorization: `Bearer ${aKey.secret}`, "x-org-id": b.orgSlug } });
+    expect((await spoof.json()).organization.slug).toBe(a.orgSlug);
+  });
+
+  test("signed-out requests are refused with 401 and no data", async ({ playwright, baseURL }) => {
+    const anon = await playwright.request.newContext({ baseURL });
+    for (const route of SESSION_ROUTES) {
+      const res = await anon.fetch(route.path(bIds), { method: route.method, data: route.body?.() });
+      expect(res.status(), route.name).toBe(401);
+      expectNoLeak(await res.text());
+    }
+    await anon.dispose();
+  });
+});

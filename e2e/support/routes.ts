@@ -1,0 +1,31 @@
+import type { Permission } from "../../lib/auth/permissions";
+
+/**
+ * Every session-authenticated dashboard API route, with the permission it needs.
+ * The tenant-isolation and role-matrix specs iterate over this list: add each new route here.
+ */
+export type Ids = { org: string; keyId: string; memberId: string };
+export type RouteCase = {
+  name: string;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: (ids: Ids) => string;
+  body?: () => unknown;
+  permission: Permission;
+};
+
+export const SESSION_ROUTES: RouteCase[] = [
+  { name: "list API keys", method: "GET", path: (i) => `/api/orgs/${i.org}/api-keys`, permission: "apikeys:manage" },
+  { name: "create API key", method: "POST", path: (i) => `/api/orgs/${i.org}/api-keys`, body: () => ({ name: "matrix", scopes: ["read"] }), permission: "apikeys:manage" },
+  { name: "revoke API key", method: "DELETE", path: (i) => `/api/orgs/${i.org}/api-keys/${i.keyId}`, permission: "apikeys:manage" },
+  { name: "list members", method: "GET", path: (i) => `/api/orgs/${i.org}/members`, permission: "org:read" },
+  { name: "invite member", method: "POST", path: (i) => `/api/orgs/${i.org}/members`, body: () => ({ email: `x${Math.random().toString(36).slice(2)}@e2e.test`, role: "VIEWER" }), permission: "members:manage" },
+  { name: "change member role", method: "PATCH", path: (i) => `/api/orgs/${i.org}/members/${i.memberId}`, body: () => ({ role: "VIEWER" }), permission: "members:manage" },
+  { name: "remove member", method: "DELETE", path: (i) => `/api/orgs/${i.org}/members/${i.memberId}`, permission: "members:manage" },
+  { name: "read audit log", method: "GET", path: (i) => `/api/orgs/${i.org}/audit`, permission: "audit:read" },
+];
+
+/** Every dashboard page under an organisation. */
+export const ORG_PAGES = ["", "/settings/api-keys", "/settings/members", "/settings/audit"];
+
+/** API-key routes: [method, path, scope]. */
+export const KEY_ROUTES: { method: "GET" | "POST"; path: string; scope: "ingest" | "read" }[] = [{ method: "GET", path: "/api/v1/me", scope: "read" }];

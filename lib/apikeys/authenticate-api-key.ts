@@ -1,0 +1,24 @@
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { hashApiKey, KEY_PREFIX } from "./key-format";
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Resolves a presented secret to its key; null when unknown or revoked. No cache:
+ * a revoked key is refused on the very next request.
+ */
+export async function authenticateApiKey(secret: string) {
+  if (!secret.startsWith(KEY_PREFIX) || secret.length > 200) return null;
+  const key = await db().apiKey.findUnique({
+    where: { keyHash: hashApiKey(secret) },
+    select: { id: true, orgId: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true, defaultAttribution: true, org: { select: { slug: true } } },
+  });
+  if (!key || key.revokedAt) return null;
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    db()
+      .apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } })
+      .catch((err: unknown) => log.warn({ err, apiKeyId: key.id }, "could not record lastUsedAt"));
+  }
+  return key;
+}

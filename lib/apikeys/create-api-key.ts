@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { OrgContext } from "@/lib/tenancy/context";
+import { generateApiKey } from "./key-format";
+
+const attribution = z.string().trim().min(1).max(200);
+
+export const createApiKeyInput = z.strictObject({
+  name: z.string().trim().min(1, "name is required").max(100),
+  scopes: z.array(z.enum(["ingest", "read"])).min(1, "choose at least one scope").max(2),
+  defaultAttribution: z
+    .strictObject({
+      team: attribution.optional(),
+      feature: attribution.optional(),
+      customer: attribution.optional(),
+      environment: attribution.optional(),
+    })
+    .optional(),
+});
+export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
+
+/** Creates a key; the returned `secret` is the only time the full key is ever available. */
+export async function createApiKey(ctx: OrgContext, input: CreateApiKeyInput) {
+  const { secret, prefix, hash } = generateApiKey();
+  const key = await db().$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: {
+        orgId: ctx.orgId,
+        name: input.name,
+        prefix,
+        keyHash: hash,
+        scopes: [...new Set(input.scopes)],
+        defaultAttribution: input.defaultAttribution ?? undefined,
+        createdById: ctx.actor.type === "user" ? ctx.actor.userId : null,
+      },
+      select: apiKeyPublicFields,
+    });
+    await recordAudit(ctx, { action: "api_key.created", targetType: "api_key", targetId: created.id, metadata: { name: input.name, scopes: input.scopes } }, tx);
+    return created;
+  });
+  return { ...key, secret };
+}
+
+export const apiKeyPublicFields = {
+  id: true,
+  name: true,
+  prefix: true,
+  scopes: true,
+  defaultAttribution: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  createdAt: true,
+} as const;

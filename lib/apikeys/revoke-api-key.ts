@@ -1,0 +1,16 @@
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { OrgContext } from "@/lib/tenancy/context";
+
+/** Revokes a key of this organisation; a key of another organisation is "not found". */
+export async function revokeApiKey(ctx: OrgContext, keyId: string) {
+  return db().$transaction(async (tx) => {
+    const key = await tx.apiKey.findFirst({ where: { id: keyId, orgId: ctx.orgId } });
+    if (!key) throw ApiError.notFound("API key not found");
+    if (key.revokedAt) return key;
+    const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+    await recordAudit(ctx, { action: "api_key.revoked", targetType: "api_key", targetId: key.id, metadata: { name: key.name } }, tx);
+    return revoked;
+  });
+}

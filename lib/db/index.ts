@@ -1,0 +1,3 @@
+export { db, disconnectDb } from "./client";
+export { Prisma, type PrismaClient } from "./generated/client";
+export * from "./generated/enums";

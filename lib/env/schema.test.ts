@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./schema";
+
+const valid = {
+  DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/burnrate",
+  REDIS_URL: "redis://127.0.0.1:6379",
+  NEXTAUTH_SECRET: "x".repeat(32),
+};
+
+function failure(source: Record<string, string | undefined>): EnvError {
+  try {
+    parseEnv(source);
+  } catch (err) {
+    if (err instanceof EnvError) return err;
+    throw err;
+  }
+  throw new Error("expected parseEnv to fail");
+}
+
+describe("parseEnv", () => {
+  it("accepts a minimal valid configuration and fills defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.PORT).toBe(3000);
+    expect(env.QUEUE_PREFIX).toBe("burnrate");
+    expect(env.NEXTAUTH_URL).toBe("http://localhost:3000");
+    expect(env.RATE_LIMIT_PER_MINUTE).toBe(3000);
+  });
+
+  it.each(["DATABASE_URL", "REDIS_URL", "NEXTAUTH_SECRET"])("names %s when it is missing", (name) => {
+    const err = failure({ ...valid, [name]: undefined });
+    expect(err.variables.map((v) => v.name)).toEqual([name]);
+    expect(err.message).toContain(`${name}: is required but not set`);
+  });
+
+  it("names every malformed variable at once", () => {
+    const err = failure({ ...valid, DATABASE_URL: "mysql://x/y", REDIS_URL: "not a url", PORT: "70000", NEXTAUTH_SECRET: "short" });
+    expect(err.variables.map((v) => v.name).sort()).toEqual(["DATABASE_URL", "NEXTAUTH_SECRET", "PORT", "REDIS_URL"]);
+  });
+
+  it("treats an empty string as unset", () => {
+    expect(failure({ ...valid, REDIS_URL: "" }).variables[0]?.name).toBe("REDIS_URL");
+  });
+
+  it("requires the headless-init variables together", () => {
+    const err = failure({ ...valid, BURNRATE_INIT_ORG_SLUG: "acme" });
+    expect(err.variables.map((v) => v.name).sort()).toEqual(["BURNRATE_INIT_USER_EMAIL", "BURNRATE_INIT_USER_PASSWORD"]);
+    expect(failure({ ...valid, BURNRATE_INIT_API_KEY: "br_live_abcdefghijklmnop" }).variables[0]?.name).toBe("BURNRATE_INIT_ORG_SLUG");
+    const full = parseEnv({
+      ...valid,
+      BURNRATE_INIT_ORG_SLUG: "acme",
+      BURNRATE_INIT_USER_EMAIL: "ops@acme.test",
+      BURNRATE_INIT_USER_PASSWORD: "password123",
+      BURNRATE_INIT_API_KEY: "br_live_abcdefghijklmnop",
+    });
+    expect(full.BURNRATE_INIT_ORG_SLUG).toBe("acme");
+  });
+
+  it("rejects a malformed initial API key", () => {
+    const err = failure({ ...valid, BURNRATE_INIT_ORG_SLUG: "acme", BURNRATE_INIT_USER_EMAIL: "a@b.co", BURNRATE_INIT_USER_PASSWORD: "password123", BURNRATE_INIT_API_KEY: "sk-123" });
+    expect(err.variables[0]?.name).toBe("BURNRATE_INIT_API_KEY");
+  });
+});

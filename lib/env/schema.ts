@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgresql:// URL");
+const redisUrl = z
+  .string()
+  .url()
+  .refine((v) => /^rediss?:\/\//.test(v), "must be a redis:// URL");
+const optionalNonEmpty = z.string().min(1).optional();
+
+/** Every environment variable Burnrate reads, parsed once. Documented in README "Configuration". */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl,
+    REDIS_URL: redisUrl,
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+    NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only")
+      .default("burnrate"),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+    BURNRATE_INIT_ORG_SLUG: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,47}$/, "lowercase letters, digits and dashes, 2-48 characters")
+      .optional(),
+    BURNRATE_INIT_ORG_NAME: optionalNonEmpty,
+    BURNRATE_INIT_USER_EMAIL: z.string().email().optional(),
+    BURNRATE_INIT_USER_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+    BURNRATE_INIT_API_KEY: z
+      .string()
+      .regex(/^br_live_[A-Za-z0-9_-]{16,}$/, "must look like br_live_ followed by 16+ characters")
+      .optional(),
+  })
+  .superRefine((env, ctx) => {
+    const init = ["BURNRATE_INIT_ORG_SLUG", "BURNRATE_INIT_USER_EMAIL", "BURNRATE_INIT_USER_PASSWORD"] as const;
+    const set = init.filter((k) => env[k] !== undefined);
+    if (set.length > 0 && set.length < init.length) {
+      for (const k of init.filter((k) => env[k] === undefined)) {
+        ctx.addIssue({ code: "custom", path: [k], message: `required when ${set.join(", ")} is set` });
+      }
+    }
+    if (env.BURNRATE_INIT_API_KEY && set.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["BURNRATE_INIT_ORG_SLUG"], message: "required when BURNRATE_INIT_API_KEY is set" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly variables: { name: string; message: string }[]) {
+    super(
+      "Invalid configuration:\n" + variables.map((v) => `  ${v.name}: ${v.message}`).join("\n"),
+    );
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a record of environment variables; throws EnvError naming every bad or missing variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((i) => ({
+      name: String(i.path[0] ?? "environment"),
+      message: i.code === "invalid_type" && i.input === undefined ? "is required but not set" : i.message,
+    })),
+  );
+}

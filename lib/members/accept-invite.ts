@@ -1,0 +1,35 @@
+import { db } from "@/lib/db";
+import { ApiError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { SessionUser } from "@/lib/auth/current-user";
+import { userContext } from "@/lib/tenancy/context";
+import { hashInviteToken } from "./invite-member";
+
+/** Looks an invite up by its token for the accept page (no tenant data beyond the org name). */
+export async function findInvite(token: string) {
+  const invite = await db().invite.findUnique({
+    where: { tokenHash: hashInviteToken(token) },
+    select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, org: { select: { name: true, slug: true } } },
+  });
+  if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt < new Date()) return null;
+  return invite;
+}
+
+/** The signed-in user whose email the invite names joins the organisation. */
+export async function acceptInvite(user: SessionUser, token: string) {
+  return db().$transaction(async (tx) => {
+    const invite = await tx.invite.findUnique({ where: { tokenHash: hashInviteToken(token) }, include: { org: true } });
+    if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt < new Date()) throw ApiError.notFound("Invite not found or expired");
+    if (invite.email !== user.email.toLowerCase()) {
+      throw new ApiError("forbidden", `This invite is for ${invite.email}; sign in with that address`);
+    }
+    await tx.membership.upsert({
+      where: { orgId_userId: { orgId: invite.orgId, userId: user.id } },
+      create: { orgId: invite.orgId, userId: user.id, role: invite.role },
+      update: {},
+    });
+    await tx.invite.update({ where: { id: invite.id }, data: { acceptedAt: new Date() } });
+    await recordAudit(userContext(invite.org, user, invite.role), { action: "member.joined", targetType: "invite", targetId: invite.id, metadata: { email: user.email, role: invite.role } }, tx);
+    return { slug: invite.org.slug };
+  });
+}

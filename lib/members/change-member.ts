@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { db, Prisma } from "@/lib/db";
+import { ApiError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { OrgContext } from "@/lib/tenancy/context";
+import { assertMayChangeMember, assertMayGrant } from "./role-rules";
+
+export const changeRoleInput = z.strictObject({ role: z.enum(["OWNER", "ADMIN", "FINANCE", "ENGINEER", "VIEWER"]) });
+
+async function loadMember(tx: Prisma.TransactionClient, ctx: OrgContext, membershipId: string) {
+  const member = await tx.membership.findFirst({ where: { id: membershipId, orgId: ctx.orgId }, include: { user: { select: { email: true } } } });
+  if (!member) throw ApiError.notFound("Member not found");
+  return member;
+}
+
+async function assertOwnerRemains(tx: Prisma.TransactionClient, ctx: OrgContext, leavingId: string) {
+  const owners = await tx.membership.count({ where: { orgId: ctx.orgId, role: "OWNER", id: { not: leavingId } } });
+  if (owners === 0) throw new ApiError("conflict", "An organisation needs at least one owner");
+}
+
+export async function changeMemberRole(ctx: OrgContext, membershipId: string, input: z.infer<typeof changeRoleInput>) {
+  assertMayGrant(ctx, input.role);
+  return db().$transaction(async (tx) => {
+    const member = await loadMember(tx, ctx, membershipId);
+    assertMayChangeMember(ctx, member.role);
+    if (member.role === "OWNER" && input.role !== "OWNER") await assertOwnerRemains(tx, ctx, member.id);
+    const updated = await tx.membership.update({ where: { id: member.id }, data: { role: input.role }, select: { id: true, role: true } });
+    await recordAudit(ctx, { action: "member.role_changed", targetType: "membership", targetId: member.id, metadata: { email: member.user.email, from: member.role, to: input.role } }, tx);
+    return updated;
+  });
+}
+
+export async function removeMember(ctx: OrgContext, membershipId: string) {
+  await db().$transaction(async (tx) => {
+    const member = await loadMember(tx, ctx, membershipId);
+    assertMayChangeMember(ctx, member.role);
+    if (member.role === "OWNER") await assertOwnerRemains(tx, ctx, member.id);
+    await tx.membership.delete({ where: { id: member.id } });
+    await recordAudit(ctx, { action: "member.removed", targetType: "membership", targetId: member.id, metadata: { email: member.user.email, role: member.role } }, tx);
+  });
+}

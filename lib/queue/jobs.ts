@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/**
+ * The one place that names queues and their payloads. Payloads are ids, not data:
+ * a worker re-reads Postgres, the source of truth.
+ */
+export const QUEUES = {
+  rollup: {
+    name: "rollup",
+    payload: z.object({ orgId: z.string().min(1) }),
+  },
+} as const;
+
+export type QueueName = keyof typeof QUEUES;
+export type JobPayload<Q extends QueueName> = z.infer<(typeof QUEUES)[Q]["payload"]>;

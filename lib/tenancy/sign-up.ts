@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { db, Prisma } from "@/lib/db";
+import { ApiError } from "@/lib/api/errors";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { userContext } from "./context";
+import { slugFor } from "./slug";
+
+export const signUpInput = z.strictObject({
+  email: z.string().trim().toLowerCase().email("enter a valid email address").max(254),
+  password: z.string().min(8, "use at least 8 characters").max(200),
+  name: z.string().trim().max(100).optional(),
+  organizationName: z.string().trim().min(1, "name your organisation").max(100),
+});
+
+/** Creates a user, their organisation, and makes them its OWNER, in one transaction. */
+export async function signUp(input: z.infer<typeof signUpInput>) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.create({ data: { email: input.email, name: input.name || null, passwordHash } });
+      const org = await tx.organization.create({ data: { name: input.organizationName, slug: slugFor(input.organizationName) } });
+      await tx.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
+      const ctx = userContext(org, user, "OWNER");
+      await recordAudit(ctx, { action: "organization.created", targetType: "organization", targetId: org.id, metadata: { name: org.name } }, tx);
+      return { user: { id: user.id, email: user.email }, org: { id: org.id, slug: org.slug, name: org.name } };
+    });
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      throw new ApiError("conflict", "An account with this email already exists", [{ path: "email", message: "already registered" }]);
+    }
+    throw err;
+  }
+}
