@@ -14,6 +14,7 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["**/node_modules/**", "e2e/**", "tools/**", ".next/**", ".data/**"],
     globalSetup: ["test/global-setup.ts"],
+    env: { NEXTAUTH_SECRET: "test-secret-that-is-at-least-32-characters", LOG_LEVEL: "warn", NODE_ENV: "test" },
     // 2-core machine, and DB tests share the run's database: one test file at a time.
     fileParallelism: false,
     testTimeout: 30_000,

@@ -66,10 +66,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
-  throw new EnvError(
-    result.error.issues.map((i) => ({
-      name: String(i.path[0] ?? "environment"),
-      message: i.code === "invalid_type" && i.input === undefined ? "is required but not set" : i.message,
-    })),
-  );
+  const byName = new Map<string, string>();
+  for (const i of result.error.issues) {
+    const name = String(i.path[0] ?? "environment");
+    if (!byName.has(name)) byName.set(name, i.code === "invalid_type" && i.input === undefined ? "is required but not set" : i.message);
+  }
+  throw new EnvError([...byName].map(([name, message]) => ({ name, message })));
 }

@@ -5,11 +5,9 @@ const globalForRedis = globalThis as unknown as { burnrateRedis?: Redis };
 
 /** A new connection (BullMQ workers need their own, with maxRetriesPerRequest null). */
 export function createRedis(opts: { forWorker?: boolean } = {}): Redis {
-  return new Redis(env().REDIS_URL, {
-    maxRetriesPerRequest: opts.forWorker ? null : 2,
-    enableOfflineQueue: opts.forWorker ?? false,
-    lazyConnect: false,
-  });
+  if (opts.forWorker) return new Redis(env().REDIS_URL, { maxRetriesPerRequest: null });
+  // Web requests must not hang on a Redis outage: commands give up quickly and callers degrade.
+  return new Redis(env().REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1000, connectTimeout: 2000 });
 }
 
 /** The shared connection of this process for commands (rate limits, caches). */

@@ -1,0 +1,28 @@
+import { ApiError } from "@/lib/api/errors";
+import { json } from "@/lib/api/respond";
+import { withApiKey } from "@/lib/api/with-api-key";
+import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { splitIngestBody, unprefix } from "@/lib/ingest/parse-ingest-body";
+import { readJsonBody } from "@/lib/ingest/read-body";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/v1/events: 202 all accepted (committed), 207 some rejected (the valid ones are
+ * committed), 400 none valid. Duplicates of already-accepted eventIds are counted, not stored.
+ */
+export const POST = withApiKey("ingest", async (req, ctx) => {
+  const { events, single } = splitIngestBody(await readJsonBody(req));
+  const result = await ingestBatch(ctx.orgId, events, ctx.defaultAttribution);
+  const rejected = result.rejected.map((r) => ({
+    ...r,
+    issues: single ? r.issues.map((i) => ({ ...i, path: unprefix(i.path) })) : r.issues,
+  }));
+  if (rejected.length === events.length) {
+    const issues = rejected.flatMap((r) => r.issues);
+    const err = new ApiError("invalid_request", `No event was valid: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+    return json({ ...err.body(), accepted: 0, duplicates: 0, rejected }, 400);
+  }
+  const body = { accepted: result.accepted, duplicates: result.duplicates };
+  return rejected.length ? json({ ...body, rejected }, 207) : json(body, 202);
+});

@@ -1,0 +1,30 @@
+/** A validated, attributed and priced event, as one row of usage_events. */
+export type EventRow = {
+  eventId: string;
+  timestamp: Date;
+  provider: string;
+  model: string;
+  pricedModel: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  cacheTtl: string | null;
+  reasoningTokens: number;
+  requests: number;
+  images: number;
+  audioMillis: number;
+  serviceTier: string;
+  team: string | null;
+  feature: string | null;
+  customer: string | null;
+  environment: string | null;
+  endUser: string | null;
+  tags: Record<string, string> | null;
+  latencyMs: number | null;
+  status: string;
+  requestId: string | null;
+  costPico: bigint | null;
+  reportedCostPico: bigint | null;
+  costMismatch: boolean;
+};

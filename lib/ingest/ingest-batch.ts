@@ -1,0 +1,34 @@
+import { db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { loadPriceBook } from "@/lib/pricing/load-price-book";
+import { afterIngestCommit } from "./after-commit";
+import type { EventRow } from "./event-row";
+import { insertEvents } from "./insert-events";
+import { prepareEvents, type Attribution, type Rejection } from "./prepare-events";
+
+export type IngestResult = { accepted: number; duplicates: number; rejected: Rejection[] };
+
+/** Same eventId twice in one batch: the first counts, the rest are duplicates. */
+function dedupe(rows: EventRow[]): { unique: EventRow[]; repeated: number } {
+  const seen = new Set<string>();
+  const unique = rows.filter((r) => !seen.has(r.eventId) && seen.add(r.eventId));
+  return { unique, repeated: rows.length - unique.length };
+}
+
+/**
+ * Validates, prices and commits a batch for one organisation. Returns only after the accepted
+ * events are committed; rollup work is enqueued after commit and never blocks or fails the ingest.
+ */
+export async function ingestBatch(orgId: string, raw: unknown[], defaults: Attribution, now = new Date()): Promise<IngestResult> {
+  const [org, book] = await Promise.all([
+    db().organization.findUniqueOrThrow({ where: { id: orgId }, select: { allowBackfill: true } }),
+    loadPriceBook(orgId),
+  ]);
+  const { rows, rejected } = prepareEvents(raw, { now, allowBackfill: org.allowBackfill, defaults, book });
+  const { unique, repeated } = dedupe(rows);
+  const inserted = await insertEvents(orgId, unique);
+  if (inserted.size > 0) {
+    afterIngestCommit(orgId, inserted.size).catch((err: unknown) => log.warn({ err, orgId }, "could not enqueue rollup; the sweeper will pick it up"));
+  }
+  return { accepted: inserted.size, duplicates: unique.length - inserted.size + repeated, rejected };
+}

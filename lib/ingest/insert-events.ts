@@ -1,0 +1,63 @@
+import { pgPool } from "@/lib/db/pg-pool";
+import type { EventRow } from "./event-row";
+
+// [column, SQL array type, value]: the order of usage_events columns written by ingest.
+const COLUMNS: [string, string, (r: EventRow) => unknown][] = [
+  ["eventId", "text", (r) => r.eventId],
+  ["timestamp", "timestamptz", (r) => r.timestamp.toISOString()],
+  ["provider", "text", (r) => r.provider],
+  ["model", "text", (r) => r.model],
+  ["pricedModel", "text", (r) => r.pricedModel],
+  ["inputTokens", "int4", (r) => r.inputTokens],
+  ["outputTokens", "int4", (r) => r.outputTokens],
+  ["cachedInputTokens", "int4", (r) => r.cachedInputTokens],
+  ["cacheWriteTokens", "int4", (r) => r.cacheWriteTokens],
+  ["cacheTtl", "text", (r) => r.cacheTtl],
+  ["reasoningTokens", "int4", (r) => r.reasoningTokens],
+  ["requests", "int4", (r) => r.requests],
+  ["images", "int4", (r) => r.images],
+  ["audioMillis", "int4", (r) => r.audioMillis],
+  ["serviceTier", "text", (r) => r.serviceTier],
+  ["team", "text", (r) => r.team],
+  ["feature", "text", (r) => r.feature],
+  ["customer", "text", (r) => r.customer],
+  ["environment", "text", (r) => r.environment],
+  ["endUser", "text", (r) => r.endUser],
+  ["tags", "jsonb", (r) => (r.tags ? JSON.stringify(r.tags) : null)],
+  ["latencyMs", "int4", (r) => r.latencyMs],
+  ["status", "text", (r) => r.status],
+  ["requestId", "text", (r) => r.requestId],
+  ["costPico", "int8", (r) => r.costPico?.toString() ?? null],
+  ["reportedCostPico", "int8", (r) => r.reportedCostPico?.toString() ?? null],
+  ["costMismatch", "bool", (r) => r.costMismatch],
+  ["priced", "bool", (r) => r.costPico !== null],
+];
+
+const q = (c: string) => `"${c}"`;
+const cols = COLUMNS.map(([c]) => q(c)).join(", ");
+
+/**
+ * One statement per batch: claims each (orgId, eventId) in event_keys and inserts only the
+ * events whose key it claimed, so a retried or concurrently repeated event counts once, ever.
+ * Returns the eventIds inserted; the others were duplicates.
+ */
+export const INSERT_EVENTS_SQL = `
+WITH input AS (
+  SELECT * FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 2}::${t}[]`).join(", ")}) AS t(${cols})
+), claimed AS (
+  INSERT INTO event_keys ("orgId", "eventId", "timestamp")
+  SELECT $1, "eventId", "timestamp" FROM input
+  ON CONFLICT DO NOTHING
+  RETURNING "eventId"
+)
+INSERT INTO usage_events ("orgId", ${cols})
+SELECT $1, ${COLUMNS.map(([c]) => `input.${q(c)}`).join(", ")}
+FROM input JOIN claimed USING ("eventId")
+RETURNING "eventId"`;
+
+export async function insertEvents(orgId: string, rows: EventRow[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const params: unknown[] = [orgId, ...COLUMNS.map(([, , get]) => rows.map(get))];
+  const res = await pgPool().query<{ eventId: string }>({ name: "burnrate_insert_events", text: INSERT_EVENTS_SQL, values: params });
+  return new Set(res.rows.map((r) => r.eventId));
+}

@@ -1,0 +1,56 @@
+import { createGunzip } from "node:zlib";
+import { Readable } from "node:stream";
+import { ApiError } from "@/lib/api/errors";
+
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+function tooLarge(): ApiError {
+  return new ApiError("payload_too_large", `Body exceeds ${MAX_BODY_BYTES} bytes (after decompression); send smaller batches`, [
+    { path: "body", message: `larger than ${MAX_BODY_BYTES} bytes` },
+  ]);
+}
+
+async function collect(stream: AsyncIterable<Uint8Array>, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge();
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a JSON request body of at most 5 MB, gunzipping it when Content-Encoding says gzip.
+ * The limit applies to the decompressed bytes, so a gzip bomb stops at 5 MB with a 413.
+ */
+export async function readJsonBody(req: Request): Promise<unknown> {
+  const type = (req.headers.get("content-type") ?? "").toLowerCase();
+  if (!type.startsWith("application/json")) {
+    throw new ApiError("unsupported_media_type", "Content-Type must be application/json", [
+      { path: "content-type", message: `expected application/json, got ${type || "nothing"}` },
+    ]);
+  }
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const encoding = (req.headers.get("content-encoding") ?? "identity").toLowerCase();
+  if (encoding !== "identity" && encoding !== "gzip") {
+    throw new ApiError("unsupported_media_type", "Content-Encoding must be gzip or absent", [{ path: "content-encoding", message: `unsupported: ${encoding}` }]);
+  }
+  if (!req.body) throw new ApiError("invalid_request", "Body is empty", [{ path: "body", message: "empty" }]);
+  const raw = Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  let bytes: Buffer;
+  try {
+    bytes = await collect(encoding === "gzip" ? raw.pipe(createGunzip()) : raw, MAX_BODY_BYTES);
+  } catch (err) {
+    if (err instanceof ApiError) throw err;
+    throw new ApiError("invalid_request", "Body is not valid gzip", [{ path: "body", message: "corrupt gzip stream" }]);
+  }
+  if (bytes.length === 0) throw new ApiError("invalid_request", "Body is empty", [{ path: "body", message: "empty" }]);
+  try {
+    return JSON.parse(bytes.toString("utf8"));
+  } catch (err) {
+    throw new ApiError("invalid_request", "Body is not valid JSON", [{ path: "body", message: err instanceof Error ? err.message : "malformed JSON" }]);
+  }
+}
