@@ -17,6 +17,7 @@ const NAV = [
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/audit", label: "Audit log" },
+  { href: "/docs", label: "API reference" },
 ];
 
 export function Sidebar({ org, role, userEmail, organizations }: Props) {
