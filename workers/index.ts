@@ -17,7 +17,7 @@ const workers = processors.map(
       QUEUES[p.queue].name,
       async (job) => {
         const payload = QUEUES[p.queue].payload.parse(job.data);
-        return p.handle(payload, job);
+        return (p.handle as (data: typeof payload, j: typeof job) => Promise<unknown>)(payload, job);
       },
       { ...queueConnection(), concurrency: p.concurrency },
     ),

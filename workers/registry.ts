@@ -1,5 +1,6 @@
 import type { Job } from "bullmq";
 import type { JobPayload, QueueName } from "@/lib/queue/jobs";
+import { repriceProcessor } from "./processors/reprice";
 
 export type Processor<Q extends QueueName> = {
   queue: Q;
@@ -7,5 +8,7 @@ export type Processor<Q extends QueueName> = {
   handle: (payload: JobPayload<Q>, job: Job) => Promise<unknown>;
 };
 
+type AnyProcessor = { [Q in QueueName]: Processor<Q> }[QueueName];
+
 /** Every queue this worker process consumes: one processor file per queue. */
-export const processors: Processor<QueueName>[] = [];
+export const processors: AnyProcessor[] = [repriceProcessor];

@@ -37,10 +37,9 @@ export function SignupForm() {
       router.push(next && next.startsWith("/") ? next : `/${organization.slug}`);
       router.refresh();
     } catch (err) {
-      if (err instanceof ClientApiError && err.issues.length) {
-        setIssues(Object.fromEntries(err.issues.map((i) => [i.path, i.message])));
-      }
-      setError(err instanceof Error ? err.message : "Sign-up failed");
+      const fieldIssues = err instanceof ClientApiError ? err.issues : [];
+      setIssues(Object.fromEntries(fieldIssues.map((i) => [i.path, i.message])));
+      setError(fieldIssues.length ? "Please correct the highlighted fields." : err instanceof Error ? err.message : "Sign-up failed");
       setPending(false);
     }
   }

@@ -1,3 +1,4 @@
+import { Logo } from "./logo";
 import type { ReactNode } from "react";
 
 export function AuthCard({ title, subtitle, children }: { title: string; subtitle?: ReactNode; children: ReactNode }) {
@@ -5,7 +6,7 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm space-y-6 rounded-tremor-default bg-white p-8 shadow-tremor-card">
         <div>
-          <p className="text-sm font-semibold text-tremor-brand">🔥 Burnrate</p>
+          <Logo className="text-sm text-tremor-content-strong" />
           <h1 className="mt-2 text-xl font-semibold text-tremor-content-strong">{title}</h1>
           {subtitle ? <p className="mt-1 text-sm text-tremor-content">{subtitle}</p> : null}
         </div>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
+import { Logo } from "./logo";
 import { OrgSwitcher } from "./org-switcher";
 
 type Props = {
@@ -24,8 +25,8 @@ export function Sidebar({ org, role, userEmail, organizations }: Props) {
   const pathname = usePathname();
   return (
     <aside className="flex shrink-0 flex-col gap-4 border-b border-tremor-border bg-white p-4 md:min-h-screen md:w-60 md:border-b-0 md:border-r">
-      <Link href="/" className="text-base font-semibold text-tremor-content-strong">
-        🔥 Burnrate
+      <Link href="/" className="text-base text-tremor-content-strong">
+        <Logo />
       </Link>
       <OrgSwitcher current={org} organizations={organizations} />
       <nav className="flex flex-wrap gap-1 md:flex-col" aria-label="Main">

@@ -22,7 +22,7 @@ test.describe("role matrix", () => {
         const account = accounts.get(role)!;
         // Targets that do not exist: an allowed call gets past the role check and finds nothing (404);
         // a forbidden one is stopped before (403). Neither mutates anything real.
-        const res = await account.api.fetch(route.path({ org: account.orgSlug, keyId: MISSING, memberId: MISSING }), {
+        const res = await account.api.fetch(route.path({ org: account.orgSlug, keyId: MISSING, memberId: MISSING, overrideId: MISSING }), {
           method: route.method,
           data: route.body?.(),
         });

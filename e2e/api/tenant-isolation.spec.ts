@@ -15,8 +15,13 @@ test.describe("tenant isolation", () => {
     const bMember = await addMember(baseURL!, b, "FINANCE");
     const members = await (await b.api.get(`/api/orgs/${b.orgSlug}/members`)).json();
     const memberId = members.members.find((m: { user: { email: string } }) => m.user.email === bMember.email).id;
-    bIds = { org: b.orgSlug, keyId: bKey.id, memberId };
-    bSecrets = [bKey.id, memberId, bMember.email, b.email, "bravo-secret-key-name"];
+    const override = await b.api.post(`/api/orgs/${b.orgSlug}/price-overrides`, {
+      data: { kind: "CUSTOM_PRICE", provider: "self-hosted", model: "bravo-secret-model", prices: { input: "1", output: "2" } },
+    });
+    expect(override.status(), await override.text()).toBe(201);
+    const overrideId = (await override.json()).override.id;
+    bIds = { org: b.orgSlug, keyId: bKey.id, memberId, overrideId };
+    bSecrets = [bKey.id, memberId, overrideId, bMember.email, b.email, "bravo-secret-key-name", "bravo-secret-model"];
   });
 
   function expectNoLeak(body: string) {
@@ -36,7 +41,7 @@ test.describe("tenant isolation", () => {
       const res = await a.api.fetch(route.path({ ...bIds, org: a.orgSlug }), { method: route.method, data: route.body?.() });
       const body = await res.text();
       expectNoLeak(body);
-      if (route.path(bIds).includes(bIds.keyId) || route.path(bIds).includes(bIds.memberId)) {
+      if ([bIds.keyId, bIds.memberId, bIds.overrideId].some((id) => route.path(bIds).includes(id))) {
         expect(res.status()).toBe(404);
       } else {
         expect(res.status()).toBeLessThan(300);
@@ -50,6 +55,8 @@ test.describe("tenant isolation", () => {
     const members = await (await b.api.get(`/api/orgs/${b.orgSlug}/members`)).json();
     const m = members.members.find((x: { id: string }) => x.id === bIds.memberId);
     expect(m.role).toBe("FINANCE");
+    const overrides = await (await b.api.get(`/api/orgs/${b.orgSlug}/price-overrides`)).json();
+    expect(overrides.items.find((o: { id: string }) => o.id === bIds.overrideId).effectiveTo).toBeNull();
   });
 
   for (const page of ORG_PAGES) {

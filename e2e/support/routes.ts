@@ -4,7 +4,7 @@ import type { Permission } from "../../lib/auth/permissions";
  * Every session-authenticated dashboard API route, with the permission it needs.
  * The tenant-isolation and role-matrix specs iterate over this list: add each new route here.
  */
-export type Ids = { org: string; keyId: string; memberId: string };
+export type Ids = { org: string; keyId: string; memberId: string; overrideId: string };
 export type RouteCase = {
   name: string;
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -22,6 +22,12 @@ export const SESSION_ROUTES: RouteCase[] = [
   { name: "change member role", method: "PATCH", path: (i) => `/api/orgs/${i.org}/members/${i.memberId}`, body: () => ({ role: "VIEWER" }), permission: "members:manage" },
   { name: "remove member", method: "DELETE", path: (i) => `/api/orgs/${i.org}/members/${i.memberId}`, permission: "members:manage" },
   { name: "read audit log", method: "GET", path: (i) => `/api/orgs/${i.org}/audit`, permission: "audit:read" },
+  { name: "browse price catalog", method: "GET", path: (i) => `/api/orgs/${i.org}/prices?search=gpt`, permission: "org:read" },
+  { name: "list price overrides", method: "GET", path: (i) => `/api/orgs/${i.org}/price-overrides`, permission: "org:read" },
+  { name: "add price override", method: "POST", path: (i) => `/api/orgs/${i.org}/price-overrides`, body: () => ({ kind: "DISCOUNT", percentOff: "5", provider: "openai", effectiveFrom: "2099-01-01T00:00:00Z" }), permission: "prices:manage" },
+  { name: "end price override", method: "DELETE", path: (i) => `/api/orgs/${i.org}/price-overrides/${i.overrideId}`, permission: "prices:manage" },
+  { name: "list unpriced models", method: "GET", path: (i) => `/api/orgs/${i.org}/unpriced`, permission: "org:read" },
+  { name: "list re-pricing jobs", method: "GET", path: (i) => `/api/orgs/${i.org}/reprice-jobs`, permission: "org:read" },
 ];
 
 /** Every dashboard page under an organisation. */

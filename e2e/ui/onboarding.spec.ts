@@ -16,7 +16,8 @@ test("sign up, empty dashboard, create an API key shown once, sign out and back 
   await page.getByLabel("Password").fill("short");
   await page.getByLabel("Organisation").fill("Playwright Labs");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("enter a valid email address")).toBeVisible();
+  await expect(page.getByText("enter a valid email address", { exact: true })).toBeVisible();
+  await expect(page.getByText("use at least 8 characters")).toBeVisible();
   await page.screenshot(shot("signup-errors"));
 
   await page.getByLabel("Your name").fill("Pat Tester");

@@ -4,10 +4,14 @@ import { env } from "@/lib/env";
 const globalForPool = globalThis as unknown as { burnratePgPool?: pg.Pool };
 
 // Bulk paths (ingest, rollups) speak SQL directly: one statement per batch with array parameters.
-pg.types.setTypeParser(20, (v) => BigInt(v)); // int8 → bigint, never a lossy number
+// int8 → bigint, never a lossy number; set on this pool only (Prisma's adapter shares the pg module).
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === 20 ? (v: string) => BigInt(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
 export function pgPool(): pg.Pool {
-  globalForPool.burnratePgPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, allowExitOnIdle: true });
+  globalForPool.burnratePgPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, allowExitOnIdle: true, types });
   return globalForPool.burnratePgPool;
 }
 

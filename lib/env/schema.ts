@@ -25,6 +25,7 @@ export const envSchema = z
       .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only")
       .default("burnrate"),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+    SIGNUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     BURNRATE_INIT_ORG_SLUG: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{1,47}$/, "lowercase letters, digits and dashes, 2-48 characters")

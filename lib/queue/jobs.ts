@@ -9,6 +9,10 @@ export const QUEUES = {
     name: "rollup",
     payload: z.object({ orgId: z.string().min(1) }),
   },
+  reprice: {
+    name: "reprice",
+    payload: z.object({ repriceJobId: z.string().min(1) }),
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

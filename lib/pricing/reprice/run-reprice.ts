@@ -1,0 +1,85 @@
+import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db/pg-pool";
+import { invalidatePriceCache, loadPriceBook } from "../load-price-book";
+import { applyDiscount, computeCost } from "../compute-cost";
+import type { PriceBook } from "../price-book";
+
+const CHUNK = 2000;
+
+type Row = {
+  timestamp: Date; id: bigint; provider: string; model: string; inputTokens: number; outputTokens: number; cachedInputTokens: number;
+  cacheWriteTokens: number; cacheTtl: string | null; reasoningTokens: number; requests: number; images: number; audioMillis: number;
+  serviceTier: string; costPico: bigint | null; reportedCostPico: bigint | null;
+};
+
+function scopeSql(job: { provider: string | null; model: string | null }, params: unknown[]): string {
+  if (job.provider && job.model) {
+    params.push(`${job.provider}/${job.model}`);
+    return ` AND ("pricedModel" = $${params.length} OR priced = false)`;
+  }
+  if (job.provider) {
+    params.push(`${job.provider}/%`);
+    return ` AND ("pricedModel" LIKE $${params.length} OR priced = false)`;
+  }
+  return "";
+}
+
+function reprice(book: PriceBook, r: Row) {
+  const resolved = book.resolve(r.model, r.provider, r.timestamp);
+  if (!resolved) return { cost: null, pricedModel: null };
+  const usage = { ...r, cacheTtl: (r.cacheTtl ?? "5m") as "5m" | "1h", audioSeconds: 0, serviceTier: r.serviceTier as "standard" };
+  const cost = applyDiscount(computeCost(resolved.price, usage, r.audioMillis), resolved.percentOff);
+  return { cost, pricedModel: `${resolved.provider}/${resolved.model}` };
+}
+
+/**
+ * Re-prices the events a price change affects, in keyset-ordered chunks, writing progress to the
+ * RepriceJob row. Only rows whose cost changes are written. Safe to re-run: pricing is a pure
+ * function of the event and the prices in force.
+ */
+export async function runReprice(repriceJobId: string): Promise<void> {
+  const job = await db().repriceJob.findUniqueOrThrow({ where: { id: repriceJobId } });
+  if (job.status === "done") return;
+  invalidatePriceCache(job.orgId);
+  const book = await loadPriceBook(job.orgId);
+  const base: unknown[] = [job.orgId, job.from ?? new Date(0), job.to ?? new Date("9999-01-01")];
+  const where = `"orgId" = $1 AND "timestamp" >= $2 AND "timestamp" < $3` + scopeSql(job, base);
+  const total = Number((await pgPool().query(`SELECT count(*) AS n FROM usage_events WHERE ${where}`, base)).rows[0].n);
+  await db().repriceJob.update({ where: { id: job.id }, data: { status: "running", total, done: 0, error: null } });
+
+  let cursor: [Date, bigint] = [new Date(0), -1n];
+  let done = 0;
+  for (;;) {
+    const params = [...base, cursor[0], cursor[1].toString()];
+    const { rows } = await pgPool().query<Row>(
+      `SELECT "timestamp", id, provider, model, "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "cacheTtl",
+              "reasoningTokens", requests, images, "audioMillis", "serviceTier", "costPico", "reportedCostPico"
+         FROM usage_events WHERE ${where} AND ("timestamp", id) > ($${params.length - 1}, $${params.length})
+        ORDER BY "timestamp", id LIMIT ${CHUNK}`,
+      params,
+    );
+    if (rows.length === 0) break;
+    const changed = rows.map((r) => ({ r, next: reprice(book, r) })).filter(({ r, next }) => next.cost !== r.costPico);
+    if (changed.length > 0) await writeCosts(job.orgId, changed);
+    done += rows.length;
+    cursor = [rows[rows.length - 1]!.timestamp, rows[rows.length - 1]!.id];
+    await db().repriceJob.update({ where: { id: job.id }, data: { done } });
+  }
+  await db().repriceJob.update({ where: { id: job.id }, data: { status: "done", done, finishedAt: new Date() } });
+}
+
+async function writeCosts(orgId: string, changed: { r: Row; next: { cost: bigint | null; pricedModel: string | null } }[]) {
+  await pgPool().query(
+    `UPDATE usage_events e SET "costPico" = u.cost, "pricedModel" = u.priced_model, priced = u.cost IS NOT NULL,
+            "costMismatch" = (u.cost IS NOT NULL AND e."reportedCostPico" IS NOT NULL AND abs(u.cost - e."reportedCostPico") * 100 > u.cost)
+       FROM unnest($2::timestamptz[], $3::int8[], $4::int8[], $5::text[]) AS u(ts, id, cost, priced_model)
+      WHERE e."orgId" = $1 AND e."timestamp" = u.ts AND e.id = u.id`,
+    [
+      orgId,
+      changed.map(({ r }) => r.timestamp.toISOString()),
+      changed.map(({ r }) => r.id.toString()),
+      changed.map(({ next }) => next.cost?.toString() ?? null),
+      changed.map(({ next }) => next.pricedModel),
+    ],
+  );
+}
