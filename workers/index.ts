@@ -5,9 +5,11 @@ import { Worker } from "bullmq";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { disconnectDb } from "@/lib/db";
+import { closePgPool } from "@/lib/db/pg-pool";
 import { queueConnection } from "@/lib/queue/connection";
 import { QUEUES } from "@/lib/queue/jobs";
-import { processors } from "./registry";
+import { closeQueues, getQueue } from "@/lib/queue/enqueue";
+import { processors, SCHEDULES } from "./registry";
 
 env(); // fail fast, naming the bad variable
 
@@ -25,6 +27,9 @@ const workers = processors.map(
 for (const w of workers) {
   w.on("failed", (job, err) => log.error({ err, jobId: job?.id, queue: w.name }, "job failed"));
 }
+for (const s of SCHEDULES) {
+  await getQueue(s.queue).upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.queue, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+}
 log.info({ queues: workers.map((w) => w.name) }, "worker started");
 
 let stopping = false;
@@ -33,6 +38,8 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info({ signal }, "worker stopping");
   await Promise.all(workers.map((w) => w.close()));
+  await closeQueues();
+  await closePgPool();
   await disconnectDb();
   process.exit(0);
 }

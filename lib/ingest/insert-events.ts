@@ -1,4 +1,5 @@
 import { pgPool } from "@/lib/db/pg-pool";
+import { insertDeltasFromSql, q } from "@/lib/rollups/dimensions";
 import type { EventRow } from "./event-row";
 
 // [column, SQL array type, value]: the order of usage_events columns written by ingest.
@@ -33,12 +34,13 @@ const COLUMNS: [string, string, (r: EventRow) => unknown][] = [
   ["priced", "bool", (r) => r.costPico !== null],
 ];
 
-const q = (c: string) => `"${c}"`;
 const cols = COLUMNS.map(([c]) => q(c)).join(", ");
 
 /**
  * One statement per batch: claims each (orgId, eventId) in event_keys and inserts only the
  * events whose key it claimed, so a retried or concurrently repeated event counts once, ever.
+ * In the same statement it writes the rollup deltas of exactly the inserted events, so rollups
+ * can never miss or double an event (the worker folds deltas atomically).
  * Returns the eventIds inserted; the others were duplicates.
  */
 export const INSERT_EVENTS_SQL = `
@@ -50,10 +52,15 @@ WITH input AS (
   ON CONFLICT DO NOTHING
   RETURNING "eventId"
 )
-INSERT INTO usage_events ("orgId", ${cols})
-SELECT $1, ${COLUMNS.map(([c]) => `input.${q(c)}`).join(", ")}
-FROM input JOIN claimed USING ("eventId")
-RETURNING "eventId"`;
+, inserted AS (
+  INSERT INTO usage_events ("orgId", ${cols})
+  SELECT $1, ${COLUMNS.map(([c]) => `input.${q(c)}`).join(", ")}
+  FROM input JOIN claimed USING ("eventId")
+  RETURNING *
+), deltas AS (
+  ${insertDeltasFromSql("inserted", "$1")}
+)
+SELECT "eventId" FROM inserted`;
 
 export async function insertEvents(orgId: string, rows: EventRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();

@@ -1,5 +1,7 @@
 import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db/pg-pool";
+import { insertDeltasFromSql } from "@/lib/rollups/dimensions";
+import { foldDeltas } from "@/lib/rollups/fold-deltas";
 import { invalidatePriceCache, loadPriceBook } from "../load-price-book";
 import { applyDiscount, computeCost } from "../compute-cost";
 import type { PriceBook } from "../price-book";
@@ -66,20 +68,51 @@ export async function runReprice(repriceJobId: string): Promise<void> {
     await db().repriceJob.update({ where: { id: job.id }, data: { done } });
   }
   await db().repriceJob.update({ where: { id: job.id }, data: { status: "done", done, finishedAt: new Date() } });
+  await foldDeltas(job.orgId);
 }
 
+/**
+ * Writes new costs and, in the same statement, moves each changed event's rollup contribution:
+ * out of its old bucket (negative delta, from the row as locked before the update) and into its
+ * new one (positive delta, from the updated row). Rollups follow re-pricing exactly.
+ * `before` must read the statement snapshot (a FOR UPDATE there would skip the rows the same
+ * statement updates), so concurrent re-pricings of one organisation are serialised with a
+ * transaction-scoped advisory lock taken before the statement: ingest never updates events.
+ */
+const WRITE_COSTS_SQL = `
+WITH u AS (
+  SELECT * FROM unnest($2::timestamptz[], $3::int8[], $4::int8[], $5::text[]) AS u(ts, id, cost, priced_model)
+), before AS (
+  SELECT e.* FROM usage_events e JOIN u ON e."orgId" = $1 AND e."timestamp" = u.ts AND e.id = u.id
+), taken_out AS (
+  ${insertDeltasFromSql("before", "$1", -1)}
+), updated AS (
+  UPDATE usage_events e SET "costPico" = u.cost, "pricedModel" = u.priced_model, priced = u.cost IS NOT NULL,
+         "costMismatch" = (u.cost IS NOT NULL AND e."reportedCostPico" IS NOT NULL AND abs(u.cost - e."reportedCostPico") * 100 > u.cost)
+    FROM u WHERE e."orgId" = $1 AND e."timestamp" = u.ts AND e.id = u.id
+  RETURNING e.*
+), put_in AS (
+  ${insertDeltasFromSql("updated", "$1", 1)}
+)
+SELECT count(*)::int AS n FROM updated`;
+
 async function writeCosts(orgId: string, changed: { r: Row; next: { cost: bigint | null; pricedModel: string | null } }[]) {
-  await pgPool().query(
-    `UPDATE usage_events e SET "costPico" = u.cost, "pricedModel" = u.priced_model, priced = u.cost IS NOT NULL,
-            "costMismatch" = (u.cost IS NOT NULL AND e."reportedCostPico" IS NOT NULL AND abs(u.cost - e."reportedCostPico") * 100 > u.cost)
-       FROM unnest($2::timestamptz[], $3::int8[], $4::int8[], $5::text[]) AS u(ts, id, cost, priced_model)
-      WHERE e."orgId" = $1 AND e."timestamp" = u.ts AND e.id = u.id`,
-    [
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('burnrate:reprice:' || $1))`, [orgId]);
+    await client.query(WRITE_COSTS_SQL, [
       orgId,
       changed.map(({ r }) => r.timestamp.toISOString()),
       changed.map(({ r }) => r.id.toString()),
       changed.map(({ next }) => next.cost?.toString() ?? null),
       changed.map(({ next }) => next.pricedModel),
-    ],
-  );
+    ]);
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }
