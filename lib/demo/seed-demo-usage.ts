@@ -1,0 +1,21 @@
+import { db } from "@/lib/db";
+import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { foldDeltas } from "@/lib/rollups/fold-deltas";
+import { demoUsage } from "./demo-usage";
+
+/** Loads the demo usage once (skipped when the organisation already has events) and rolls it up. */
+export async function seedDemoUsage(orgId: string): Promise<number> {
+  if (await db().usageEvent.findFirst({ where: { orgId }, select: { id: true } })) return 0;
+  let batch: unknown[] = [];
+  let total = 0;
+  for (const e of demoUsage()) {
+    batch.push(e);
+    if (batch.length === 1000) {
+      total += (await ingestBatch(orgId, batch, {})).accepted;
+      batch = [];
+    }
+  }
+  if (batch.length) total += (await ingestBatch(orgId, batch, {})).accepted;
+  await foldDeltas(orgId);
+  return total;
+}
