@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { addMember, createAccount, createKey, type Account } from "../support/accounts";
-import { ORG_PAGES, SESSION_ROUTES, type Ids } from "../support/routes";
+import { KEY_ROUTES, ORG_PAGES, SESSION_ROUTES, type Ids } from "../support/routes";
 
 test.describe("tenant isolation", () => {
   let a: Account;
@@ -76,6 +76,24 @@ test.describe("tenant isolation", () => {
     // A query or body naming another org is ignored: the key decides.
     const spoof = await a.api.get(`/api/v1/me?org=${b.orgSlug}&orgId=${b.orgSlug}`, { headers: { authorization: `Bearer ${aKey.secret}`, "x-org-id": b.orgSlug } });
     expect((await spoof.json()).organization.slug).toBe(a.orgSlug);
+  });
+
+  test("API-key routes answer only for the key's own organisation", async ({ playwright, baseURL }) => {
+    const aKey = await createKey(a, ["ingest", "read"], "alpha-reader");
+    const bKey = await createKey(b, ["ingest"], "bravo-writer");
+    const bSvc = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${bKey.secret}` } });
+    const ev = { eventId: `bravo-only-${Date.now()}`, timestamp: new Date().toISOString(), provider: "openai", model: "gpt-4o", inputTokens: 1, outputTokens: 1, team: "bravo-secret-team" };
+    expect((await bSvc.post("/api/v1/events", { data: ev })).status()).toBe(202);
+    const aSvc = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${aKey.secret}` } });
+    for (const r of KEY_ROUTES) {
+      const res = await aSvc.fetch(`${r.path}${r.path.includes("?") ? "&" : "?"}team=bravo-secret-team&orgId=${b.orgSlug}`, { method: r.method });
+      expect(res.status(), r.path).toBeLessThan(300);
+      expect(await res.text()).not.toContain("bravo-secret-team\":");
+    }
+    const spend = await (await aSvc.get("/api/v1/spend?groupBy=team")).json();
+    expect(spend.total.events).toBe(0);
+    await aSvc.dispose();
+    await bSvc.dispose();
   });
 
   test("signed-out requests are refused with 401 and no data", async ({ playwright, baseURL }) => {

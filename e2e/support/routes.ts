@@ -34,4 +34,7 @@ export const SESSION_ROUTES: RouteCase[] = [
 export const ORG_PAGES = ["", "/settings/api-keys", "/settings/members", "/settings/audit", "/docs"];
 
 /** API-key routes: [method, path, scope]. */
-export const KEY_ROUTES: { method: "GET" | "POST"; path: string; scope: "ingest" | "read" }[] = [{ method: "GET", path: "/api/v1/me", scope: "read" }];
+export const KEY_ROUTES: { method: "GET" | "POST"; path: string; scope: "ingest" | "read" }[] = [
+  { method: "GET", path: "/api/v1/me", scope: "read" },
+  { method: "GET", path: "/api/v1/spend?groupBy=team", scope: "read" },
+];
