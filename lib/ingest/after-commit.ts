@@ -6,5 +6,15 @@ import { enqueue } from "@/lib/queue/enqueue";
  */
 export async function afterIngestCommit(orgId: string, _count: number): Promise<void> {
   const second = Math.floor(Date.now() / 1000);
-  await enqueue("rollup", { orgId }, { jobId: `rollup-${orgId}-${second}` });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error("enqueue timed out (Redis unavailable?)")), ENQUEUE_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([enqueue("rollup", { orgId }, { jobId: `rollup-${orgId}-${second}` }), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
+
+const ENQUEUE_TIMEOUT_MS = 2_000;

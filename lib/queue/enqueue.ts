@@ -1,6 +1,15 @@
 import { Queue, type JobsOptions } from "bullmq";
+import { log } from "@/lib/log";
 import { queueConnection } from "./connection";
 import { QUEUES, type JobPayload, type QueueName } from "./jobs";
+
+let lastWarned = 0;
+/** Redis outages surface as connection errors on every queue: log them, at most every 10 s. */
+function warnThrottled(err: Error) {
+  if (Date.now() - lastWarned < 10_000) return;
+  lastWarned = Date.now();
+  log.warn({ err: err.message }, "queue connection error (Redis unavailable?); committed work is picked up by the sweeper");
+}
 
 const globalForQueues = globalThis as unknown as { burnrateQueues?: Map<QueueName, Queue> };
 
@@ -9,6 +18,7 @@ export function getQueue(name: QueueName): Queue {
   let queue = globalForQueues.burnrateQueues.get(name);
   if (!queue) {
     queue = new Queue(QUEUES[name].name, queueConnection());
+    queue.on("error", warnThrottled);
     globalForQueues.burnrateQueues.set(name, queue);
   }
   return queue;
