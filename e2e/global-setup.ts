@@ -98,6 +98,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       NEXT_TELEMETRY_DISABLED: "1",
       // Specs sign up many accounts from one address.
       SIGNUP_RATE_LIMIT_PER_MINUTE: "10000",
+      BURNRATE_OPERATOR_EMAILS: `operator-${runId}@e2e.test`,
     };
 
     await svc.step(log, "migrations", () => svc.runTs("scripts/migrate-deploy.ts", [], { env }));
@@ -139,6 +140,7 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     process.env.DATABASE_URL = databaseUrl;
     process.env.REDIS_URL = redis.url;
     process.env.QUEUE_PREFIX = name;
+    process.env.BURNRATE_OPERATOR_EMAILS = env.BURNRATE_OPERATOR_EMAILS;
     log(`run ${runId}: ${baseURL}, database ${svc.maskUrl(databaseUrl)}, queue prefix ${name}`);
     return teardown;
   } catch (err) {

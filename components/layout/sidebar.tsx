@@ -16,6 +16,7 @@ type Props = {
 const NAV = [
   { href: "", label: "Overview" },
   { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/prices", label: "Prices" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/audit", label: "Audit log" },
   { href: "/docs", label: "API reference" },

@@ -18,8 +18,8 @@ export async function signIn(baseURL: string, email: string, password: string): 
 }
 
 /** A new user with a new organisation (OWNER), signed in. */
-export async function createAccount(baseURL: string, label = "org"): Promise<Account> {
-  const email = `${label}-${randomUUID().slice(0, 8)}@e2e.test`;
+export async function createAccount(baseURL: string, label = "org", fixedEmail?: string): Promise<Account> {
+  const email = fixedEmail ?? `${label}-${randomUUID().slice(0, 8)}@e2e.test`;
   const password = "correct horse battery";
   const anon = await request.newContext({ baseURL });
   const res = await anon.post("/api/auth/signup", { data: { email, password, organizationName: `${label} Inc` } });

@@ -31,7 +31,7 @@ export const SESSION_ROUTES: RouteCase[] = [
 ];
 
 /** Every dashboard page under an organisation. */
-export const ORG_PAGES = ["", "/settings/api-keys", "/settings/members", "/settings/audit", "/docs"];
+export const ORG_PAGES = ["", "/settings/api-keys", "/settings/members", "/settings/prices", "/settings/audit", "/docs"];
 
 /** API-key routes: [method, path, scope]. */
 export const KEY_ROUTES: { method: "GET" | "POST"; path: string; scope: "ingest" | "read" }[] = [

@@ -26,6 +26,11 @@ export const envSchema = z
       .default("burnrate"),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
     SIGNUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    BURNRATE_OPERATOR_EMAILS: z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean) : []))
+      .pipe(z.array(z.string().email("must be a comma-separated list of emails"))),
     BURNRATE_INIT_ORG_SLUG: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{1,47}$/, "lowercase letters, digits and dashes, 2-48 characters")

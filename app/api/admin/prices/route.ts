@@ -1,0 +1,24 @@
+import { ApiError } from "@/lib/api/errors";
+import { parseJsonBody } from "@/lib/api/parse";
+import { json } from "@/lib/api/respond";
+import { withUser } from "@/lib/api/with-session";
+import { log } from "@/lib/log";
+import { isOperator } from "@/lib/operators/is-operator";
+import { applyImport, previewImport } from "@/lib/pricing/import/apply-import";
+import { importInput, parseImportContent } from "@/lib/pricing/import/import-input";
+
+/** Operator-only: preview (default) or apply a catalog import. Non-operators get 404. */
+export const POST = withUser(async (req, { user }) => {
+  if (!isOperator(user.email)) throw ApiError.notFound();
+  const input = await parseJsonBody(req, importInput);
+  let entries;
+  try {
+    entries = parseImportContent(input.format, input.content);
+  } catch (err) {
+    throw new ApiError("invalid_request", "The file could not be read", [{ path: "content", message: err instanceof Error ? err.message : "unreadable" }]);
+  }
+  if (!input.apply) return json({ applied: false, diff: await previewImport(entries, { replace: input.replace }) });
+  const result = await applyImport(entries, { replace: input.replace });
+  log.info({ operator: user.email, importId: result.importId, added: result.diff.added.length, changed: result.diff.changed.length }, "price catalog import applied");
+  return json({ applied: true, importId: result.importId, diff: result.diff });
+});

@@ -1,0 +1,26 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api/client-fetch";
+import { refreshPricing } from "./pricing-keys";
+import type { OverrideCreated } from "./types";
+
+/** POST price-overrides; on success refreshes the list, the catalog and the re-pricing progress. */
+export function useCreateOverride(orgSlug: string, onCreated?: () => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => apiFetch<OverrideCreated>(`/api/orgs/${orgSlug}/price-overrides`, { method: "POST", json: body }),
+    onSuccess: () => {
+      refreshPricing(client, orgSlug);
+      onCreated?.();
+    },
+  });
+}
+
+/** Optional text fields of a form, trimmed, without the empty ones. */
+export function optionalFields(form: FormData, names: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const value = String(form.get(name) ?? "").trim();
+    if (value) out[name] = value;
+  }
+  return out;
+}
