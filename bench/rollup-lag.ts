@@ -22,6 +22,7 @@ async function main() {
   const accepted = new Map<string, { at: number; count: number }>();
   const lags: number[] = [];
   let sending = true;
+  let lastSent = performance.now();
 
   const poller = (async () => {
     while (sending || lags.length < accepted.size) {
@@ -42,7 +43,6 @@ async function main() {
     }
   })();
 
-  let lastSent = performance.now();
   const interval = (BATCH / rate) * 1000;
   const end = Date.now() + seconds * 1000;
   const inflight: Promise<void>[] = [];
