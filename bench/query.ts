@@ -39,16 +39,18 @@ async function seed(orgId: string) {
   }
   const key = bucketKeySql();
   const sums = measureSumsSql();
-  const cols = ["hour", ...DIMENSIONS] as const;
-  const [, ms] = await timed(() =>
+  const build = (table: string, bucket: string, bucketExpr: string) =>
     pool.query(
-      `INSERT INTO spend_rollups ("orgId", ${cols.map(q).join(", ")}, ${MEASURES.map(q).join(", ")})
-       SELECT $1, ${cols.map((c) => key[c]).join(", ")}, ${MEASURES.map((m) => sums[m]).join(", ")}
-         FROM usage_events WHERE "orgId" = $1 GROUP BY ${cols.map((_, i) => i + 2).join(", ")}`,
+      `INSERT INTO ${table} ("orgId", ${q(bucket)}, ${DIMENSIONS.map(q).join(", ")}, ${MEASURES.map(q).join(", ")})
+       SELECT $1, ${bucketExpr}, ${DIMENSIONS.map((c) => key[c]).join(", ")}, ${MEASURES.map((m) => sums[m]).join(", ")}
+         FROM usage_events WHERE "orgId" = $1 GROUP BY ${[bucket, ...DIMENSIONS].map((_, i) => i + 2).join(", ")}`,
       [orgId],
-    ),
-  );
-  await pool.query(`ANALYZE usage_events; ANALYZE spend_rollups`);
+    );
+  const [, ms] = await timed(async () => {
+    await build("spend_rollups", "hour", key.hour);
+    await build("spend_rollups_daily", "day", `date_trunc('day', "timestamp", 'UTC')`);
+  });
+  await pool.query(`ANALYZE usage_events; ANALYZE spend_rollups; ANALYZE spend_rollups_daily`);
   console.log(`rollups built in ${(ms / 1000).toFixed(1)} s`);
 }
 
@@ -81,6 +83,7 @@ async function main() {
   console.log(`same query on raw events: p50 ${percentile(raw, 50).toFixed(0)} ms, p95 ${percentile(raw, 95).toFixed(0)} ms (5 runs)`);
   if (process.env.BENCH_KEEP !== "1") {
     await pgPool().query(`DELETE FROM spend_rollups WHERE "orgId" = $1`, [orgId]);
+    await pgPool().query(`DELETE FROM spend_rollups_daily WHERE "orgId" = $1`, [orgId]);
     await pgPool().query(`DELETE FROM usage_events WHERE "orgId" = $1`, [orgId]);
     await pgPool().query(`DELETE FROM organizations WHERE id = $1`, [orgId]);
   }

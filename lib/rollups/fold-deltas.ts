@@ -4,10 +4,22 @@ import { DIMENSIONS, MEASURES, q } from "./dimensions";
 const BATCH = 5000;
 const KEY = ["orgId", "hour", ...DIMENSIONS];
 
+/** One upsert of the summed deltas into a rollup table, in key order (no deadlocks between folders). */
+const upsert = (table: string, bucket: string, bucketExpr: string) => {
+  const key = [q("orgId"), q(bucket), ...DIMENSIONS.map(q)].join(", ");
+  const from = [q("orgId"), bucketExpr, ...DIMENSIONS.map(q)].join(", ");
+  return `INSERT INTO ${table} (${key}, ${MEASURES.map(q).join(", ")}, "updatedAt")
+  SELECT ${from}, ${MEASURES.map((m) => `sum(${q(m)})`).join(", ")}, now() FROM summed
+  GROUP BY ${from} ORDER BY ${from}
+  ON CONFLICT (${key}) DO UPDATE SET
+    ${MEASURES.map((m) => `${q(m)} = ${table}.${q(m)} + EXCLUDED.${q(m)}`).join(", ")}, "updatedAt" = now()
+  RETURNING 1`;
+};
+
 /**
- * Moves up to BATCH deltas of one organisation into spend_rollups in ONE statement: the DELETE
- * that claims them and the upsert that adds them commit or roll back together, so a crash,
- * retry or duplicate job can neither lose nor double-count anything. SKIP LOCKED lets
+ * Moves up to BATCH deltas of one organisation into spend_rollups (hourly) and
+ * spend_rollups_daily in ONE statement: the DELETE that claims them and the upserts that add them
+ * commit or roll back together, so a crash, retry or duplicate job can neither lose nor double-count anything. SKIP LOCKED lets
  * concurrent folders take disjoint deltas; buckets are upserted in key order to avoid deadlocks.
  */
 export const FOLD_SQL = `
@@ -18,14 +30,12 @@ WITH claimed AS (
 ), summed AS (
   SELECT ${KEY.map(q).join(", ")}, ${MEASURES.map((m) => `sum(${q(m)}) AS ${q(m)}`).join(", ")}, count(*) AS n
   FROM claimed GROUP BY ${KEY.map(q).join(", ")}
-), upserted AS (
-  INSERT INTO spend_rollups (${KEY.map(q).join(", ")}, ${MEASURES.map(q).join(", ")}, "updatedAt")
-  SELECT ${KEY.map(q).join(", ")}, ${MEASURES.map(q).join(", ")}, now() FROM summed ORDER BY ${KEY.map(q).join(", ")}
-  ON CONFLICT (${KEY.map(q).join(", ")}) DO UPDATE SET
-    ${MEASURES.map((m) => `${q(m)} = spend_rollups.${q(m)} + EXCLUDED.${q(m)}`).join(", ")}, "updatedAt" = now()
-  RETURNING 1
+), hourly AS (
+  ${upsert("spend_rollups", "hour", q("hour"))}
+), daily AS (
+  ${upsert("spend_rollups_daily", "day", `date_trunc('day', ${q("hour")}, 'UTC')`)}
 )
-SELECT coalesce(sum(n), 0)::int AS deltas, (SELECT count(*) FROM upserted)::int AS buckets FROM summed`;
+SELECT coalesce(sum(n), 0)::int AS deltas, (SELECT count(*) FROM hourly)::int AS buckets, (SELECT count(*) FROM daily)::int AS days FROM summed`;
 
 /** Folds every pending delta of the organisation (in batches); returns how many deltas were folded. */
 export async function foldDeltas(orgId: string, maxBatches = 1000): Promise<number> {

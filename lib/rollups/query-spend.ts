@@ -19,25 +19,48 @@ const totals = (r: Row): Totals => ({
   unpricedEvents: Number(r.unpriced),
 });
 
+const DAY = 86_400_000;
+const floorHour = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
+const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY) * DAY);
+const ceilDay = (d: Date) => new Date(Math.ceil(d.getTime() / DAY) * DAY);
+
 const SUMS = `sum("costPico")::text AS cost, sum(events)::text AS events, sum(requests)::text AS requests, sum("inputTokens")::text AS input,
   sum("outputTokens")::text AS output, sum("cachedInputTokens")::text AS cached, sum("reasoningTokens")::text AS reasoning,
   sum("errorEvents")::text AS errors, sum("unpricedEvents")::text AS unpriced`;
 
 /**
- * Spend from the hourly rollups only (never raw events): a series per group and bucket, group
+ * Spend from the rollups only (never raw events): a series per group and bucket, group
  * totals and the grand total. Costs are exact decimal strings in USD.
  */
 export async function querySpend(ctx: Pick<OrgContext, "orgId">, query: SpendQuery) {
-  const params: unknown[] = [ctx.orgId, query.from, query.to];
-  const where = [`"orgId" = $1`, `hour >= date_trunc('hour', $2::timestamptz, 'UTC')`, `hour < $3`];
+  const params: unknown[] = [ctx.orgId];
+  const filters: string[] = [];
   for (const [dim, values] of Object.entries(query.filters)) {
     params.push(values);
-    where.push(`${q(dim)} = ANY($${params.length}::text[])`);
+    filters.push(`${q(dim)} = ANY($${params.length}::text[])`);
   }
   const dims = query.groupBy.map(q);
-  const bucket = `date_trunc('${query.granularity}', hour, 'UTC')`;
-  const sql = `SELECT ${bucket} AS t${dims.map((d) => `, ${d}`).join("")}, ${SUMS}
-                 FROM spend_rollups WHERE ${where.join(" AND ")}
+  const cols = ["costPico", "events", "requests", "inputTokens", "outputTokens", "cachedInputTokens", "reasoningTokens", "errorEvents", "unpricedEvents"].map(q);
+  const slice = (table: string, bucket: string, from: Date, to: Date) => {
+    params.push(from, to);
+    const where = [`"orgId" = $1`, `${bucket} >= $${params.length - 1}`, `${bucket} < $${params.length}`, ...filters];
+    return `SELECT ${bucket} AS b${dims.map((d) => `, ${d}`).join("")}, ${cols.join(", ")} FROM ${table} WHERE ${where.join(" AND ")}`;
+  };
+  // Hours from the hourly table; for day-or-longer buckets, whole UTC days from the daily table.
+  const start = floorHour(query.from);
+  const parts: string[] = [];
+  if (query.granularity === "hour") parts.push(slice("spend_rollups", "hour", start, query.to));
+  else {
+    const firstDay = ceilDay(start);
+    const lastDay = floorDay(query.to);
+    if (firstDay < lastDay) {
+      parts.push(slice("spend_rollups", "hour", start, firstDay));
+      parts.push(slice("spend_rollups_daily", "day", firstDay, lastDay));
+      parts.push(slice("spend_rollups", "hour", lastDay, query.to));
+    } else parts.push(slice("spend_rollups", "hour", start, query.to));
+  }
+  const sql = `SELECT date_trunc('${query.granularity}', b, 'UTC') AS t${dims.map((d) => `, ${d}`).join("")}, ${SUMS}
+                 FROM (${parts.join(" UNION ALL ")}) s
                 GROUP BY 1${dims.map((_, i) => `, ${i + 2}`).join("")} ORDER BY 1`;
   const { rows } = await pgPool().query<Row>(sql, params);
 

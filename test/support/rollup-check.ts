@@ -1,24 +1,29 @@
 import { pgPool } from "@/lib/db/pg-pool";
 import { bucketKeySql, DIMENSIONS, MEASURES, measureSumsSql, q } from "@/lib/rollups/dimensions";
 
-/**
- * Every rollup bucket of the organisation next to the sum of its raw events; returns the buckets
- * where they differ (empty = exact). Compares all measures, cost to the pico-dollar.
- */
-export async function rollupMismatches(orgId: string) {
+/** `raw EXCEPT rolled` and `rolled EXCEPT raw` for one rollup table: every bucket that differs. */
+async function mismatchesOf(orgId: string, table: string, bucket: "hour" | "day") {
   const key = bucketKeySql();
   const sums = measureSumsSql();
-  const keyCols = ["hour", ...DIMENSIONS] as const;
-  const raw = `SELECT ${keyCols.map((k) => `${key[k]} AS ${q(k)}`).join(", ")}, ${MEASURES.map((m) => `(${sums[m]})::numeric AS ${q(m)}`).join(", ")}
-                 FROM usage_events WHERE "orgId" = $1 GROUP BY ${keyCols.map((_, i) => i + 1).join(", ")}`;
-  const rolled = `SELECT ${keyCols.map(q).join(", ")}, ${MEASURES.map((m) => `${q(m)}::numeric AS ${q(m)}`).join(", ")}
-                    FROM spend_rollups WHERE "orgId" = $1 AND events <> 0`;
+  const bucketExpr = bucket === "hour" ? key.hour : `date_trunc('day', "timestamp", 'UTC')`;
+  const raw = `SELECT ${bucketExpr} AS b, ${DIMENSIONS.map((k) => `${key[k]} AS ${q(k)}`).join(", ")}, ${MEASURES.map((m) => `(${sums[m]})::numeric AS ${q(m)}`).join(", ")}
+                 FROM usage_events WHERE "orgId" = $1 GROUP BY ${[0, ...DIMENSIONS].map((_, i) => i + 1).join(", ")}`;
+  const rolled = `SELECT ${q(bucket)} AS b, ${DIMENSIONS.map(q).join(", ")}, ${MEASURES.map((m) => `${q(m)}::numeric AS ${q(m)}`).join(", ")}
+                    FROM ${table} WHERE "orgId" = $1 AND events <> 0`;
   const { rows } = await pgPool().query(
-    `SELECT * FROM ((${raw}) EXCEPT (${rolled})) a
-     UNION ALL SELECT * FROM ((${rolled}) EXCEPT (${raw})) b LIMIT 20`,
+    `SELECT '${table}' AS "table", * FROM ((${raw}) EXCEPT (${rolled})) a
+     UNION ALL SELECT '${table}', * FROM ((${rolled}) EXCEPT (${raw})) b LIMIT 20`,
     [orgId],
   );
   return rows;
+}
+
+/**
+ * Every bucket of the hourly and the daily rollups next to the sum of its raw events; returns the
+ * buckets where they differ (empty = exact). Compares all measures, cost to the pico-dollar.
+ */
+export async function rollupMismatches(orgId: string) {
+  return [...(await mismatchesOf(orgId, "spend_rollups", "hour")), ...(await mismatchesOf(orgId, "spend_rollups_daily", "day"))];
 }
 
 export async function pendingDeltas(orgId?: string): Promise<number> {
