@@ -1,5 +1,5 @@
 // The BullMQ worker process: a plain Node process, separate from the web app (see DESIGN.md).
-process.env.BURNRATE_PROCESS ??= "worker";
+import "./process-name";
 
 import { Worker } from "bullmq";
 import { env } from "@/lib/env";

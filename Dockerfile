@@ -1,0 +1,35 @@
+# Burnrate image: the web app and the worker (same image, different command; see docker-compose.yml).
+#   docker build -t burnrate .
+#   app:    migrate-deploy, price catalog, headless init, then `next start` (the default command)
+#   worker: docker run … burnrate node_modules/.bin/tsx workers/index.ts
+
+FROM node:20-bookworm-slim AS base
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# npm 11 honours package.json "allowScripts" (denies the scripts that would download Prisma engines).
+RUN npm install -g npm@11 --no-fund --no-audit
+
+# Dependencies, cached until the lockfile or the Prisma schema changes (postinstall runs prisma generate).
+FROM base AS deps
+COPY package.json package-lock.json .npmrc prisma.config.ts ./
+COPY prisma/schema.prisma prisma/schema.prisma
+RUN npm ci
+
+FROM base AS build
+COPY . .
+# Whatever the build context held (with or without a .dockerignore), use the clean install from deps.
+RUN rm -rf node_modules .next .data lib/db/generated
+COPY --from=deps /app/node_modules ./node_modules
+# lib/env validates at build time too: placeholders that are never used at run time.
+RUN node_modules/.bin/prisma generate \
+ && DATABASE_URL=postgresql://build@localhost:5432/build REDIS_URL=redis://localhost:6379 \
+    NEXTAUTH_SECRET=build-time-placeholder-not-used-at-run-time \
+    node_modules/.bin/next build
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
+COPY --from=build --chown=node:node /app ./
+USER node
+EXPOSE 3000
+CMD ["sh", "-c", "set -e; tsx=node_modules/.bin/tsx; $tsx scripts/migrate-deploy.ts; for s in scripts/install-catalog.ts scripts/init-headless.ts; do if [ -f $s ]; then $tsx $s; fi; done; exec node_modules/.bin/next start -H 0.0.0.0 -p \"$PORT\""]

@@ -1,0 +1,245 @@
+// `npm start`: from a fresh clone to a running Burnrate (web app + worker) in one command.
+//
+//   npm start            install if needed, resolve Postgres/Redis, migrate, seed, build if needed, run
+//   npm start -- --dev   same, with `next dev` instead of a production build
+//   flags: --seed (always run the demo seed), --no-seed (never), --port N (default $PORT or 3000)
+//
+// The demo seed is idempotent but slow, so it runs only for a database it has not seeded yet (the
+// database is identified by its first _prisma_migrations row, so a re-created one is seeded again) or
+// after prisma/seed* or the migrations changed; .data/seeded.json remembers.
+//
+// One Ctrl-C (SIGINT) or SIGTERM stops the web app, the worker and any Postgres/Redis started here.
+// If the web app or the worker dies, the other is stopped and this exits non-zero.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import {
+  DATA_DIR, ROOT, bold, createLog, cyan, dim, ensureBuild, ensureGenerate, ensureInstall, ensureSecret, exists,
+  green, isPortFree, killChildGroups, loadDotEnv, magenta, maskUrl, pgQuery, red, resolvePostgres, resolveRedis, runTs,
+  signalChildren, spawnTracked, step as timedStep, stopChild, tsNodeArgs, waitForHttp,
+} from "./services.mjs";
+
+const log = createLog("start");
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const dev = flag("--dev");
+const seed = !flag("--no-seed");
+const forceSeed = flag("--seed");
+const portArg = argv.includes("--port") ? argv[argv.indexOf("--port") + 1] : undefined;
+const t0 = performance.now();
+
+const services = []; // { stop() } of Postgres/Redis, stopped last
+let phase = "setup"; // setup -> running -> stopping
+let firstSignalAt = 0;
+let stopRequested = null; // signal name once asked to stop
+const apps = []; // { name, child }
+
+function onSignal(signal) {
+  const now = Date.now();
+  if (firstSignalAt && now - firstSignalAt < 1500) return; // npm forwards the terminal's SIGINT again
+  if (firstSignalAt) {
+    log(red(`${signal} again: killing everything now`));
+    killChildGroups();
+    return;
+  }
+  firstSignalAt = now;
+  stopRequested = signal;
+  log(`${signal} received: stopping${phase === "running" ? " web and worker" : ""} (again to force)`);
+  signalChildren(signal); // setup commands or the two apps
+}
+process.on("SIGINT", () => onSignal("SIGINT"));
+process.on("SIGTERM", () => onSignal("SIGTERM"));
+process.on("SIGHUP", () => onSignal("SIGTERM"));
+
+/** A timed step that refuses to begin once a stop was requested. */
+function step(name, fn) {
+  if (stopRequested) throw new Error(`interrupted before ${name}`);
+  return timedStep(log, name, fn);
+}
+
+const SEED_STATE = path.join(DATA_DIR, "seeded.json");
+
+/** What the demo seed depends on: prisma/seed* files and the migration names. */
+function seedInputsHash() {
+  const hash = crypto.createHash("sha256");
+  const walk = (rel) => {
+    const abs = path.join(ROOT, rel);
+    if (fs.statSync(abs).isDirectory()) for (const e of fs.readdirSync(abs).sort()) walk(`${rel}/${e}`);
+    else hash.update(`${rel}\0`).update(fs.readFileSync(abs));
+  };
+  for (const e of fs.readdirSync(path.join(ROOT, "prisma")).sort()) if (e.startsWith("seed")) walk(`prisma/${e}`);
+  const migrations = path.join(ROOT, "prisma/migrations");
+  if (fs.existsSync(migrations)) hash.update(fs.readdirSync(migrations).sort().join("\0"));
+  return hash.digest("hex");
+}
+
+/** The key under which this database's seed is remembered, or null if it cannot be told. */
+async function databaseIdentity(url) {
+  try {
+    const rows = await pgQuery(url, `select id from "_prisma_migrations" order by started_at, id limit 1`);
+    return rows[0] ? `${maskUrl(url)}#${rows[0].id}` : null;
+  } catch {
+    return null;
+  }
+}
+
+function readSeedState() {
+  try {
+    return JSON.parse(fs.readFileSync(SEED_STATE, "utf8"));
+  } catch {
+    return {};
+  }
+}
+
+async function stopServices() {
+  for (const s of services.reverse()) {
+    await s.stop().catch((err) => log.warn(`stopping a service failed: ${err.message}`));
+  }
+}
+
+function prefixLines(stream, out, label) {
+  let buf = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk) => {
+    buf += chunk;
+    let i;
+    while ((i = buf.indexOf("\n")) >= 0) {
+      out.write(`${label} ${buf.slice(0, i)}\n`);
+      buf = buf.slice(i + 1);
+    }
+  });
+  stream.on("end", () => buf && out.write(`${label} ${buf}\n`));
+}
+
+function startApp(name, color, cmd, args, env) {
+  const child = spawnTracked(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  const label = color(`${name.padEnd(6)}|`);
+  prefixLines(child.stdout, process.stdout, label);
+  prefixLines(child.stderr, process.stderr, label);
+  apps.push({ name, child });
+  return child;
+}
+
+async function main() {
+  loadDotEnv();
+  log(`Burnrate ${dev ? "development" : "production"} start in ${ROOT}`);
+
+  const port = Number(portArg ?? process.env.PORT ?? 3000);
+  const portBusy = () => new Error(`port ${port} is already in use; stop what runs there or use PORT=<n> npm start`);
+  if (!(await isPortFree(port))) throw portBusy();
+
+  await step("dependencies (npm ci if needed)", () => ensureInstall(log));
+  await step("Prisma client", () => ensureGenerate(log));
+  const pg = await step("Postgres", async () => {
+    const r = await resolvePostgres({ log: createLog("postgres") });
+    services.push(r);
+    return r;
+  });
+  const redis = await step("Redis", async () => {
+    const r = await resolveRedis({ log: createLog("redis") });
+    services.push(r);
+    return r;
+  });
+  const env = {
+    ...process.env,
+    DATABASE_URL: pg.url,
+    REDIS_URL: redis.url,
+    NEXTAUTH_SECRET: ensureSecret(log),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    PORT: String(port),
+    NODE_ENV: dev ? "development" : "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+
+  await step("migrations", () => runTs("scripts/migrate-deploy.ts", [], { env }));
+  // After the migrations: [price catalog, then the demo seed, which prices its events] alongside the
+  // headless init (its own organisation): independent rows, so they run at the same time.
+  const catalogThenSeed = async () => {
+    if (exists("scripts/install-catalog.ts")) {
+      await step("price catalog", () => runTs("scripts/install-catalog.ts", [], { env }));
+    }
+    if (!seed) return;
+    if (!exists("prisma/seed.ts")) return log.warn("prisma/seed.ts not found; skipping the demo seed");
+    const identity = await databaseIdentity(env.DATABASE_URL);
+    const inputs = seedInputsHash();
+    if (!forceSeed && identity && readSeedState()[identity] === inputs) {
+      return log(dim("demo seed: already applied to this database (npm start -- --seed to run it again)"));
+    }
+    await step("demo seed", () => runTs("prisma/seed.ts", [], { env }));
+    if (identity) fs.writeFileSync(SEED_STATE, JSON.stringify({ ...readSeedState(), [identity]: inputs }, null, 2));
+  };
+  const afterMigrate = [catalogThenSeed()];
+  if (exists("scripts/init-headless.ts")) {
+    afterMigrate.push(step("headless init", () => runTs("scripts/init-headless.ts", [], { env })));
+  }
+  for (const r of await Promise.allSettled(afterMigrate)) if (r.status === "rejected") throw r.reason;
+  if (!dev) await step("web build (next build if sources changed)", () => ensureBuild(log, env));
+  if (!(await isPortFree(port))) throw portBusy();
+
+  if (stopRequested) throw new Error("interrupted before starting the apps");
+  phase = "running";
+  const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
+  startApp("web", cyan, process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], env);
+  if (exists("workers/index.ts")) {
+    startApp("worker", magenta, process.execPath, tsNodeArgs("workers/index.ts"), env);
+  } else {
+    log.warn("workers/index.ts not found; running the web app only");
+  }
+  log(`started ${apps.map((a) => `${a.name} (pid ${a.child.pid})`).join(" and ")} ${dim(`(setup took ${((performance.now() - t0) / 1000).toFixed(1)}s)`)}`);
+
+  // Announce once the app answers; do not stop it if it is slow (next dev compiles on first request).
+  const web = apps[0].child;
+  let webExit = null;
+  web.exited.then((r) => (webExit = r));
+  waitForHttp(`http://127.0.0.1:${port}/api/health`, {
+    timeoutMs: dev ? 180000 : 90000,
+    abort: () => (webExit || stopRequested ? "stopped" : null),
+  })
+    .then(() => {
+      const lines = [
+        "",
+        `  ${bold("Burnrate is running at")} ${green(env.NEXTAUTH_URL)}`,
+        `  Demo login: ${bold("demo@burnrate.local")} / ${bold("burnrate-demo")}${seed ? "" : dim(" (seed skipped)")}`,
+        `  Postgres: ${maskUrl(pg.url)} ${dim(`(${pg.source})`)}`,
+        `  Redis:    ${redis.url} ${dim(`(${redis.source})`)}`,
+        `  Ready ${((performance.now() - t0) / 1000).toFixed(1)}s after start. Press Ctrl-C to stop.`,
+        "",
+      ];
+      console.log(lines.join("\n"));
+    })
+    .catch((err) => {
+      if (!webExit && !stopRequested) log.warn(`${err.message}; it may still come up at ${env.NEXTAUTH_URL}`);
+    });
+
+  // Supervise: the first exit (or a signal) stops the others.
+  const first = await Promise.race(apps.map((a) => a.child.exited.then((r) => ({ ...r, name: a.name }))));
+  let code = 0;
+  if (!stopRequested) {
+    code = 1;
+    const how = first.signal ? `signal ${first.signal}` : `exit code ${first.code}`;
+    log.error(`${first.name} stopped unexpectedly (${how}); stopping the rest`);
+  }
+  phase = "stopping";
+  const t = performance.now();
+  // On a signal the apps already got it (signalChildren); otherwise the survivor gets SIGTERM.
+  await Promise.all(apps.map((a) => stopChild(a.child, stopRequested ? null : "SIGTERM", 15000)));
+  log(`web and worker stopped ${dim(`(${((performance.now() - t) / 1000).toFixed(2)}s)`)}`);
+  return code;
+}
+
+let exitCode;
+try {
+  exitCode = await main();
+} catch (err) {
+  if (stopRequested) {
+    log(`stopped during set-up (${err.message})`);
+    exitCode = 130;
+  } else {
+    log.error(err.message);
+    exitCode = 1;
+  }
+}
+await Promise.all(apps.map((a) => stopChild(a.child, "SIGTERM", 10000)));
+await stopServices();
+log(`exit ${exitCode} ${dim(`(total ${((performance.now() - t0) / 1000).toFixed(1)}s)`)}`);
+process.exit(exitCode);
