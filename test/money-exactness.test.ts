@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectDb } from "@/lib/db";
-import { closePgPool, pgPool } from "@/lib/db/pg-pool";
+import { pgPool } from "@/lib/db/pg-pool";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { applyDiscount, computeCost } from "@/lib/pricing/compute-cost";
 import { loadPriceBook } from "@/lib/pricing/load-price-book";
-import { closeQueues } from "@/lib/queue/enqueue";
+import { closeConnections } from "./support/close-connections";
 import { newOrg } from "./support/factories";
 
 const MODELS = [
@@ -24,11 +23,7 @@ function rng(seed: number) {
 }
 
 beforeAll(installShippedCatalogIfEmpty);
-afterAll(async () => {
-  await closeQueues();
-  await closePgPool();
-  await disconnectDb();
-});
+afterAll(closeConnections);
 
 describe("money is exact", () => {
   it("per-event costs and the bulk-ingested sum agree to the pico-dollar over 5,000 events", async () => {

@@ -1,18 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectDb } from "@/lib/db";
-import { closePgPool, pgPool } from "@/lib/db/pg-pool";
+import { pgPool } from "@/lib/db/pg-pool";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
-import { closeQueues } from "@/lib/queue/enqueue";
+import { closeConnections } from "./support/close-connections";
 import { newOrg } from "./support/factories";
 import { pendingDeltas, rollupMismatches } from "./support/rollup-check";
 import { kill9, sleep, startWorker, streamEvents, waitFor } from "./support/worker-process";
 
 beforeAll(installShippedCatalogIfEmpty);
-afterAll(async () => {
-  await closeQueues();
-  await closePgPool();
-  await disconnectDb();
-});
+afterAll(closeConnections);
 
 describe("rollups are exactly-once under worker crashes", () => {
   it("SIGKILL of the worker, again and again while events stream in, loses and doubles nothing", async () => {

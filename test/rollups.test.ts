@@ -1,22 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnectDb } from "@/lib/db";
-import { closePgPool, pgPool } from "@/lib/db/pg-pool";
+import { pgPool } from "@/lib/db/pg-pool";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { createOverride } from "@/lib/pricing/overrides/create-override";
 import { runReprice } from "@/lib/pricing/reprice/run-reprice";
-import { closeQueues } from "@/lib/queue/enqueue";
 import { foldDeltas } from "@/lib/rollups/fold-deltas";
+import { closeConnections } from "./support/close-connections";
 import { newOrg } from "./support/factories";
 import { pendingDeltas, rollupMismatches } from "./support/rollup-check";
 
 beforeAll(installShippedCatalogIfEmpty);
-afterAll(async () => {
-  await closeQueues();
-  await closePgPool();
-  await disconnectDb();
-});
+afterAll(closeConnections);
 
 const event = (i: number, over: Record<string, unknown> = {}) => ({
   eventId: `r-${i}-${randomUUID()}`,
