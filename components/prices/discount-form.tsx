@@ -45,7 +45,7 @@ export function DiscountForm({ orgSlug, providers }: { orgSlug: string; provider
       </div>
       <ProviderOptions id="discount-providers" providers={providers} />
       <FormError message={formMessage(create.error, FIELDS)} />
-      {create.isSuccess ? <p role="status" className="text-sm text-emerald-700">Discount added; past events in its period are being re-priced.</p> : null}
+      {create.isSuccess ? <p role="status" className="text-sm text-emerald-700">Discount added; affected events are being re-priced.</p> : null}
       <Button type="submit" loading={create.isPending}>Add discount</Button>
     </form>
   );

@@ -7,7 +7,7 @@ export function OverrideTerms({ o }: { o: Pick<PriceOverride, "kind" | "percentO
   const p = o.prices;
   if (!p) return <span>—</span>;
   return (
-    <span className="whitespace-nowrap">
+    <span>
       in {formatUsd(p.input)} · out {formatUsd(p.output)}
       {p.cachedInput ? ` · cached ${formatUsd(p.cachedInput)}` : ""}
       <span className="text-tremor-content"> per 1M</span>

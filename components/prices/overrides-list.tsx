@@ -1,6 +1,6 @@
 "use client";
 
-import { Badge, Button, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@tremor/react";
+import { Badge, Button } from "@tremor/react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/api/client-fetch";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -30,60 +30,50 @@ export function OverridesList({ orgSlug, canManage }: { orgSlug: string; canMana
   const rows = [...(q.data?.items ?? [])].sort((a, b) => Number(isEnded(a, now)) - Number(isEnded(b, now)));
 
   return (
-    <div>
+    <div className="space-y-3">
       <QueryState isLoading={q.isLoading} error={q.error} label="your prices" />
       <FormError message={end.error?.message} />
       {q.data && rows.length === 0 ? (
         <EmptyState title="No discounts or custom prices">Events are priced at the catalog prices below.</EmptyState>
       ) : null}
       {rows.length > 0 ? (
-        <div className="overflow-x-auto">
-          <Table>
-            <TableHead>
-              <TableRow>
-                <TableHeaderCell>Applies to</TableHeaderCell>
-                <TableHeaderCell>Price</TableHeaderCell>
-                <TableHeaderCell>In force</TableHeaderCell>
-                <TableHeaderCell className="text-right">Status</TableHeaderCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {rows.map((o) => {
-                const ended = isEnded(o, now);
-                return (
-                  <TableRow key={o.id} data-testid="override-row" className={ended ? "opacity-60" : undefined}>
-                    <TableCell>
-                      <span className="font-medium text-tremor-content-strong">{overrideScope(o)}</span>
-                      <span className="block text-xs">{o.kind === "DISCOUNT" ? "Discount" : "Custom price"}{o.note ? ` · ${o.note}` : ""}</span>
-                    </TableCell>
-                    <TableCell><OverrideTerms o={o} /></TableCell>
-                    <TableCell className="text-xs">
-                      from {formatDateTime(o.effectiveFrom)}
-                      {o.effectiveTo ? <span className="block">until {formatDateTime(o.effectiveTo)}</span> : null}
-                    </TableCell>
-                    <TableCell className="text-right">
-                      {ended ? (
-                        <Badge color="gray">ended</Badge>
-                      ) : canManage ? (
-                        <Button
-                          size="xs"
-                          variant="secondary"
-                          color="rose"
-                          loading={end.isPending && end.variables === o.id}
-                          onClick={() => window.confirm(confirmText(o)) && end.mutate(o.id)}
-                        >
-                          {o.kind === "DISCOUNT" ? "End" : "Remove"}
-                        </Button>
-                      ) : (
-                        <Badge color="emerald">active</Badge>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+        <ul className="divide-y divide-tremor-border border-y border-tremor-border text-sm">
+          {rows.map((o) => {
+            const ended = isEnded(o, now);
+            return (
+              <li key={o.id} data-testid="override-row" className={`flex flex-wrap items-center gap-x-6 gap-y-1 py-3 ${ended ? "opacity-60" : ""}`}>
+                <div className="min-w-0 basis-56 grow">
+                  <p className="break-words font-medium text-tremor-content-strong">{overrideScope(o)}</p>
+                  <p className="text-xs text-tremor-content">{o.kind === "DISCOUNT" ? "Discount" : "Custom price"}{o.note ? ` · ${o.note}` : ""}</p>
+                </div>
+                <div className="min-w-0 basis-56 grow text-tremor-content-emphasis">
+                  <OverrideTerms o={o} />
+                  <p className="text-xs text-tremor-content">
+                    from {formatDateTime(o.effectiveFrom)}
+                    {o.effectiveTo ? <> · {ended ? "ended" : "until"} {formatDateTime(o.effectiveTo)}</> : null}
+                  </p>
+                </div>
+                <div className="ml-auto">
+                  {ended ? (
+                    <Badge color="gray">ended</Badge>
+                  ) : canManage ? (
+                    <Button
+                      size="xs"
+                      variant="secondary"
+                      color="rose"
+                      loading={end.isPending && end.variables === o.id}
+                      onClick={() => window.confirm(confirmText(o)) && end.mutate(o.id)}
+                    >
+                      {o.kind === "DISCOUNT" ? "End" : "Remove"}
+                    </Button>
+                  ) : (
+                    <Badge color="emerald">active</Badge>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
       ) : null}
     </div>
   );

@@ -64,7 +64,7 @@ export function RepriceProgress({ orgSlug }: { orgSlug: string }) {
           <Callout title={`Re-pricing ${jobScope(finished)} failed`} color="rose">{finished.error ?? "Unknown error"}</Callout>
         ) : (
           <Callout title={`Re-priced ${jobScope(finished)}`} color="emerald" data-testid="reprice-finished">
-            {formatCount(finished.done)} {finished.done === 1 ? "event" : "events"} now carry the new price.
+            {finished.done === 0 ? "No recorded events were affected." : `${formatCount(finished.done)} ${finished.done === 1 ? "event" : "events"} re-priced.`}
           </Callout>
         )
       ) : null}

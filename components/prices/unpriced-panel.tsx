@@ -22,10 +22,10 @@ export function UnpricedPanel({ orgSlug }: { orgSlug: string }) {
       <div className="mb-4 flex flex-wrap items-start justify-between gap-2">
         <div>
           <h2 className="font-medium text-tremor-content-strong">Unpriced usage</h2>
-          <p className="text-sm text-tremor-content">These models have no price in the catalog, so their events count no spend until you add one.</p>
+          <p className="text-sm text-tremor-content">Events whose model has no known price count no spend until you add one.</p>
         </div>
         {q.data && q.data.totalEvents > 0 ? (
-          <p className="text-right">
+          <p className="sm:text-right">
             <span data-testid="unpriced-total" className="block text-2xl font-semibold tabular-nums text-tremor-content-strong">{formatCount(q.data.totalEvents)}</span>
             <span className="text-xs text-tremor-content">{q.data.totalEvents === 1 ? "event" : "events"} without a price</span>
           </p>
@@ -42,16 +42,19 @@ export function UnpricedPanel({ orgSlug }: { orgSlug: string }) {
               <TableRow>
                 <TableHeaderCell>Model</TableHeaderCell>
                 <TableHeaderCell className="text-right">Events</TableHeaderCell>
-                <TableHeaderCell>Last seen</TableHeaderCell>
+                <TableHeaderCell className="hidden sm:table-cell">Last seen</TableHeaderCell>
                 <TableHeaderCell />
               </TableRow>
             </TableHead>
             <TableBody>
               {q.data.items.map((m) => (
                 <TableRow key={`${m.provider}/${m.model}`} data-testid="unpriced-row">
-                  <TableCell><code className="text-tremor-content-strong">{m.provider} / {m.model}</code></TableCell>
+                  <TableCell className="whitespace-normal">
+                    <code className="break-words text-tremor-content-strong">{m.provider} / {m.model}</code>
+                    <span className="block text-xs sm:hidden">last seen {formatDateTime(m.lastSeen)}</span>
+                  </TableCell>
                   <TableCell className="text-right tabular-nums">{formatCount(m.events)}</TableCell>
-                  <TableCell className="whitespace-nowrap">{formatDateTime(m.lastSeen)}</TableCell>
+                  <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDateTime(m.lastSeen)}</TableCell>
                   <TableCell className="text-right">
                     <Link href={addHref(m.provider, m.model)} className="whitespace-nowrap text-tremor-brand underline">Add a price</Link>
                   </TableCell>

@@ -42,6 +42,7 @@ test("unpriced usage gets a custom price, is re-priced, and the catalog is brows
   await page.screenshot(shot("overview-unpriced"));
   await page.setViewportSize({ width: 420, height: 900 });
   await expectNoHorizontalOverflow(page);
+  await unpriced.scrollIntoViewIfNeeded();
   await expect(unpriced.getByRole("link", { name: "Add a price" })).toBeInViewport();
   await page.screenshot(shot("overview-unpriced-narrow"));
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -105,7 +106,6 @@ test("unpriced usage gets a custom price, is re-priced, and the catalog is brows
   await page.setViewportSize({ width: 420, height: 900 });
   await expectNoHorizontalOverflow(page);
   await page.screenshot(shot("prices-narrow"));
-  for (const [i, card] of (await page.locator("main .tremor-Card-root").all()).entries()) await card.screenshot({ path: test.info().outputPath(`narrow-card-${i}.png`) });
 
   await page.getByRole("link", { name: "Overview" }).click();
   await expect(page.getByText("Every event is priced")).toBeVisible();

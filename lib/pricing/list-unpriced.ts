@@ -10,5 +10,6 @@ export async function listUnpriced(ctx: OrgContext) {
     [ctx.orgId],
   );
   const items = rows.map((r) => ({ provider: r.provider, model: r.model, events: Number(r.events), lastSeen: r.lastSeen }));
-  return { items, totalEvents: items.reduce((s, r) => s + r.events, 0) };
+  const total = await pgPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM usage_events WHERE "orgId" = $1 AND priced = false`, [ctx.orgId]);
+  return { items, totalEvents: total.rows[0]!.n };
 }
