@@ -15,6 +15,7 @@ type Props = {
 
 const NAV = [
   { href: "", label: "Overview" },
+  { href: "/explore", label: "Explore" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/prices", label: "Prices" },
   { href: "/settings/members", label: "Members" },

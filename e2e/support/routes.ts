@@ -28,10 +28,11 @@ export const SESSION_ROUTES: RouteCase[] = [
   { name: "end price override", method: "DELETE", path: (i) => `/api/orgs/${i.org}/price-overrides/${i.overrideId}`, permission: "prices:manage" },
   { name: "list unpriced models", method: "GET", path: (i) => `/api/orgs/${i.org}/unpriced`, permission: "org:read" },
   { name: "list re-pricing jobs", method: "GET", path: (i) => `/api/orgs/${i.org}/reprice-jobs`, permission: "org:read" },
+  { name: "query spend", method: "GET", path: (i) => `/api/orgs/${i.org}/spend?groupBy=team`, permission: "org:read" },
 ];
 
 /** Every dashboard page under an organisation. */
-export const ORG_PAGES = ["", "/settings/api-keys", "/settings/members", "/settings/prices", "/settings/audit", "/docs"];
+export const ORG_PAGES = ["", "/explore", "/dimensions/team/search", "/settings/api-keys", "/settings/members", "/settings/prices", "/settings/audit", "/docs"];
 
 /** API-key routes: [method, path, scope]. */
 export const KEY_ROUTES: { method: "GET" | "POST"; path: string; scope: "ingest" | "read" }[] = [

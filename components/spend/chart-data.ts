@@ -1,0 +1,44 @@
+import { displayValue } from "./dimensions";
+import { bucketLabel, bucketStarts } from "./time-range";
+import type { SpendResponse } from "./types";
+
+export const OTHER = "Other";
+/** The x-axis column of chart rows (named so that no group value can collide with it). */
+export const INDEX = "__bucket";
+export const ALL_SPEND = "All spend";
+
+/** A series' name for legends and tables: "search", or "search · gpt-4o" for two dimensions. */
+export function seriesLabel(key: Record<string, string | undefined>, groupBy: string[]): string {
+  if (groupBy.length === 0) return ALL_SPEND;
+  return groupBy.map((d) => displayValue(key[d])).join(" · ");
+}
+
+/**
+ * Chart rows (one per bucket, zeros filled in) with a column per series: the `top` largest
+ * series by exact cost and the rest summed into "Other". Numbers here feed the chart only;
+ * totals shown as text always come from the API's exact strings.
+ */
+export function toChartRows(res: SpendResponse, top = 8): { rows: Record<string, string | number>[]; categories: string[] } {
+  const buckets = bucketStarts(new Date(res.from), new Date(res.to), res.granularity);
+  const index = new Map(buckets.map((t, i) => [t, i]));
+  const rows: Record<string, string | number>[] = buckets.map((t) => ({ [INDEX]: bucketLabel(t, res.granularity) }));
+  const shown = res.series.slice(0, top);
+  const rest = res.series.slice(top);
+  const categories = shown.map((s) => seriesLabel(s.key, res.groupBy));
+  if (rest.length) categories.push(OTHER);
+  for (const row of rows) for (const c of categories) row[c] = 0;
+  const add = (name: string, t: string, cost: string) => {
+    const i = index.get(t);
+    if (i === undefined) return;
+    rows[i]![name] = (rows[i]![name] as number) + Number(cost);
+  };
+  shown.forEach((s, i) => s.points.forEach((p) => add(categories[i]!, p.t, p.cost)));
+  rest.forEach((s) => s.points.forEach((p) => add(OTHER, p.t, p.cost)));
+  return { rows, categories };
+}
+
+const axis = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 2 });
+const tip = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 });
+
+/** Chart axis / tooltip formatting (approximate by nature; exact figures are in the tables). */
+export const chartMoney = (n: number): string => (Math.abs(n) >= 1000 ? axis.format(n) : tip.format(n));

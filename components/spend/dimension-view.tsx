@@ -1,0 +1,67 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { QueryState } from "@/components/ui/query-state";
+import { DIMENSION_LABELS, PAGE_DIMENSIONS, type PageDimension } from "./dimensions";
+import { DimensionTotals } from "./dimension-totals";
+import { PRESETS } from "./explore-state";
+import { SelectField } from "./select-field";
+import { SpendChart } from "./spend-chart";
+import { SpendPanel } from "./spend-panel";
+import { describeDays, lastDays } from "./time-range";
+import { TopSpendList } from "./top-spend-list";
+import { useSpend } from "./use-spend";
+
+type Props = { orgSlug: string; dimension: PageDimension; value: string };
+type Preset = keyof typeof PRESETS;
+
+/** One team, feature, model or customer: its trend, totals and spend by the other dimensions. */
+export function DimensionView({ orgSlug, dimension, value }: Props) {
+  const search = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [now] = useState(() => new Date());
+  const range = (Object.keys(PRESETS) as Preset[]).find((k) => k === search.get("range")) ?? "30d";
+  const { from, to } = lastDays(PRESETS[range], now);
+  const base = { from: from.toISOString(), to: to.toISOString(), filters: { [dimension]: value } };
+  const trend = useSpend(orgSlug, { ...base, granularity: "day" });
+  const others = PAGE_DIMENSIONS.filter((d) => d !== dimension);
+  const label = DIMENSION_LABELS[dimension].toLowerCase();
+  const explore = `/${orgSlug}/explore?${new URLSearchParams({ range, [dimension]: value, groupBy: others[0]! })}`;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <SelectField id="dimension-range" label="Date range" value={range} className="w-44" onValue={(v) => router.replace(`${pathname}?range=${v}`, { scroll: false })}>
+          <option value="7d">Last 7 days</option>
+          <option value="30d">Last 30 days</option>
+          <option value="90d">Last 90 days</option>
+        </SelectField>
+        <Link href={explore} className="pb-2 text-sm text-tremor-brand underline">
+          Open in Explore
+        </Link>
+      </div>
+      {trend.isLoading || trend.error ? <QueryState isLoading={trend.isLoading} error={trend.error} label={`${label} totals`} /> : null}
+      {trend.data ? <DimensionTotals total={trend.data.total} /> : null}
+      <SpendPanel title="Daily spend" subtitle={`${describeDays(from, to)} (UTC)`} query={trend} label="spend trend" testId="dimension-chart" emptyTitle={`No spend for this ${label} in this period`}>
+        {(d) => <SpendChart data={d} />}
+      </SpendPanel>
+      <div className="grid gap-6 lg:grid-cols-3">
+        {others.map((d) => (
+          <Breakdown key={d} orgSlug={orgSlug} by={d} base={base} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function Breakdown({ orgSlug, by, base }: { orgSlug: string; by: PageDimension; base: { from: string; to: string; filters: Record<string, string> } }) {
+  const q = useSpend(orgSlug, { ...base, granularity: "month", groupBy: [by] });
+  return (
+    <SpendPanel title={`By ${DIMENSION_LABELS[by].toLowerCase()}`} query={q} label={`spend by ${by}`} testId={`breakdown-${by}`}>
+      {(d) => <TopSpendList orgSlug={orgSlug} dimension={by} data={d} limit={8} />}
+    </SpendPanel>
+  );
+}
