@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createAccount } from "../support/accounts";
 import { query } from "../support/db";
 
+// Changes only a model no other spec prices (mistral/codestral): the catalog is shared by the run.
 test("an operator previews and applies a CSV price import; others get 404", async ({ page, baseURL }) => {
   const stranger = await createAccount(baseURL!, "not-operator");
   expect((await stranger.api.get("/admin/prices")).status()).toBe(404);
@@ -19,14 +20,14 @@ test("an operator previews and applies a CSV price import; others get 404", asyn
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Price catalog import" })).toBeVisible();
   await page.getByLabel("Format").selectOption("csv");
-  await page.getByLabel("File content").fill("provider,model,input,output\nopenai,gpt-4o,2.00,8.00\nopsco,opsco-large,3,9\n");
+  await page.getByLabel("File content").fill("provider,model,input,output\nmistral,codestral,0.25,0.75\nopsco,opsco-large,3,9\n");
   await page.getByRole("button", { name: "Preview changes" }).click();
   await expect(page.getByTestId("import-summary")).toContainText("1 added, 1 changed");
   await page.screenshot({ path: "screenshots/admin-prices.png", fullPage: true });
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByTestId("import-summary")).toContainText("Applied: 1 added, 1 changed");
   const versions = await query<{ input: string; ended: boolean }>(
-    `SELECT prices->>'input' AS input, "effectiveTo" IS NOT NULL AS ended FROM model_prices WHERE provider = 'openai' AND model = 'gpt-4o' ORDER BY "effectiveFrom"`,
+    `SELECT prices->>'input' AS input, "effectiveTo" IS NOT NULL AS ended FROM model_prices WHERE provider = 'mistral' AND model = 'codestral' ORDER BY "effectiveFrom"`,
   );
-  expect(versions).toEqual([{ input: "2.50", ended: true }, { input: "2.00", ended: false }]);
+  expect(versions).toEqual([{ input: "0.30", ended: true }, { input: "0.25", ended: false }]);
 });

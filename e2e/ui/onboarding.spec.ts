@@ -52,7 +52,7 @@ test("sign up, empty dashboard, create an API key shown once, sign out and back 
   await page.screenshot(shot("audit-log"));
 
   await page.getByRole("link", { name: "Members" }).click();
-  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByRole("cell", { name: email }).first()).toBeVisible();
   await page.screenshot(shot("members"));
 
   await page.getByRole("button", { name: "Sign out" }).click();

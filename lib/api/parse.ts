@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ApiError, invalidRequest } from "./errors";
+import { findNul } from "./find-nul";
 
 /** Reads a JSON body and validates it; a malformed body or a bad field is a 400 naming it. */
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
@@ -19,6 +20,8 @@ export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const nul = findNul(value);
+  if (nul) throw new ApiError("invalid_request", `${nul}: must not contain NUL characters`, [{ path: nul, message: "must not contain NUL (\\u0000) characters" }]);
   const result = schema.safeParse(value);
   if (!result.success) throw invalidRequest(result.error);
   return result.data;

@@ -3,14 +3,16 @@ import { z } from "zod";
 export const MAX_BATCH = 1000;
 export const MAX_TOKENS = 50_000_000; // far above any context window: larger is a client bug
 const tokens = z.number().int("must be a whole number").min(0, "must not be negative").max(MAX_TOKENS, `must be at most ${MAX_TOKENS}`);
-const label = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
+// Postgres text cannot hold NUL characters: refuse them at the edge, naming the field.
+const text = () => z.string().regex(/^[^\u0000]*$/, "must not contain NUL (\\u0000) characters");
+const label = text().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
 
 /** One usage event as services post it. Unknown fields are rejected, naming them. */
 export const usageEventSchema = z.strictObject({
-  eventId: z.string().min(1, "is required").max(128, "must be at most 128 characters"),
+  eventId: text().min(1, "is required").max(128, "must be at most 128 characters"),
   timestamp: z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z" }),
-  provider: z.string().trim().min(1).max(64),
-  model: z.string().trim().min(1).max(200),
+  provider: text().trim().min(1).max(64),
+  model: text().trim().min(1).max(200),
   inputTokens: tokens.describe("Input tokens billed at the input price: excludes cachedInputTokens and cacheWriteTokens"),
   outputTokens: tokens.describe("Output tokens billed at the output price: excludes reasoningTokens"),
   cachedInputTokens: tokens.optional().describe("Input tokens read from the prompt cache"),
@@ -27,12 +29,12 @@ export const usageEventSchema = z.strictObject({
   environment: label.optional(),
   endUser: label.optional(),
   tags: z
-    .record(z.string().min(1).max(64), z.string().max(256))
+    .record(text().min(1).max(64), text().max(256))
     .refine((t) => Object.keys(t).length <= 20, "at most 20 tags")
     .optional(),
   latencyMs: z.number().int().min(0).max(3_600_000).optional(),
   status: z.enum(["success", "error"]).optional(),
-  requestId: z.string().min(1).max(200).optional(),
+  requestId: text().min(1).max(200).optional(),
   cost: z
     .union([z.number().min(0).max(1_000_000), z.string().regex(/^\d{1,7}(\.\d{1,12})?$/, "a decimal string")])
     .optional()
