@@ -873,3 +873,23 @@ export async function deleteRedisPrefix(url, prefix) {
     redis.disconnect();
   }
 }
+
+/**
+ * The set-up shared by `npm start` and `npm test`: dependencies, the Prisma client, then Postgres
+ * and Redis, each pushed onto `services` (stopped by the caller) as soon as it is up.
+ */
+export async function prepareServices(step, log, services) {
+  await step("dependencies (npm ci if needed)", () => ensureInstall(log));
+  await step("Prisma client", () => ensureGenerate(log));
+  const pg = await step("Postgres", async () => {
+    const r = await resolvePostgres({ log: createLog("postgres") });
+    services.push(r);
+    return r;
+  });
+  const redis = await step("Redis", async () => {
+    const r = await resolveRedis({ log: createLog("redis") });
+    services.push(r);
+    return r;
+  });
+  return { pg, redis };
+}

@@ -16,7 +16,7 @@ import path from "node:path";
 import {
   DATA_DIR, ROOT, bold, createLog, cyan, dim, ensureBuild, ensureGenerate, ensureInstall, ensureSecret, exists,
   green, isPortFree, killChildGroups, loadDotEnv, magenta, maskUrl, pgQuery, red, resolvePostgres, resolveRedis, runTs,
-  signalChildren, spawnTracked, step as timedStep, stopChild, tsNodeArgs, waitForHttp,
+  prepareServices, signalChildren, spawnTracked, step as timedStep, stopChild, tsNodeArgs, waitForHttp,
 } from "./services.mjs";
 
 const log = createLog("start");
@@ -128,18 +128,7 @@ async function main() {
   const portBusy = () => new Error(`port ${port} is already in use; stop what runs there or use PORT=<n> npm start`);
   if (!(await isPortFree(port))) throw portBusy();
 
-  await step("dependencies (npm ci if needed)", () => ensureInstall(log));
-  await step("Prisma client", () => ensureGenerate(log));
-  const pg = await step("Postgres", async () => {
-    const r = await resolvePostgres({ log: createLog("postgres") });
-    services.push(r);
-    return r;
-  });
-  const redis = await step("Redis", async () => {
-    const r = await resolveRedis({ log: createLog("redis") });
-    services.push(r);
-    return r;
-  });
+  const { pg, redis } = await prepareServices(step, log, services);
   const env = {
     ...process.env,
     DATABASE_URL: pg.url,

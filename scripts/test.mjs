@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   DATA_DIR, createLog, dim, ensureGenerate, ensureInstall, green, killChildGroups, loadDotEnv, maskUrl, red,
-  newRunId, resolvePostgres, resolveRedis, runBin, signalChildren, step as timedStep, withDatabase, yellow,
+  newRunId, prepareServices, resolvePostgres, resolveRedis, runBin, signalChildren, step as timedStep, withDatabase, yellow,
 } from "./services.mjs";
 
 const log = createLog("test");
@@ -122,20 +122,9 @@ async function main() {
   }
   const runId = process.env.BURNRATE_TEST_RUN_ID ?? newRunId();
   log(`run ${runId}: ${[runUnit && "unit", runE2e && "e2e"].filter(Boolean).join(" + ")}`);
-  await step("dependencies (npm ci if needed)", () => ensureInstall(log));
-  await step("Prisma client", () => ensureGenerate(log));
   const services = [];
   try {
-    const pg = await step("Postgres", async () => {
-      const r = await resolvePostgres({ log: createLog("postgres") });
-      services.push(r);
-      return r;
-    });
-    const redis = await step("Redis", async () => {
-      const r = await resolveRedis({ log: createLog("redis") });
-      services.push(r);
-      return r;
-    });
+    const { pg, redis } = await prepareServices(step, log, services);
     log(dim(`Postgres ${maskUrl(pg.url)} (${pg.source}), Redis ${redis.url} (${redis.source})`));
     fs.mkdirSync(REPORTS, { recursive: true });
     const env = {

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { createAccount, createKey, type Account } from "../support/accounts";
+import { expectNoHorizontalOverflow, signInWithForm } from "../support/ui";
 import { query } from "../support/db";
 import { formatPicoUsd, perMillionToPicoPerToken } from "../../lib/pricing/money";
 import { formatMoney, sharePercent } from "../../lib/format/money";
@@ -18,21 +19,6 @@ const DAYS = 5; // events on the last 5 UTC days (within "Last 7 days")
 
 type Event = { eventId: string; timestamp: string; provider: string; model: string; inputTokens: number; outputTokens: number; team?: string; feature: string };
 type Sum = { pico: bigint; events: number; tokens: number };
-
-async function signInWithForm(page: Page, account: Account) {
-  await page.goto(`/${account.orgSlug}`);
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`/${account.orgSlug}$`));
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-}
-
-async function expectNoHorizontalOverflow(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
 
 /** Current list price of an OpenAI model in pico-USD per token, as the catalog has it. */
 async function priceOf(model: string): Promise<{ input: bigint; output: bigint }> {

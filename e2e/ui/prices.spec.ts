@@ -1,26 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { addMember, createAccount, createKey, type Account } from "../support/accounts";
+import { addMember, createAccount, createKey } from "../support/accounts";
+import { expectNoHorizontalOverflow, signInWithForm } from "../support/ui";
 
 const shot = (name: string) => ({ path: `screenshots/${name}.png`, fullPage: true });
 const MODEL = "acme-internal-7b";
-
-/** Signs in through the login form, arriving on the organisation's overview. */
-async function signInWithForm(page: Page, account: Account) {
-  await page.goto(`/${account.orgSlug}`);
-  await expect(page).toHaveURL(/\/login/);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`/${account.orgSlug}$`));
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
-}
-
-/** The page must not scroll sideways (tables scroll inside their cards instead). */
-async function expectNoHorizontalOverflow(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll).toBeLessThanOrEqual(client);
-}
 
 test("unpriced usage gets a custom price, is re-priced, and the catalog is browsable; viewers read only", async ({ page, baseURL, playwright, browser }) => {
   test.setTimeout(120_000); // two sign-ups with password hashing dominate
