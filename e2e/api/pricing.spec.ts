@@ -29,8 +29,10 @@ test.describe("organisation pricing and re-pricing", () => {
     const events = ids.map((eventId) => ({ eventId, timestamp: new Date().toISOString(), provider: "self-hosted", model: "acme-7b", inputTokens: 1000, outputTokens: 500 }));
     expect((await svc.post("/api/v1/events", { data: { events } })).status()).toBe(202);
 
-    const unpriced = await (await owner.api.get(`/api/orgs/${owner.orgSlug}/unpriced`)).json();
-    expect(unpriced.items).toEqual([expect.objectContaining({ provider: "self-hosted", model: "acme-7b", events: 3 })]);
+    // The panel reads the rollups, which the worker updates within seconds of the 202.
+    await expect
+      .poll(async () => (await (await owner.api.get(`/api/orgs/${owner.orgSlug}/unpriced`)).json()).items, { timeout: 30_000 })
+      .toEqual([expect.objectContaining({ provider: "self-hosted", model: "acme-7b", events: 3 })]);
 
     const bad = await owner.api.post(`/api/orgs/${owner.orgSlug}/price-overrides`, { data: { kind: "CUSTOM_PRICE", provider: "self-hosted", model: "acme-7b", prices: { input: "-1", output: "x" } } });
     expect(bad.status()).toBe(400);

@@ -14,6 +14,9 @@ test("unpriced usage gets a custom price, is re-priced, and the catalog is brows
   const events = [1, 2, 3].map(() => ({ eventId: randomUUID(), timestamp: new Date().toISOString(), provider: "self-hosted", model: MODEL, inputTokens: 1000, outputTokens: 500 }));
   const posted = await svc.post("/api/v1/events", { data: { events } });
   expect(posted.status(), await posted.text()).toBe(202);
+  await expect
+    .poll(async () => (await (await owner.api.get(`/api/orgs/${owner.orgSlug}/unpriced`)).json()).totalEvents, { timeout: 30_000 })
+    .toBe(3);
   await svc.dispose();
 
   await page.setViewportSize({ width: 1280, height: 900 });
