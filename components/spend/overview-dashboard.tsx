@@ -1,6 +1,8 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { apiFetch } from "@/lib/api/client-fetch";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryState } from "@/components/ui/query-state";
@@ -31,6 +33,10 @@ export function OverviewDashboard({ orgSlug }: { orgSlug: string }) {
   const byTeam = useSpend(orgSlug, { ...recent, granularity: "day", groupBy: ["team"] });
   const byFeature = useSpend(orgSlug, { ...recent, granularity: "month", groupBy: ["feature"] });
   const byModel = useSpend(orgSlug, { ...recent, granularity: "month", groupBy: ["model"] });
+  const endUsers = useQuery({
+    queryKey: ["active-end-users", orgSlug, recent.from],
+    queryFn: () => apiFetch<{ activeEndUsers: number }>(`/api/orgs/${orgSlug}/active-end-users?from=${recent.from}&to=${recent.to}`),
+  });
 
   if (mtd.isLoading || byTeam.isLoading || mtd.error || byTeam.error) {
     return <QueryState isLoading={mtd.isLoading || byTeam.isLoading} error={mtd.error ?? byTeam.error} label="spend" />;
@@ -52,7 +58,7 @@ export function OverviewDashboard({ orgSlug }: { orgSlug: string }) {
           {(d) => <SpendChart data={d} />}
         </SpendPanel>
         <SpendPanel title="Unit economics" subtitle="Last 30 days" query={byTeam} label="unit economics" isEmpty={(d) => d.total.events === 0}>
-          {(d) => <UnitEconomics total={d.total} />}
+          {(d) => <UnitEconomics total={d.total} activeEndUsers={endUsers.data?.activeEndUsers} />}
         </SpendPanel>
       </div>
       <div className="grid gap-6 md:grid-cols-2">

@@ -12,22 +12,23 @@ function Row({ label, value, testId }: { label: string; value: string; testId: s
   );
 }
 
-/** Cost per request and per 1K tokens, exact to a pico-dollar and shown to 4 decimals. */
-export function UnitEconomics({ total }: { total: SpendTotals }) {
+/** Cost per request, per active end user and per 1K tokens, exact to a pico-dollar, shown to 4 decimals. */
+export function UnitEconomics({ total, activeEndUsers }: { total: SpendTotals; activeEndUsers: number | undefined }) {
   const tokens = totalTokens(total);
   const perRequest = costPerUnit(total.cost, total.requests);
   const perKTokens = costPerUnit(total.cost, tokens, 1000);
+  const perUser = activeEndUsers ? costPerUnit(total.cost, activeEndUsers) : null;
   return (
     <>
       <dl>
         <Row label="Cost per request" value={perRequest ? formatMoneyPrecise(perRequest) : "—"} testId="cost-per-request" />
+        <Row label="Cost per active end user" value={perUser ? formatMoneyPrecise(perUser) : "—"} testId="cost-per-end-user" />
+        <Row label="Active end users" value={activeEndUsers === undefined ? "…" : activeEndUsers.toLocaleString("en-US")} testId="active-end-users" />
         <Row label="Cost per 1K tokens" value={perKTokens ? formatMoneyPrecise(perKTokens) : "—"} testId="cost-per-1k-tokens" />
         <Row label="Requests" value={total.requests.toLocaleString("en-US")} testId="unit-requests" />
         <Row label="Tokens" value={tokens.toLocaleString("en-US")} testId="unit-tokens" />
       </dl>
-      <p className="mt-3 text-xs text-tremor-content">
-        Cost per active end user is not shown: end users are not a spend dimension, so requests and tokens stand in for it.
-      </p>
+      <p className="mt-3 text-xs text-tremor-content">End users are those named in events&apos; <code>endUser</code> field.</p>
     </>
   );
 }

@@ -1,15 +1,16 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { createAccount, createKey } from "../support/accounts";
+import { createAccount, createKey, type Account } from "../support/accounts";
 import { orgIdOf, query } from "../support/db";
 import { formatPicoUsd } from "../../lib/pricing/money";
 
 test.describe("GET /api/v1/spend", () => {
   let reader: APIRequestContext;
   let orgId: string;
+  let owner: Account;
 
   test.beforeAll(async ({ baseURL, playwright }) => {
-    const owner = await createAccount(baseURL!, "spend");
+    owner = await createAccount(baseURL!, "spend");
     const key = await createKey(owner, ["ingest", "read"], "spend");
     orgId = await orgIdOf(owner.orgSlug);
     reader = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key.secret}` } });
@@ -61,6 +62,19 @@ test.describe("GET /api/v1/spend", () => {
       expect(res.status(), qs).toBe(400);
       expect((await res.json()).error.issues[0].path, qs).toBe(path);
     }
+  });
+
+  test("active end users are counted once each in the range", async () => {
+    const users = ["u-1", "u-1", "u-2", "u-3", undefined];
+    const events = users.map((endUser) => ({ eventId: randomUUID(), timestamp: new Date().toISOString(), provider: "openai", model: "gpt-4o", inputTokens: 1, outputTokens: 1, endUser }));
+    expect((await reader.post("/api/v1/events", { data: { events } })).status()).toBe(202);
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const res = await owner.api.get(`/api/orgs/${owner.orgSlug}/active-end-users?from=${from}&to=${to}`);
+    expect(res.status()).toBe(200);
+    expect((await res.json()).activeEndUsers).toBe(3);
+    const bad = await owner.api.get(`/api/orgs/${owner.orgSlug}/active-end-users?from=yesterday&to=${to}`);
+    expect((await bad.json()).error.issues[0].path).toBe("from");
   });
 
   test("an ingest-only key cannot read spend", async ({ baseURL, playwright }) => {

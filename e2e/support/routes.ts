@@ -27,6 +27,7 @@ export const SESSION_ROUTES: RouteCase[] = [
   { name: "add price override", method: "POST", path: (i) => `/api/orgs/${i.org}/price-overrides`, body: () => ({ kind: "DISCOUNT", percentOff: "5", provider: "openai", effectiveFrom: "2099-01-01T00:00:00Z" }), permission: "prices:manage" },
   { name: "end price override", method: "DELETE", path: (i) => `/api/orgs/${i.org}/price-overrides/${i.overrideId}`, permission: "prices:manage" },
   { name: "list unpriced models", method: "GET", path: (i) => `/api/orgs/${i.org}/unpriced`, permission: "org:read" },
+  { name: "count active end users", method: "GET", path: (i) => `/api/orgs/${i.org}/active-end-users?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z`, permission: "org:read" },
   { name: "list re-pricing jobs", method: "GET", path: (i) => `/api/orgs/${i.org}/reprice-jobs`, permission: "org:read" },
   { name: "query spend", method: "GET", path: (i) => `/api/orgs/${i.org}/spend?groupBy=team`, permission: "org:read" },
 ];
