@@ -12,8 +12,12 @@ export async function signInWithForm(page: Page, account: Account) {
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 }
 
-/** The page must not scroll sideways (tables scroll inside their cards instead). */
+/**
+ * The page must not scroll sideways (tables scroll inside their cards instead). Polled: after a
+ * viewport resize, charts re-measure themselves on the next resize observation.
+ */
 export async function expectNoHorizontalOverflow(page: Page) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-  expect(scroll).toBeLessThanOrEqual(client);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { timeout: 5_000 })
+    .toBeLessThanOrEqual(0);
 }
