@@ -1,10 +1,10 @@
 import type { ApiIssue } from "@/lib/api/errors";
 import { zodIssues } from "@/lib/api/errors";
-import { applyDiscount, computeCost } from "@/lib/pricing/compute-cost";
 import type { PriceBook } from "@/lib/pricing/price-book";
+import { priceUsage } from "@/lib/pricing/price-usage";
 import { usageEventSchema, type UsageEventInput } from "./event-schema";
 import type { EventRow } from "./event-row";
-import { reportedCostPico } from "./reported-cost";
+import { costMismatch, reportedCostPico } from "./reported-cost";
 
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 export const BACKFILL_DAYS = 35;
@@ -51,18 +51,18 @@ function toRow(e: UsageEventInput, ts: Date, opts: PrepareOptions): EventRow {
     audioSeconds: e.audioSeconds ?? 0,
     serviceTier: e.serviceTier ?? "standard",
   } as const;
-  const resolved = opts.book.resolve(e.model, e.provider, ts);
-  const cost = resolved ? applyDiscount(computeCost(resolved.price, usage), resolved.percentOff) : null;
+  const audioMillis = Math.round(usage.audioSeconds * 1000);
+  const { cost, pricedModel } = priceUsage(opts.book, e.model, e.provider, ts, usage, audioMillis);
   const reported = e.cost === undefined ? null : reportedCostPico(e.cost);
   return {
     eventId: e.eventId,
     timestamp: ts,
     provider: e.provider,
     model: e.model,
-    pricedModel: resolved ? `${resolved.provider}/${resolved.model}` : null,
+    pricedModel,
     ...usage,
     cacheTtl: e.cacheWriteTokens ? usage.cacheTtl : null,
-    audioMillis: Math.round(usage.audioSeconds * 1000),
+    audioMillis,
     team: e.team ?? opts.defaults.team ?? null,
     feature: e.feature ?? opts.defaults.feature ?? null,
     customer: e.customer ?? opts.defaults.customer ?? null,
@@ -74,11 +74,6 @@ function toRow(e: UsageEventInput, ts: Date, opts: PrepareOptions): EventRow {
     requestId: e.requestId ?? null,
     costPico: cost,
     reportedCostPico: reported,
-    costMismatch: cost !== null && reported !== null && differsByMoreThanOnePercent(cost, reported),
+    costMismatch: costMismatch(cost, reported),
   };
-}
-
-function differsByMoreThanOnePercent(ours: bigint, theirs: bigint): boolean {
-  const diff = ours > theirs ? ours - theirs : theirs - ours;
-  return diff * 100n > ours;
 }

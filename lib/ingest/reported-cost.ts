@@ -6,3 +6,10 @@ export function reportedCostPico(cost: number | string): bigint {
   const fixed = cost.toFixed(12).replace(/0+$/, "").replace(/\.$/, "");
   return usdToPico(fixed);
 }
+
+/** Burnrate's cost and the caller's differ by more than 1% of Burnrate's (flagged on the event). */
+export function costMismatch(ours: bigint | null, theirs: bigint | null): boolean {
+  if (ours === null || theirs === null) return false;
+  const diff = ours > theirs ? ours - theirs : theirs - ours;
+  return diff * 100n > ours;
+}

@@ -3,8 +3,10 @@ import { pgPool } from "@/lib/db/pg-pool";
 import { insertDeltasFromSql } from "@/lib/rollups/dimensions";
 import { foldDeltas } from "@/lib/rollups/fold-deltas";
 import { invalidatePriceCache, loadPriceBook } from "../load-price-book";
-import { applyDiscount, computeCost } from "../compute-cost";
+import { costMismatch } from "@/lib/ingest/reported-cost";
 import type { PriceBook } from "../price-book";
+import { priceUsage, type PricedUsage } from "../price-usage";
+import type { ServiceTier } from "../price-types";
 
 const CHUNK = 2000;
 
@@ -26,12 +28,9 @@ function scopeSql(job: { provider: string | null; model: string | null }, params
   return "";
 }
 
-function reprice(book: PriceBook, r: Row) {
-  const resolved = book.resolve(r.model, r.provider, r.timestamp);
-  if (!resolved) return { cost: null, pricedModel: null };
-  const usage = { ...r, cacheTtl: (r.cacheTtl ?? "5m") as "5m" | "1h", audioSeconds: 0, serviceTier: r.serviceTier as "standard" };
-  const cost = applyDiscount(computeCost(resolved.price, usage, r.audioMillis), resolved.percentOff);
-  return { cost, pricedModel: `${resolved.provider}/${resolved.model}` };
+function reprice(book: PriceBook, r: Row): PricedUsage {
+  const usage = { ...r, cacheTtl: (r.cacheTtl ?? "5m") as "5m" | "1h", audioSeconds: 0, serviceTier: r.serviceTier as ServiceTier };
+  return priceUsage(book, r.model, r.provider, r.timestamp, usage, r.audioMillis);
 }
 
 /**
@@ -81,14 +80,13 @@ export async function runReprice(repriceJobId: string): Promise<void> {
  */
 const WRITE_COSTS_SQL = `
 WITH u AS (
-  SELECT * FROM unnest($2::timestamptz[], $3::int8[], $4::int8[], $5::text[]) AS u(ts, id, cost, priced_model)
+  SELECT * FROM unnest($2::timestamptz[], $3::int8[], $4::int8[], $5::text[], $6::bool[]) AS u(ts, id, cost, priced_model, mismatch)
 ), before AS (
   SELECT e.* FROM usage_events e JOIN u ON e."orgId" = $1 AND e."timestamp" = u.ts AND e.id = u.id
 ), taken_out AS (
   ${insertDeltasFromSql("before", "$1", -1)}
 ), updated AS (
-  UPDATE usage_events e SET "costPico" = u.cost, "pricedModel" = u.priced_model, priced = u.cost IS NOT NULL,
-         "costMismatch" = (u.cost IS NOT NULL AND e."reportedCostPico" IS NOT NULL AND abs(u.cost - e."reportedCostPico") * 100 > u.cost)
+  UPDATE usage_events e SET "costPico" = u.cost, "pricedModel" = u.priced_model, priced = u.cost IS NOT NULL, "costMismatch" = u.mismatch
     FROM u WHERE e."orgId" = $1 AND e."timestamp" = u.ts AND e.id = u.id
   RETURNING e.*
 ), put_in AS (
@@ -96,7 +94,7 @@ WITH u AS (
 )
 SELECT count(*)::int AS n FROM updated`;
 
-async function writeCosts(orgId: string, changed: { r: Row; next: { cost: bigint | null; pricedModel: string | null } }[]) {
+async function writeCosts(orgId: string, changed: { r: Row; next: PricedUsage }[]) {
   const client = await pgPool().connect();
   try {
     await client.query("BEGIN");
@@ -107,6 +105,7 @@ async function writeCosts(orgId: string, changed: { r: Row; next: { cost: bigint
       changed.map(({ r }) => r.id.toString()),
       changed.map(({ next }) => next.cost?.toString() ?? null),
       changed.map(({ next }) => next.pricedModel),
+      changed.map(({ r, next }) => costMismatch(next.cost, r.reportedCostPico)),
     ]);
     await client.query("COMMIT");
   } catch (err) {
