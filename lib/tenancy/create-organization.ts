@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { userContext } from "./context";
@@ -9,13 +9,15 @@ export const createOrganizationInput = z.strictObject({
   name: z.string().trim().min(1, "name your organisation").max(100),
 });
 
+/** In the caller's transaction: a new organisation with `user` as its OWNER, audited. */
+export async function createOrganizationFor(tx: Prisma.TransactionClient, user: { id: string; email: string }, name: string) {
+  const org = await tx.organization.create({ data: { name, slug: slugFor(name) } });
+  await tx.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
+  await recordAudit(userContext(org, user, "OWNER"), { action: "organization.created", targetType: "organization", targetId: org.id, metadata: { name: org.name } }, tx);
+  return { id: org.id, slug: org.slug, name: org.name };
+}
+
 /** A signed-in user creates another organisation and becomes its OWNER. */
 export async function createOrganization(user: SessionUser, input: z.infer<typeof createOrganizationInput>) {
-  return db().$transaction(async (tx) => {
-    const org = await tx.organization.create({ data: { name: input.name, slug: slugFor(input.name) } });
-    await tx.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
-    const ctx = userContext(org, user, "OWNER");
-    await recordAudit(ctx, { action: "organization.created", targetType: "organization", targetId: org.id, metadata: { name: org.name } }, tx);
-    return { id: org.id, slug: org.slug, name: org.name };
-  });
+  return db().$transaction((tx) => createOrganizationFor(tx, user, input.name));
 }

@@ -2,9 +2,7 @@ import { z } from "zod";
 import { db, Prisma } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
 import { hashPassword } from "@/lib/auth/password";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { userContext } from "./context";
-import { slugFor } from "./slug";
+import { createOrganizationFor } from "./create-organization";
 
 export const signUpInput = z.strictObject({
   email: z.string().trim().toLowerCase().email("enter a valid email address").max(254),
@@ -19,11 +17,8 @@ export async function signUp(input: z.infer<typeof signUpInput>) {
   try {
     return await db().$transaction(async (tx) => {
       const user = await tx.user.create({ data: { email: input.email, name: input.name || null, passwordHash } });
-      const org = await tx.organization.create({ data: { name: input.organizationName, slug: slugFor(input.organizationName) } });
-      await tx.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
-      const ctx = userContext(org, user, "OWNER");
-      await recordAudit(ctx, { action: "organization.created", targetType: "organization", targetId: org.id, metadata: { name: org.name } }, tx);
-      return { user: { id: user.id, email: user.email }, org: { id: org.id, slug: org.slug, name: org.name } };
+      const org = await createOrganizationFor(tx, user, input.organizationName);
+      return { user: { id: user.id, email: user.email }, org };
     });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
