@@ -32,4 +32,4 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 COPY --from=build --chown=node:node /app ./
 USER node
 EXPOSE 3000
-CMD ["sh", "-c", "set -e; tsx=node_modules/.bin/tsx; $tsx scripts/migrate-deploy.ts; for s in scripts/install-catalog.ts scripts/init-headless.ts; do if [ -f $s ]; then $tsx $s; fi; done; exec node_modules/.bin/next start -H 0.0.0.0 -p \"$PORT\""]
+CMD ["sh", "-c", "set -e; tsx=node_modules/.bin/tsx; $tsx scripts/migrate-deploy.ts; for s in scripts/install-catalog.ts scripts/init-headless.ts; do if [ -f $s ]; then $tsx $s; fi; done; exec node --max-semi-space-size=64 node_modules/next/dist/bin/next start -H 0.0.0.0 -p \"$PORT\""]

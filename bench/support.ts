@@ -1,5 +1,5 @@
 import { execSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -26,4 +26,60 @@ export function peakRssMb(pid: number | null): number | null {
   } catch {
     return null;
   }
+}
+
+/** Defaults so a benchmark runs beside `npm start` with no setup: the local database and Redis. */
+export function benchEnv(): void {
+  process.env.DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/burnrate";
+  process.env.REDIS_URL ??= "redis://127.0.0.1:6379";
+  process.env.NEXTAUTH_SECRET ??= "bench-only-secret-never-used-for-sessions"; // required by env validation; benches sign nothing
+}
+
+const PROCESS_KINDS: [string, RegExp][] = [
+  ["postgres", /postgres/],
+  ["web", /next-server|next\/dist\/bin\/next/],
+  ["worker", /workers\/index/],
+  ["redis", /redis-server/],
+];
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/** CPU time (in clock ticks) of every process, grouped into postgres / web / worker / redis / bench / other. */
+export function cpuSnapshot(): Map<number, { kind: string; ticks: number }> {
+  const snap = new Map<number, { kind: string; ticks: number }>();
+  for (const entry of readdirSync("/proc")) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+      const kind = pid === process.pid ? "bench" : (PROCESS_KINDS.find(([, re]) => re.test(cmd))?.[0] ?? "other");
+      snap.set(pid, { kind, ticks });
+    } catch {
+      // the process ended between readdir and read
+    }
+  }
+  return snap;
+}
+
+/** CPU milliseconds per 1,000 events of each process kind between two snapshots. */
+export function cpuPerThousand(before: ReturnType<typeof cpuSnapshot>, after: ReturnType<typeof cpuSnapshot>, events: number): Record<string, number> {
+  const ms: Record<string, number> = {};
+  for (const [pid, { kind, ticks }] of after) {
+    const used = ticks - (before.get(pid)?.ticks ?? 0);
+    if (used > 0) ms[kind] = (ms[kind] ?? 0) + (used * 1000) / CLOCK_TICKS;
+  }
+  const total = Object.values(ms).reduce((a, b) => a + b, 0);
+  return Object.fromEntries([...Object.entries(ms), ["total", total]].map(([k, v]) => [k, (v as number) / (events / 1000)]));
+}
+
+/** Tables without a foreign key to organizations (bulk tables), cleared by hand after a benchmark. */
+const BULK_TABLES = ["usage_events", "event_keys", "rollup_deltas", "spend_rollups", "spend_rollups_daily", "reprice_jobs"];
+
+/** Removes a benchmark's organisation, its user and every row it wrote, so runs start from the same state. */
+export async function deleteBenchOrg(client: { query: (sql: string, values?: unknown[]) => Promise<unknown> }, orgId: string, userId: string): Promise<void> {
+  for (const table of BULK_TABLES) await client.query(`DELETE FROM ${table} WHERE "orgId" = $1`, [orgId]);
+  await client.query(`DELETE FROM organizations WHERE id = $1`, [orgId]);
+  await client.query(`DELETE FROM users WHERE id = $1`, [userId]);
 }

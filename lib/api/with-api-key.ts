@@ -11,6 +11,8 @@ import { errorResponse } from "./respond";
 export type ApiKeyContext = OrgContext & {
   requestId: string;
   defaultAttribution: Record<string, string>;
+  /** The organisation's backfill setting, read with the key (saves the ingest path a query). */
+  allowBackfill: boolean;
 };
 
 type Handler = (req: NextRequest, ctx: ApiKeyContext) => Promise<Response>;
@@ -47,6 +49,7 @@ export function withApiKey(scope: ApiKeyScope, handler: Handler) {
         actor: { type: "apiKey", apiKeyId: key.id, name: key.name },
         requestId,
         defaultAttribution: (key.defaultAttribution ?? {}) as Record<string, string>,
+        allowBackfill: key.org.allowBackfill,
       };
       const res = await handler(req, ctx);
       res.headers.set("x-request-id", requestId);

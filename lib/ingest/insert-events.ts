@@ -1,11 +1,12 @@
+import { encodeBinaryArray, type ArrayElement, type ArrayElementType } from "@/lib/db/binary-array";
 import { pgPool } from "@/lib/db/pg-pool";
 import { insertDeltasFromSql, q } from "@/lib/rollups/dimensions";
 import type { EventRow } from "./event-row";
 
 // [column, SQL array type, value]: the order of usage_events columns written by ingest.
-const COLUMNS: [string, string, (r: EventRow) => unknown][] = [
+const COLUMNS: [string, ArrayElementType, (r: EventRow) => ArrayElement][] = [
   ["eventId", "text", (r) => r.eventId],
-  ["timestamp", "timestamptz", (r) => r.timestamp.toISOString()],
+  ["timestamp", "timestamptz", (r) => r.timestamp],
   ["provider", "text", (r) => r.provider],
   ["model", "text", (r) => r.model],
   ["pricedModel", "text", (r) => r.pricedModel],
@@ -28,8 +29,8 @@ const COLUMNS: [string, string, (r: EventRow) => unknown][] = [
   ["latencyMs", "int4", (r) => r.latencyMs],
   ["status", "text", (r) => r.status],
   ["requestId", "text", (r) => r.requestId],
-  ["costPico", "int8", (r) => r.costPico?.toString() ?? null],
-  ["reportedCostPico", "int8", (r) => r.reportedCostPico?.toString() ?? null],
+  ["costPico", "int8", (r) => r.costPico],
+  ["reportedCostPico", "int8", (r) => r.reportedCostPico],
   ["costMismatch", "bool", (r) => r.costMismatch],
   ["priced", "bool", (r) => r.costPico !== null],
 ];
@@ -41,11 +42,11 @@ const cols = COLUMNS.map(([c]) => q(c)).join(", ");
  * events whose key it claimed, so a retried or concurrently repeated event counts once, ever.
  * In the same statement it writes the rollup deltas of exactly the inserted events, so rollups
  * can never miss or double an event (the worker folds deltas atomically).
- * Returns the eventIds inserted; the others were duplicates.
+ * Returns how many events it inserted; the others were duplicates.
  */
 export const INSERT_EVENTS_SQL = `
 WITH input AS (
-  SELECT * FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 2}::${t}[]`).join(", ")}) AS t(${cols})
+  SELECT ${COLUMNS.map(([c, t], i) => `unnest($${i + 2}::${t}[]) AS ${q(c)}`).join(", ")}
 ), claimed AS (
   INSERT INTO event_keys ("orgId", "eventId", "timestamp")
   SELECT $1, "eventId", "timestamp" FROM input
@@ -60,11 +61,16 @@ WITH input AS (
 ), deltas AS (
   ${insertDeltasFromSql("inserted", "$1")}
 )
-SELECT "eventId" FROM inserted`;
+SELECT count(*)::int AS inserted FROM inserted`;
 
-export async function insertEvents(orgId: string, rows: EventRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const params: unknown[] = [orgId, ...COLUMNS.map(([, , get]) => rows.map(get))];
-  const res = await pgPool().query<{ eventId: string }>({ name: "burnrate_insert_events", text: INSERT_EVENTS_SQL, values: params });
-  return new Set(res.rows.map((r) => r.eventId));
+/** The statement's parameters: the organisation, then one binary array per column. */
+export const insertEventsParams = (orgId: string, rows: EventRow[]): unknown[] => [
+  orgId,
+  ...COLUMNS.map(([, type, get]) => encodeBinaryArray(type, rows.map(get))),
+];
+
+export async function insertEvents(orgId: string, rows: EventRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const res = await pgPool().query<{ inserted: number }>({ name: "burnrate_insert_events", text: INSERT_EVENTS_SQL, values: insertEventsParams(orgId, rows) });
+  return res.rows[0]!.inserted;
 }

@@ -11,14 +11,32 @@ function tooLarge(): ApiError {
 }
 
 async function collect(stream: AsyncIterable<Uint8Array>, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of stream) {
     size += chunk.length;
     if (size > limit) throw tooLarge();
-    chunks.push(Buffer.from(chunk));
+    chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return Buffer.concat(chunks, size);
+}
+
+/** Reads a web stream straight from its reader (the hot, uncompressed path: no Node stream adapter). */
+async function collectWeb(body: ReadableStream<Uint8Array>, limit: number): Promise<Buffer> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
 }
 
 /**
@@ -39,12 +57,15 @@ export async function readJsonBody(req: Request): Promise<unknown> {
     throw new ApiError("unsupported_media_type", "Content-Encoding must be gzip or absent", [{ path: "content-encoding", message: `unsupported: ${encoding}` }]);
   }
   if (!req.body) throw new ApiError("invalid_request", "Body is empty", [{ path: "body", message: "empty" }]);
-  const raw = Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>);
   let bytes: Buffer;
   try {
-    bytes = await collect(encoding === "gzip" ? raw.pipe(createGunzip()) : raw, MAX_BODY_BYTES);
+    bytes =
+      encoding === "gzip"
+        ? await collect(Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>).pipe(createGunzip()), MAX_BODY_BYTES)
+        : await collectWeb(req.body, MAX_BODY_BYTES);
   } catch (err) {
     if (err instanceof ApiError) throw err;
+    if (encoding !== "gzip") throw new ApiError("invalid_request", "Body could not be read", [{ path: "body", message: "incomplete or aborted" }]);
     throw new ApiError("invalid_request", "Body is not valid gzip", [{ path: "body", message: "corrupt gzip stream" }]);
   }
   if (bytes.length === 0) throw new ApiError("invalid_request", "Body is empty", [{ path: "body", message: "empty" }]);

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
  */
 export const POST = withApiKey("ingest", async (req, ctx) => {
   const { events, single } = splitIngestBody(await readJsonBody(req));
-  const result = await ingestBatch(ctx.orgId, events, ctx.defaultAttribution);
+  const result = await ingestBatch(ctx.orgId, events, ctx.defaultAttribution, { allowBackfill: ctx.allowBackfill });
   const rejected = result.rejected.map((r) => ({
     ...r,
     issues: single ? r.issues.map((i) => ({ ...i, path: unprefix(i.path) })) : r.issues,
