@@ -8,7 +8,9 @@ import { closePgPool, pgPool } from "@/lib/db/pg-pool";
 import { querySpend } from "@/lib/rollups/query-spend";
 import { spendQuerySchema } from "@/lib/rollups/spend-query";
 import { bucketKeySql, DIMENSIONS, MEASURES, measureSumsSql, q } from "@/lib/rollups/dimensions";
-import { percentile } from "./support";
+import { benchEnv, percentile } from "./support";
+
+benchEnv();
 
 const total = Number(process.env.BENCH_EVENTS ?? 10_000_000);
 const CHUNK = 1_000_000;

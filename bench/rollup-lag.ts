@@ -8,7 +8,9 @@ import { disconnectDb } from "@/lib/db";
 import { closePgPool, pgPool } from "@/lib/db/pg-pool";
 import { signUp } from "@/lib/tenancy/sign-up";
 import { userContext } from "@/lib/tenancy/context";
-import { percentile } from "./support";
+import { benchEnv, percentile } from "./support";
+
+benchEnv();
 
 const base = process.env.BURNRATE_URL ?? "http://127.0.0.1:3000";
 const rate = Number(process.env.BENCH_RATE ?? 10_000);
