@@ -90,6 +90,18 @@ test.describe("POST /api/v1/events", () => {
     expect(messages[1]).toContain("35 days");
   });
 
+  test("an organisation that allows backfill accepts old events, and the setting takes effect at once", async () => {
+    const old = () => event({ timestamp: new Date(Date.now() - 40 * 86_400_000).toISOString() });
+    await query(`UPDATE organizations SET "allowBackfill" = true WHERE id = $1`, [orgId]);
+    try {
+      const res = await svc.post("/api/v1/events", { data: old() });
+      expect(res.status(), await res.text()).toBe(202);
+    } finally {
+      await query(`UPDATE organizations SET "allowBackfill" = false WHERE id = $1`, [orgId]);
+    }
+    expect((await svc.post("/api/v1/events", { data: old() })).status()).toBe(400);
+  });
+
   test("concurrent retries of the same batch count every event once", async () => {
     const batch = Array.from({ length: 200 }, () => event());
     const results = await Promise.all(Array.from({ length: 8 }, () => svc.post("/api/v1/events", { data: { events: batch } })));
