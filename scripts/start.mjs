@@ -14,8 +14,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import {
-  DATA_DIR, ROOT, bold, createLog, cyan, dim, ensureBuild, ensureGenerate, ensureInstall, ensureSecret, exists,
-  green, isPortFree, killChildGroups, loadDotEnv, magenta, maskUrl, pgQuery, red, resolvePostgres, resolveRedis, runTs,
+  DATA_DIR, ROOT, bold, createLog, cyan, dim, ensureBuild, ensureSecret, exists,
+  green, isPortFree, killChildGroups, loadDotEnv, magenta, maskUrl, pgQuery, red, runTs,
   prepareServices, signalChildren, spawnTracked, step as timedStep, stopChild, tsNodeArgs, waitForHttp,
 } from "./services.mjs";
 

@@ -10,8 +10,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import {
-  DATA_DIR, createLog, dim, ensureGenerate, ensureInstall, green, killChildGroups, loadDotEnv, maskUrl, red,
-  newRunId, prepareServices, resolvePostgres, resolveRedis, runBin, signalChildren, step as timedStep, withDatabase, yellow,
+  DATA_DIR, createLog, dim, green, killChildGroups, loadDotEnv, maskUrl, red,
+  newRunId, prepareServices, runBin, signalChildren, step as timedStep, withDatabase, yellow,
 } from "./services.mjs";
 
 const log = createLog("test");
