@@ -10,6 +10,7 @@ function tooLarge(): ApiError {
   ]);
 }
 
+/** Reads a stream up to `limit` bytes; leaving the loop early (the 413) cancels the stream. */
 async function collect(stream: AsyncIterable<Uint8Array>, limit: number): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -17,24 +18,6 @@ async function collect(stream: AsyncIterable<Uint8Array>, limit: number): Promis
     size += chunk.length;
     if (size > limit) throw tooLarge();
     chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
-}
-
-/** Reads a web stream straight from its reader (the hot, uncompressed path: no Node stream adapter). */
-async function collectWeb(body: ReadableStream<Uint8Array>, limit: number): Promise<Buffer> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
   }
   return Buffer.concat(chunks, size);
 }
@@ -59,10 +42,9 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   if (!req.body) throw new ApiError("invalid_request", "Body is empty", [{ path: "body", message: "empty" }]);
   let bytes: Buffer;
   try {
-    bytes =
-      encoding === "gzip"
-        ? await collect(Readable.fromWeb(req.body as import("node:stream/web").ReadableStream<Uint8Array>).pipe(createGunzip()), MAX_BODY_BYTES)
-        : await collectWeb(req.body, MAX_BODY_BYTES);
+    // A web ReadableStream is async-iterable in Node; only gzip needs the Node stream adapter.
+    const body = req.body as import("node:stream/web").ReadableStream<Uint8Array>;
+    bytes = await collect(encoding === "gzip" ? Readable.fromWeb(body).pipe(createGunzip()) : body, MAX_BODY_BYTES);
   } catch (err) {
     if (err instanceof ApiError) throw err;
     if (encoding !== "gzip") throw new ApiError("invalid_request", "Body could not be read", [{ path: "body", message: "incomplete or aborted" }]);
