@@ -25,8 +25,17 @@ const MODELS = ["gpt-4o", "gpt-4o-mini", "claude-sonnet-4-5-20250929", "gemini-2
 const PROVIDERS = ["openai", "openai", "anthropic", "google"];
 
 type BenchEvent = {
-  eventId: string; timestamp: string; provider: string; model: string; inputTokens: number; outputTokens: number;
-  cachedInputTokens: number; team: string; feature: string; customer: string; environment: string;
+  eventId: string;
+  timestamp: string;
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  team: string;
+  feature: string;
+  customer: string;
+  environment: string;
 };
 
 function makeEvents(seq: { n: number }, count: number): BenchEvent[] {
@@ -35,9 +44,17 @@ function makeEvents(seq: { n: number }, count: number): BenchEvent[] {
   return Array.from({ length: count }, () => {
     const n = seq.n++;
     return {
-      eventId: `${run}-${n}`, timestamp: new Date(now - (n % 3600) * 1000).toISOString(), provider: PROVIDERS[n % 4]!,
-      model: MODELS[n % 4]!, inputTokens: 500 + (n % 4000), outputTokens: 50 + (n % 900), cachedInputTokens: n % 3 ? 0 : 200,
-      team: `team-${n % 8}`, feature: `feature-${n % 20}`, customer: `customer-${n % 50}`, environment: "production",
+      eventId: `${run}-${n}`,
+      timestamp: new Date(now - (n % 3600) * 1000).toISOString(),
+      provider: PROVIDERS[n % 4]!,
+      model: MODELS[n % 4]!,
+      inputTokens: 500 + (n % 4000),
+      outputTokens: 50 + (n % 900),
+      cachedInputTokens: n % 3 ? 0 : 200,
+      team: `team-${n % 8}`,
+      feature: `feature-${n % 20}`,
+      customer: `customer-${n % 50}`,
+      environment: "production",
     };
   });
 }
@@ -49,15 +66,31 @@ function pregenerate(): Buffer[] {
   return Array.from({ length: count }, () => Buffer.from(JSON.stringify({ events: makeEvents(seq, batchSize) })));
 }
 
-function post(agent: http.Agent, secret: string, body: Buffer): Promise<{ status: number; json: { accepted?: number } }> {
+function post(
+  agent: http.Agent,
+  secret: string,
+  body: Buffer,
+): Promise<{ status: number; json: { accepted?: number } }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { agent, host: base.hostname, port: base.port || 80, path: "/api/v1/events", method: "POST",
-        headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", "content-length": body.length } },
+      {
+        agent,
+        host: base.hostname,
+        port: base.port || 80,
+        path: "/api/v1/events",
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${secret}`,
+          "content-type": "application/json",
+          "content-length": body.length,
+        },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString()) }),
+        );
         res.on("error", reject);
       },
     );
@@ -68,9 +101,16 @@ function post(agent: http.Agent, secret: string, body: Buffer): Promise<{ status
 
 async function createBenchKey(): Promise<{ secret: string; orgId: string; userId: string }> {
   const [{ signUp }, { createApiKey }, { userContext }, { disconnectDb }] = await Promise.all([
-    import("@/lib/tenancy/sign-up"), import("@/lib/apikeys/create-api-key"), import("@/lib/tenancy/context"), import("@/lib/db"),
+    import("@/lib/tenancy/sign-up"),
+    import("@/lib/apikeys/create-api-key"),
+    import("@/lib/tenancy/context"),
+    import("@/lib/db"),
   ]);
-  const { user, org } = await signUp({ email: `bench-${randomUUID().slice(0, 8)}@bench.local`, password: "bench-password", organizationName: "Bench" });
+  const { user, org } = await signUp({
+    email: `bench-${randomUUID().slice(0, 8)}@bench.local`,
+    password: "bench-password",
+    organizationName: "Bench",
+  });
   const key = await createApiKey(userContext(org, user, "OWNER"), { name: "bench", scopes: ["ingest"] });
   await disconnectDb();
   return { secret: key.secret, orgId: org.id, userId: user.id };
@@ -111,12 +151,32 @@ async function main() {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const ingestRate = events / elapsed;
-  console.log(JSON.stringify({ clients, batchSize, seconds: +elapsed.toFixed(1), events, failures, ranOutOfBodies: next >= bodies.length }));
-  console.log(`ingest: ${Math.round(ingestRate)} events/s, batch latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`);
+  console.log(
+    JSON.stringify({
+      clients,
+      batchSize,
+      seconds: +elapsed.toFixed(1),
+      events,
+      failures,
+      ranOutOfBodies: next >= bodies.length,
+    }),
+  );
+  console.log(
+    `ingest: ${Math.round(ingestRate)} events/s, batch latency p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+  );
   console.log(`app peak RSS: ${peakRssMb(appPid) ?? "n/a"} MB`);
-  console.log(`CPU ms per 1,000 events: ${Object.entries(cpu).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`);
-  for (const [name, c] of [["bulk (one transaction, one connection)", bulk], [`batched (${batchSize} rows per transaction, ${clients} connections)`, batched]] as const) {
-    console.log(`raw COPY of the same rows, ${name}: ${Math.round(c.median)} rows/s (median of ${c.runs.map(Math.round).join(" / ")}); ingest / COPY = ${(ingestRate / c.median).toFixed(2)}`);
+  console.log(
+    `CPU ms per 1,000 events: ${Object.entries(cpu)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(", ")}`,
+  );
+  for (const [name, c] of [
+    ["bulk (one transaction, one connection)", bulk],
+    [`batched (${batchSize} rows per transaction, ${clients} connections)`, batched],
+  ] as const) {
+    console.log(
+      `raw COPY of the same rows, ${name}: ${Math.round(c.median)} rows/s (median of ${c.runs.map(Math.round).join(" / ")}); ingest / COPY = ${(ingestRate / c.median).toFixed(2)}`,
+    );
   }
   const cleanup = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await cleanup.connect();
@@ -130,8 +190,10 @@ function copyChunks(): Buffer[] {
   const seq = { n: 0 };
   const chunks: Buffer[] = [];
   for (let i = 0; i < COPY_ROWS; i += batchSize) {
-    const lines = makeEvents(seq, batchSize).map((e) =>
-      `bench\t${e.eventId}\t${e.timestamp}\t${e.provider}\t${e.model}\t${e.inputTokens}\t${e.outputTokens}\t${e.cachedInputTokens}\t${e.team}\t${e.feature}\t${e.customer}\t${e.environment}\t1234567\ttrue\n`);
+    const lines = makeEvents(seq, batchSize).map(
+      (e) =>
+        `bench\t${e.eventId}\t${e.timestamp}\t${e.provider}\t${e.model}\t${e.inputTokens}\t${e.outputTokens}\t${e.cachedInputTokens}\t${e.team}\t${e.feature}\t${e.customer}\t${e.environment}\t1234567\ttrue\n`,
+    );
     chunks.push(Buffer.from(lines.join("")));
   }
   return chunks;
@@ -152,15 +214,19 @@ async function rawCopyRate(mode: "bulk" | "batched", chunks: Buffer[]): Promise<
     return c;
   };
   const admin = await connect();
-  await admin.query(`DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (LIKE usage_events INCLUDING DEFAULTS INCLUDING INDEXES)`);
+  await admin.query(
+    `DROP TABLE IF EXISTS bench_copy; CREATE TABLE bench_copy (LIKE usage_events INCLUDING DEFAULTS INCLUDING INDEXES)`,
+  );
   const conns = await Promise.all(Array.from({ length: mode === "bulk" ? 1 : clients }, connect));
   let next = 0;
   const t0 = performance.now();
   if (mode === "bulk") await pipeline(Readable.from(chunks), conns[0]!.query(copyFrom(COPY_SQL)));
   else {
-    await Promise.all(conns.map(async (c) => {
-      while (next < chunks.length) await pipeline(Readable.from([chunks[next++]!]), c.query(copyFrom(COPY_SQL)));
-    }));
+    await Promise.all(
+      conns.map(async (c) => {
+        while (next < chunks.length) await pipeline(Readable.from([chunks[next++]!]), c.query(copyFrom(COPY_SQL)));
+      }),
+    );
   }
   const rate = COPY_ROWS / ((performance.now() - t0) / 1000);
   await Promise.all(conns.map((c) => c.end()));

@@ -23,7 +23,10 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 async function seed(orgId: string) {
   const pool = pgPool();
-  await pool.query(`INSERT INTO organizations (id, slug, name) VALUES ($1, $2, 'Query bench')`, [orgId, `bench-${orgId.slice(0, 8)}`]);
+  await pool.query(`INSERT INTO organizations (id, slug, name) VALUES ($1, $2, 'Query bench')`, [
+    orgId,
+    `bench-${orgId.slice(0, 8)}`,
+  ]);
   for (let start = 0; start < total; start += CHUNK) {
     const n = Math.min(CHUNK, total - start);
     const [, ms] = await timed(() =>
@@ -81,8 +84,12 @@ async function main() {
   }
   raw.sort((a, b) => a - b);
   console.log(`events: ${total}, series: ${answer?.series.length}, total cost: $${answer?.total.cost}`);
-  console.log(`30-day spend by team from rollups: p50 ${percentile(runs, 50).toFixed(1)} ms, p95 ${percentile(runs, 95).toFixed(1)} ms (50 runs)`);
-  console.log(`same query on raw events: p50 ${percentile(raw, 50).toFixed(0)} ms, p95 ${percentile(raw, 95).toFixed(0)} ms (5 runs)`);
+  console.log(
+    `30-day spend by team from rollups: p50 ${percentile(runs, 50).toFixed(1)} ms, p95 ${percentile(runs, 95).toFixed(1)} ms (50 runs)`,
+  );
+  console.log(
+    `same query on raw events: p50 ${percentile(raw, 50).toFixed(0)} ms, p95 ${percentile(raw, 95).toFixed(0)} ms (5 runs)`,
+  );
   if (process.env.BENCH_KEEP !== "1") {
     await pgPool().query(`DELETE FROM spend_rollups WHERE "orgId" = $1`, [orgId]);
     await pgPool().query(`DELETE FROM spend_rollups_daily WHERE "orgId" = $1`, [orgId]);

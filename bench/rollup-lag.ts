@@ -19,7 +19,11 @@ const BATCH = 1000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main() {
-  const { user, org } = await signUp({ email: `lag-${randomUUID().slice(0, 8)}@bench.local`, password: "bench-password", organizationName: "Lag bench" });
+  const { user, org } = await signUp({
+    email: `lag-${randomUUID().slice(0, 8)}@bench.local`,
+    password: "bench-password",
+    organizationName: "Lag bench",
+  });
   const key = await createApiKey(userContext(org, user, "OWNER"), { name: "lag", scopes: ["ingest"] });
   const accepted = new Map<string, { at: number; count: number }>();
   const lags: number[] = [];
@@ -51,15 +55,24 @@ async function main() {
   for (let b = 0; Date.now() < end; b++) {
     const tag = `lag-${b}`;
     const events = Array.from({ length: BATCH }, (_, i) => ({
-      eventId: randomUUID(), timestamp: new Date().toISOString(), provider: "openai", model: "gpt-4o-mini",
-      inputTokens: 100 + i, outputTokens: 10, team: `t${i % 5}`, customer: tag,
+      eventId: randomUUID(),
+      timestamp: new Date().toISOString(),
+      provider: "openai",
+      model: "gpt-4o-mini",
+      inputTokens: 100 + i,
+      outputTokens: 10,
+      team: `t${i % 5}`,
+      customer: tag,
     }));
     inflight.push(
-      fetch(`${base}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key.secret}`, "content-type": "application/json" }, body: JSON.stringify({ events }) })
-        .then(async (res) => {
-          const body = (await res.json()) as { accepted?: number };
-          if (res.status === 202) accepted.set(tag, { at: performance.now(), count: body.accepted ?? 0 });
-        }),
+      fetch(`${base}/api/v1/events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key.secret}`, "content-type": "application/json" },
+        body: JSON.stringify({ events }),
+      }).then(async (res) => {
+        const body = (await res.json()) as { accepted?: number };
+        if (res.status === 202) accepted.set(tag, { at: performance.now(), count: body.accepted ?? 0 });
+      }),
     );
     lastSent = performance.now();
     await sleep(interval);
@@ -69,8 +82,12 @@ async function main() {
   await poller;
   lags.sort((a, b) => a - b);
   const sent = accepted.size * BATCH;
-  console.log(`target ${rate} events/s for ${seconds} s: ${sent} events in ${accepted.size} batches; ${lags.length} batches observed in rollups`);
-  console.log(`202 → in rollups: p50 ${percentile(lags, 50).toFixed(0)} ms, p95 ${percentile(lags, 95).toFixed(0)} ms, max ${lags[lags.length - 1]?.toFixed(0)} ms`);
+  console.log(
+    `target ${rate} events/s for ${seconds} s: ${sent} events in ${accepted.size} batches; ${lags.length} batches observed in rollups`,
+  );
+  console.log(
+    `202 → in rollups: p50 ${percentile(lags, 50).toFixed(0)} ms, p95 ${percentile(lags, 95).toFixed(0)} ms, max ${lags[lags.length - 1]?.toFixed(0)} ms`,
+  );
   await closePgPool();
   await disconnectDb();
 }

@@ -64,21 +64,38 @@ export function cpuSnapshot(): Map<number, { kind: string; ticks: number }> {
 }
 
 /** CPU milliseconds per 1,000 events of each process kind between two snapshots. */
-export function cpuPerThousand(before: ReturnType<typeof cpuSnapshot>, after: ReturnType<typeof cpuSnapshot>, events: number): Record<string, number> {
+export function cpuPerThousand(
+  before: ReturnType<typeof cpuSnapshot>,
+  after: ReturnType<typeof cpuSnapshot>,
+  events: number,
+): Record<string, number> {
   const ms: Record<string, number> = {};
   for (const [pid, { kind, ticks }] of after) {
     const used = ticks - (before.get(pid)?.ticks ?? 0);
     if (used > 0) ms[kind] = (ms[kind] ?? 0) + (used * 1000) / CLOCK_TICKS;
   }
   const total = Object.values(ms).reduce((a, b) => a + b, 0);
-  return Object.fromEntries([...Object.entries(ms), ["total", total]].map(([k, v]) => [k, (v as number) / (events / 1000)]));
+  return Object.fromEntries(
+    [...Object.entries(ms), ["total", total]].map(([k, v]) => [k, (v as number) / (events / 1000)]),
+  );
 }
 
 /** Tables without a foreign key to organizations (bulk tables), cleared by hand after a benchmark. */
-const BULK_TABLES = ["usage_events", "event_keys", "rollup_deltas", "spend_rollups", "spend_rollups_daily", "reprice_jobs"];
+const BULK_TABLES = [
+  "usage_events",
+  "event_keys",
+  "rollup_deltas",
+  "spend_rollups",
+  "spend_rollups_daily",
+  "reprice_jobs",
+];
 
 /** Removes a benchmark's organisation, its user and every row it wrote, so runs start from the same state. */
-export async function deleteBenchOrg(client: { query: (sql: string, values?: unknown[]) => Promise<unknown> }, orgId: string, userId: string): Promise<void> {
+export async function deleteBenchOrg(
+  client: { query: (sql: string, values?: unknown[]) => Promise<unknown> },
+  orgId: string,
+  userId: string,
+): Promise<void> {
   for (const table of BULK_TABLES) await client.query(`DELETE FROM ${table} WHERE "orgId" = $1`, [orgId]);
   await client.query(`DELETE FROM organizations WHERE id = $1`, [orgId]);
   await client.query(`DELETE FROM users WHERE id = $1`, [userId]);

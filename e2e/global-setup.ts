@@ -35,7 +35,10 @@ interface Services {
   spawnTracked(cmd: string, args: string[], opts: object): Tracked;
   stopChild(child: Tracked, signal?: string, graceMs?: number): Promise<unknown>;
   tsNodeArgs(file: string): string[];
-  waitForHttp(url: string, opts: { timeoutMs: number; anyStatus: boolean; abort: () => string | null }): Promise<number>;
+  waitForHttp(
+    url: string,
+    opts: { timeoutMs: number; anyStatus: boolean; abort: () => string | null },
+  ): Promise<number>;
 }
 
 function tail(file: string, lines = 30): string {
@@ -50,7 +53,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
   const root = config.configFile ? path.dirname(config.configFile) : process.cwd();
   const svc: Services = await import(pathToFileURL(path.join(root, "scripts/services.mjs")).href);
   const log = svc.createLog("e2e");
-  const runId = (process.env.BURNRATE_E2E_RUN_ID ?? `manual_${randomBytes(4).toString("hex")}`).toLowerCase().replace(/[^a-z0-9_]/g, "");
+  const runId = (process.env.BURNRATE_E2E_RUN_ID ?? `manual_${randomBytes(4).toString("hex")}`)
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, "");
   const name = `burnrate_e2e_${runId}`;
   const verbose = process.env.BURNRATE_E2E_VERBOSE === "1";
   const logDir = path.join(root, ".data", "e2e", runId);
@@ -63,7 +68,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       await fn().catch((err: Error) => log.warn(`teardown: ${what}: ${err.message}`));
     }
     cleanups.length = 0;
-    log(`teardown done (${((performance.now() - t) / 1000).toFixed(2)}s); server logs in ${path.relative(root, logDir)}`);
+    log(
+      `teardown done (${((performance.now() - t) / 1000).toFixed(2)}s); server logs in ${path.relative(root, logDir)}`,
+    );
   };
 
   fs.mkdirSync(logDir, { recursive: true });
@@ -115,7 +122,10 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       if (typeof out === "number") fs.closeSync(out);
       return child;
     };
-    const web = start([path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], webLog);
+    const web = start(
+      [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+      webLog,
+    );
     cleanups.push(["stop web", () => svc.stopChild(web, "SIGTERM", 10_000)]);
     let webExit: string | null = null;
     void web.exited.then((r) => (webExit = `web exited (${r.signal ?? `code ${r.code}`})`));
@@ -124,7 +134,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       const worker = start(svc.tsNodeArgs("workers/index.ts"), workerLog);
       cleanups.push(["stop worker", () => svc.stopChild(worker, "SIGTERM", 10_000)]);
       void worker.exited.then((r) => {
-        if (!tearingDown) log.warn(`worker exited (${r.signal ?? `code ${r.code}`}) during the run:\n${tail(workerLog)}`);
+        if (!tearingDown)
+          log.warn(`worker exited (${r.signal ?? `code ${r.code}`}) during the run:\n${tail(workerLog)}`);
       });
     } else {
       log.warn("workers/index.ts not found; running without the worker");

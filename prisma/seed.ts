@@ -14,7 +14,8 @@ await installShippedCatalogIfEmpty();
 const { orgId } = await ensureInitialOrg(DEMO, quiet);
 const started = Date.now();
 const events = await seedDemoUsage(orgId);
-if (events > 0) console.log(`[seed] loaded ${events} demo usage events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (events > 0)
+  console.log(`[seed] loaded ${events} demo usage events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`[seed] demo organisation ready: sign in as ${DEMO.email} / ${DEMO.password}`);
 await closeQueues();
 await closePgPool();

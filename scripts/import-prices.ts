@@ -11,17 +11,27 @@ import { formatDiff } from "@/lib/pricing/import/format-diff";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { format: { type: "string" }, apply: { type: "boolean" }, replace: { type: "boolean" }, "effective-from": { type: "string" } },
+  options: {
+    format: { type: "string" },
+    apply: { type: "boolean" },
+    replace: { type: "boolean" },
+    "effective-from": { type: "string" },
+  },
 });
 const file = positionals[0];
 if (!file) {
-  console.error("usage: npm run prices:import -- <file.json|file.csv> [--format litellm|csv] [--apply] [--replace] [--effective-from ISO]");
+  console.error(
+    "usage: npm run prices:import -- <file.json|file.csv> [--format litellm|csv] [--apply] [--replace] [--effective-from ISO]",
+  );
   process.exit(2);
 }
 const text = readFileSync(file, "utf8");
 const format = values.format ?? (file.endsWith(".csv") ? "csv" : "litellm");
 const entries = format === "csv" ? parsePriceCsv(text) : parseLiteLlm(JSON.parse(text)).entries;
-const opts = { replace: !!values.replace, effectiveFrom: values["effective-from"] ? new Date(values["effective-from"]) : undefined };
+const opts = {
+  replace: !!values.replace,
+  effectiveFrom: values["effective-from"] ? new Date(values["effective-from"]) : undefined,
+};
 const diff = values.apply ? (await applyImport(entries, opts)).diff : await previewImport(entries, opts);
 console.log(formatDiff(diff));
 console.log(values.apply ? "applied." : "dry run: nothing changed (add --apply to apply).");

@@ -5,7 +5,10 @@ import { ensureInitialOrg } from "@/lib/tenancy/ensure-initial-org";
 
 const e = env();
 if (e.BURNRATE_INIT_ORG_SLUG && e.BURNRATE_INIT_USER_EMAIL && e.BURNRATE_INIT_USER_PASSWORD) {
-  const logger = { info: (m: string) => console.log(`[init] ${m}`), warn: (m: string) => console.warn(`[init] warning: ${m}`) };
+  const logger = {
+    info: (m: string) => console.log(`[init] ${m}`),
+    warn: (m: string) => console.warn(`[init] warning: ${m}`),
+  };
   await ensureInitialOrg(
     {
       slug: e.BURNRATE_INIT_ORG_SLUG,

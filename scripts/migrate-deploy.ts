@@ -15,7 +15,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import pg from "pg";
 import { ensureDatabase, redactUrl } from "./db-admin";
 
-export const DEFAULT_MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../prisma/migrations");
+export const DEFAULT_MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../prisma/migrations",
+);
 export const DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/burnrate";
 
 /** The advisory lock key Prisma's schema engine takes around migrate commands. */
@@ -99,10 +102,14 @@ async function acquireLock(client: pg.Client, timeoutMs: number, log: (msg: stri
   const deadline = Date.now() + timeoutMs;
   let told = false;
   for (;;) {
-    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [PRISMA_ADVISORY_LOCK]);
+    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+      PRISMA_ADVISORY_LOCK,
+    ]);
     if (rows[0]?.locked) return;
     if (Date.now() > deadline) {
-      throw new MigrationError(`timed out after ${timeoutMs} ms waiting for the migration lock (another deploy is running)`);
+      throw new MigrationError(
+        `timed out after ${timeoutMs} ms waiting for the migration lock (another deploy is running)`,
+      );
     }
     if (!told) log("waiting for another migration run to finish ...");
     told = true;
@@ -111,7 +118,9 @@ async function acquireLock(client: pg.Client, timeoutMs: number, log: (msg: stri
 }
 
 function refuseFailed(failed: MigrationRow[]): never {
-  const list = failed.map((row) => `  - ${row.migration_name}${row.logs ? `: ${row.logs.split("\n")[0]}` : ""}`).join("\n");
+  const list = failed
+    .map((row) => `  - ${row.migration_name}${row.logs ? `: ${row.logs.split("\n")[0]}` : ""}`)
+    .join("\n");
   throw new MigrationError(
     `found failed migrations in the target database; new migrations will not be applied (Prisma P3009):\n${list}\n` +
       "Repair the database by hand, then mark the migration as rolled back (it will be re-applied) with\n" +
@@ -133,7 +142,10 @@ function refuseModified(modified: string[]): never {
  * Applies every migration of `opts.migrationsDir` (default prisma/migrations) not yet applied to
  * the database at `databaseUrl` (which must exist; see ensureDatabase), in order.
  */
-export async function migrateDeploy(databaseUrl: string, opts: MigrateDeployOptions = {}): Promise<{ applied: string[] }> {
+export async function migrateDeploy(
+  databaseUrl: string,
+  opts: MigrateDeployOptions = {},
+): Promise<{ applied: string[] }> {
   const log = opts.log ?? (() => {});
   const migrations = readMigrations(opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const client = new pg.Client({ connectionString: databaseUrl, application_name: "burnrate-migrate-deploy" });
@@ -156,7 +168,8 @@ export async function migrateDeploy(databaseUrl: string, opts: MigrateDeployOpti
     const modified = migrations.filter((m) => done.has(m.name) && !checksumMatches(done.get(m.name)!.checksum, m.sql));
     if (modified.length > 0) refuseModified(modified.map((m) => m.name));
     for (const name of done.keys()) {
-      if (!local.has(name)) log(`warning: migration ${name} is applied to the database but missing from the migrations folder`);
+      if (!local.has(name))
+        log(`warning: migration ${name} is applied to the database but missing from the migrations folder`);
     }
 
     for (const migration of migrations) {
@@ -187,16 +200,14 @@ export async function migrateDeploy(databaseUrl: string, opts: MigrateDeployOpti
         // committed part of itself: leave that one failed for a person to repair.
         const undone = !controlsOwnTransaction(migration.sql);
         await client
-          .query(`UPDATE "_prisma_migrations" SET logs = $2, rolled_back_at = CASE WHEN $3 THEN ${NOW_MS} END WHERE id = $1`, [
-            id,
-            logs,
-            undone,
-          ])
+          .query(
+            `UPDATE "_prisma_migrations" SET logs = $2, rolled_back_at = CASE WHEN $3 THEN ${NOW_MS} END WHERE id = $1`,
+            [id, logs, undone],
+          )
           .catch(() => {});
-        throw new MigrationError(
-          `migration ${migration.name} failed${undone ? " and was rolled back" : ""}: ${logs}`,
-          { cause: error },
-        );
+        throw new MigrationError(`migration ${migration.name} failed${undone ? " and was rolled back" : ""}: ${logs}`, {
+          cause: error,
+        });
       }
       applied.push(migration.name);
       log(`applied ${migration.name} (${Date.now() - started} ms)`);

@@ -45,10 +45,22 @@ function migrationSlug(raw) {
 /** UTC YYYYMMDDHHMMSS, bumped past the newest existing migration so the order holds. */
 function migrationTimestamp(existing) {
   const now = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-  const newest = existing.map((name) => name.slice(0, 14)).filter((s) => /^\d{14}$/.test(s)).sort().at(-1);
+  const newest = existing
+    .map((name) => name.slice(0, 14))
+    .filter((s) => /^\d{14}$/.test(s))
+    .sort()
+    .at(-1);
   if (!newest || now > newest) return now;
   // Clock behind the newest migration (or two in the same second): newest + 1 s.
-  const t = Date.UTC(+newest.slice(0, 4), +newest.slice(4, 6) - 1, +newest.slice(6, 8), +newest.slice(8, 10), +newest.slice(10, 12), +newest.slice(12, 14)) + 1000;
+  const t =
+    Date.UTC(
+      +newest.slice(0, 4),
+      +newest.slice(4, 6) - 1,
+      +newest.slice(6, 8),
+      +newest.slice(8, 10),
+      +newest.slice(10, 12),
+      +newest.slice(12, 14),
+    ) + 1000;
   return new Date(t).toISOString().replace(/\D/g, "").slice(0, 14);
 }
 
@@ -112,7 +124,8 @@ try {
       wroteLock = true;
     }
     const check = await migrateDeploy(scratchUrl);
-    if (!check.applied.includes(dirName)) throw new Error(`the new migration ${dirName} was not applied to the scratch database`);
+    if (!check.applied.includes(dirName))
+      throw new Error(`the new migration ${dirName} was not applied to the scratch database`);
 
     const rel = (p) => path.relative(repoRoot, p);
     console.log(`\n${diff.sql.trimEnd()}\n`);

@@ -359,9 +359,13 @@ export async function ensureInstall(log) {
     throw new Error(`npm ci failed (exit code ${ci.code})`);
   }
   const missing = ci.out.split("\n").filter((l) => /Missing: /.test(l));
-  log.warn(`npm ci refused package-lock.json as out of sync with package.json` +
-    (missing.length ? ` (${missing.length} packages missing from the lock, e.g. ${missing[0].replace(/.*Missing: /, "")})` : "") +
-    `; installing the locked versions with npm install --no-save instead (package-lock.json is not modified)`);
+  log.warn(
+    `npm ci refused package-lock.json as out of sync with package.json` +
+      (missing.length
+        ? ` (${missing.length} packages missing from the lock, e.g. ${missing[0].replace(/.*Missing: /, "")})`
+        : "") +
+      `; installing the locked versions with npm install --no-save instead (package-lock.json is not modified)`,
+  );
   await run(npm, ["install", "--no-save"], { env });
   return true;
 }
@@ -398,10 +402,26 @@ export async function ensureGenerate(log) {
 
 // What the web build depends on: every top-level folder except these, and every top-level file except these.
 const BUILD_SKIP_DIRS = new Set([
-  "node_modules", ".next", ".data", ".git", ".ci", "e2e", "test", "tests", "bench", "workers",
-  "docs", "tools", "prisma", "screenshots", "test-results", "playwright-report", "coverage",
+  "node_modules",
+  ".next",
+  ".data",
+  ".git",
+  ".ci",
+  "e2e",
+  "test",
+  "tests",
+  "bench",
+  "workers",
+  "docs",
+  "tools",
+  "prisma",
+  "screenshots",
+  "test-results",
+  "playwright-report",
+  "coverage",
 ]);
-const BUILD_SKIP_FILES = /^(next-env\.d\.ts|.*\.tsbuildinfo|.*\.md|playwright\.config\.ts|vitest\.config\.ts|docker-compose\.ya?ml|Dockerfile|\.dockerignore|\.gitignore|\.npmrc|\.DS_Store)$/;
+const BUILD_SKIP_FILES =
+  /^(next-env\.d\.ts|.*\.tsbuildinfo|.*\.md|playwright\.config\.ts|vitest\.config\.ts|docker-compose\.ya?ml|Dockerfile|\.dockerignore|\.gitignore|\.npmrc|\.DS_Store)$/;
 const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /** Content hash of the sources `next build` reads (plus prisma/schema.prisma and NEXT_PUBLIC_* vars). */
@@ -428,7 +448,9 @@ export function buildInputsHash() {
     hash.update(fs.readFileSync(path.join(ROOT, f)));
     hash.update("\0");
   }
-  for (const k of Object.keys(process.env).filter((k) => k.startsWith("NEXT_PUBLIC_")).sort())
+  for (const k of Object.keys(process.env)
+    .filter((k) => k.startsWith("NEXT_PUBLIC_"))
+    .sort())
     hash.update(`${k}=${process.env[k]}\0`);
   return { hash: hash.digest("hex"), files: files.length };
 }
@@ -578,8 +600,10 @@ export async function resolvePostgres({ log = createLog("postgres"), database = 
         log(`using the Postgres server on 127.0.0.1:${probePort}`);
         return { url, source: "local", stop: async () => {} };
       }
-      log.warn(`a server answers on 127.0.0.1:${probePort} but connecting as user postgres without a password failed (${error}); ` +
-        `set DATABASE_URL to use it. Falling back to an embedded Postgres.`);
+      log.warn(
+        `a server answers on 127.0.0.1:${probePort} but connecting as user postgres without a password failed (${error}); ` +
+          `set DATABASE_URL to use it. Falling back to an embedded Postgres.`,
+      );
     } else {
       log(`nothing answers on 127.0.0.1:${probePort}; using an embedded Postgres`);
     }
@@ -595,15 +619,19 @@ async function embeddedBinaries() {
   try {
     mod = await import(pkg);
   } catch (err) {
-    throw new Error(`embedded Postgres is not available for this platform (${pkg}: ${err.message}). ` +
-      `Run a Postgres server (apt-get install postgresql, or docker compose up postgres) or set DATABASE_URL.`);
+    throw new Error(
+      `embedded Postgres is not available for this platform (${pkg}: ${err.message}). ` +
+        `Run a Postgres server (apt-get install postgresql, or docker compose up postgres) or set DATABASE_URL.`,
+    );
   }
   const pkgRoot = path.resolve(path.dirname(mod.postgres), "..", "..");
   const linksFile = path.join(pkgRoot, "native", "pg-symlinks.json");
   const links = fs.existsSync(linksFile) ? readJson(linksFile) : [];
   if (links.some((l) => !fs.existsSync(path.join(pkgRoot, l.target)))) {
-    throw new Error(`${pkg} is installed without its postinstall script (library symlinks missing); ` +
-      `run \`npm rebuild ${pkg}\` (it must be allowed in package.json "allowScripts").`);
+    throw new Error(
+      `${pkg} is installed without its postinstall script (library symlinks missing); ` +
+        `run \`npm rebuild ${pkg}\` (it must be allowed in package.json "allowScripts").`,
+    );
   }
   return mod;
 }
@@ -627,7 +655,15 @@ function postgresRunAs(log) {
     try {
       execFileSync("groupadd", ["--system", "postgres"], { stdio: "ignore" });
     } catch {}
-    execFileSync("useradd", ["--system", "-g", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"]);
+    execFileSync("useradd", [
+      "--system",
+      "-g",
+      "postgres",
+      "--no-create-home",
+      "--shell",
+      "/usr/sbin/nologin",
+      "postgres",
+    ]);
     ids = userIds("postgres");
     if (!ids) throw new Error("could not create user `postgres` for the embedded Postgres");
   }
@@ -678,18 +714,35 @@ async function startEmbeddedPostgres({ log, database }) {
     chownR(tmp, ids);
     chownR(pwFile, ids);
     const t = performance.now();
-    const res = await runCapture(bins.initdb, [
-      `--pgdata=${tmp}`, "--username=postgres", `--pwfile=${pwFile}`, "--auth-local=trust",
-      "--auth-host=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions",
-    ], opts);
+    const res = await runCapture(
+      bins.initdb,
+      [
+        `--pgdata=${tmp}`,
+        "--username=postgres",
+        `--pwfile=${pwFile}`,
+        "--auth-local=trust",
+        "--auth-host=scram-sha-256",
+        "--encoding=UTF8",
+        "--locale=C",
+        "--no-sync",
+        "--no-instructions",
+      ],
+      opts,
+    );
     fs.rmSync(pwFile, { force: true });
     if (res.code !== 0) {
       fs.rmSync(tmp, { recursive: true, force: true });
-      throw new Error(`initdb failed (exit ${res.code}):\n${res.out.trim()}` +
-        (ids.uid !== undefined ? `\n(as root the cluster runs as user postgres, which must be able to read ${ROOT})` : ""));
+      throw new Error(
+        `initdb failed (exit ${res.code}):\n${res.out.trim()}` +
+          (ids.uid !== undefined
+            ? `\n(as root the cluster runs as user postgres, which must be able to read ${ROOT})`
+            : ""),
+      );
     }
     fs.renameSync(tmp, dir);
-    log(`initialised a new cluster in ${path.relative(ROOT, dir)} ${dim(`(initdb ${seconds(performance.now() - t)})`)}`);
+    log(
+      `initialised a new cluster in ${path.relative(ROOT, dir)} ${dim(`(initdb ${seconds(performance.now() - t)})`)}`,
+    );
   }
 
   const status = await runCapture(bins.pg_ctl, ["status", "-D", dir], opts);
@@ -697,18 +750,35 @@ async function startEmbeddedPostgres({ log, database }) {
   if (status.code === 0) {
     port = Number(fs.readFileSync(path.join(dir, "postmaster.pid"), "utf8").split("\n")[3]);
     const holders = otherLeaseHolders("postgres");
-    log(`embedded Postgres already running on port ${port}` +
-      (holders.length ? ` (used by pid ${holders.join(", ")}); sharing it` : "; adopting it"));
+    log(
+      `embedded Postgres already running on port ${port}` +
+        (holders.length ? ` (used by pid ${holders.join(", ")}); sharing it` : "; adopting it"),
+    );
   } else {
     const wanted = Number(process.env.BURNRATE_EMBEDDED_PG_PORT || 54329);
     port = await findFreePort(wanted, 20);
     if (port !== wanted) log.warn(`port ${wanted} is busy; the embedded Postgres uses ${port}`);
-    const res = await runCapture(bins.pg_ctl, [
-      "start", "-D", dir, "-l", logFile, "-w", "-t", "60", "-s",
-      "-o", `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
-    ], opts);
+    const res = await runCapture(
+      bins.pg_ctl,
+      [
+        "start",
+        "-D",
+        dir,
+        "-l",
+        logFile,
+        "-w",
+        "-t",
+        "60",
+        "-s",
+        "-o",
+        `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+      ],
+      opts,
+    );
     if (res.code !== 0) {
-      throw new Error(`embedded Postgres failed to start (pg_ctl exit ${res.code}): ${res.out.trim()}\n${tail(logFile)}`);
+      throw new Error(
+        `embedded Postgres failed to start (pg_ctl exit ${res.code}): ${res.out.trim()}\n${tail(logFile)}`,
+      );
     }
     log(`started embedded Postgres ${readPgVersion(dir)} on 127.0.0.1:${port} (data: ${path.relative(ROOT, dir)})`);
   }
@@ -800,21 +870,45 @@ async function startLocalRedis({ log }) {
 
   if ((await redisPing(port)) === "PONG") {
     const holders = otherLeaseHolders("redis");
-    log(`redis-server already running on port ${port}` +
-      (holders.length ? ` (used by pid ${holders.join(", ")}); sharing it` : "; adopting it"));
+    log(
+      `redis-server already running on port ${port}` +
+        (holders.length ? ` (used by pid ${holders.join(", ")}); sharing it` : "; adopting it"),
+    );
   } else {
     const bin = findOnPath("redis-server");
     if (!bin) {
-      throw new Error("Redis is required and none was found. Do one of: `apt-get install redis-server` " +
-        "(then `npm start` runs it for you), `docker compose up -d redis`, or set REDIS_URL=redis://host:port.");
+      throw new Error(
+        "Redis is required and none was found. Do one of: `apt-get install redis-server` " +
+          "(then `npm start` runs it for you), `docker compose up -d redis`, or set REDIS_URL=redis://host:port.",
+      );
     }
-    if (!(await isPortFree(port))) throw new Error(`port ${port} is taken by something that is not Redis; set BURNRATE_LOCAL_REDIS_PORT`);
+    if (!(await isPortFree(port)))
+      throw new Error(`port ${port} is taken by something that is not Redis; set BURNRATE_LOCAL_REDIS_PORT`);
     fs.rmSync(pidFile, { force: true });
-    const child = spawn(bin, [
-      "--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--pidfile", pidFile,
-      "--logfile", logFile, "--daemonize", "no", "--appendonly", "no", "--save", "60 1",
-      "--maxmemory-policy", "noeviction",
-    ], { detached: true, stdio: "ignore" });
+    const child = spawn(
+      bin,
+      [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--dir",
+        dir,
+        "--pidfile",
+        pidFile,
+        "--logfile",
+        logFile,
+        "--daemonize",
+        "no",
+        "--appendonly",
+        "no",
+        "--save",
+        "60 1",
+        "--maxmemory-policy",
+        "noeviction",
+      ],
+      { detached: true, stdio: "ignore" },
+    );
     child.unref();
     let exited = null;
     child.once("exit", (code) => (exited = code));
@@ -825,7 +919,9 @@ async function startLocalRedis({ log }) {
         try {
           process.kill(child.pid, "SIGKILL");
         } catch {}
-        throw new Error(`redis-server did not start on port ${port} (${exited !== null ? `exited: ${exited}` : "timeout"}):\n${tail(logFile)}`);
+        throw new Error(
+          `redis-server did not start on port ${port} (${exited !== null ? `exited: ${exited}` : "timeout"}):\n${tail(logFile)}`,
+        );
       }
       await sleep(100);
     }

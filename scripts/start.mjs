@@ -14,9 +14,31 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import {
-  DATA_DIR, ROOT, bold, createLog, cyan, dim, ensureBuild, ensureSecret, exists,
-  green, isPortFree, killChildGroups, loadDotEnv, magenta, maskUrl, pgQuery, red, runTs,
-  prepareServices, signalChildren, spawnTracked, step as timedStep, stopChild, tsNodeArgs, waitForHttp,
+  DATA_DIR,
+  ROOT,
+  bold,
+  createLog,
+  cyan,
+  dim,
+  ensureBuild,
+  ensureSecret,
+  exists,
+  green,
+  isPortFree,
+  killChildGroups,
+  loadDotEnv,
+  magenta,
+  maskUrl,
+  pgQuery,
+  red,
+  runTs,
+  prepareServices,
+  signalChildren,
+  spawnTracked,
+  step as timedStep,
+  stopChild,
+  tsNodeArgs,
+  waitForHttp,
 } from "./services.mjs";
 
 const log = createLog("start");
@@ -102,8 +124,7 @@ function prefixLines(stream, out, label) {
   stream.setEncoding("utf8");
   stream.on("data", (chunk) => {
     buf += chunk;
-    let i;
-    while ((i = buf.indexOf("\n")) >= 0) {
+    for (let i = buf.indexOf("\n"); i >= 0; i = buf.indexOf("\n")) {
       out.write(`${label} ${buf.slice(0, i)}\n`);
       buf = buf.slice(i + 1);
     }
@@ -177,7 +198,9 @@ async function main() {
   } else {
     log.warn("workers/index.ts not found; running the web app only");
   }
-  log(`started ${apps.map((a) => `${a.name} (pid ${a.child.pid})`).join(" and ")} ${dim(`(setup took ${((performance.now() - t0) / 1000).toFixed(1)}s)`)}`);
+  log(
+    `started ${apps.map((a) => `${a.name} (pid ${a.child.pid})`).join(" and ")} ${dim(`(setup took ${((performance.now() - t0) / 1000).toFixed(1)}s)`)}`,
+  );
 
   // Announce once the app answers; do not stop it if it is slow (next dev compiles on first request).
   const web = apps[0].child;

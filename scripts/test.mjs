@@ -10,8 +10,21 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import {
-  DATA_DIR, createLog, dim, green, killChildGroups, loadDotEnv, maskUrl, red,
-  newRunId, prepareServices, runBin, signalChildren, step as timedStep, withDatabase, yellow,
+  DATA_DIR,
+  createLog,
+  dim,
+  green,
+  killChildGroups,
+  loadDotEnv,
+  maskUrl,
+  red,
+  newRunId,
+  prepareServices,
+  runBin,
+  signalChildren,
+  step as timedStep,
+  withDatabase,
+  yellow,
 } from "./services.mjs";
 
 const log = createLog("test");
@@ -72,7 +85,9 @@ function parseVitest(report, exitCode) {
   for (const file of report.testResults ?? []) {
     const failedInside = (file.assertionResults ?? []).some((a) => a.status === "failed");
     if (file.status === "failed" && !failedInside) {
-      r.errors.push(`${path.relative(process.cwd(), file.name ?? "?")}: ${(file.message || "failed to run").split("\n")[0]}`);
+      r.errors.push(
+        `${path.relative(process.cwd(), file.name ?? "?")}: ${(file.message || "failed to run").split("\n")[0]}`,
+      );
     }
   }
   if (exitCode !== 0 && r.failed === 0 && r.errors.length === 0) {
@@ -110,9 +125,24 @@ async function runRunner(name, bin, args, env, reportFile, parse) {
     }
   }).catch(() => {});
   const r = parse(readJsonReport(reportFile), exitCode);
-  if (stopRequested) r.errors = r.errors.map((e) => e.replace(/although no test failed.*/, `(interrupted by ${stopRequested})`));
+  if (stopRequested)
+    r.errors = r.errors.map((e) => e.replace(/although no test failed.*/, `(interrupted by ${stopRequested})`));
   results.push(r);
   return r;
+}
+
+/** `npm run lint` and `tsc --noEmit`: any finding is an error of the run, reported with the totals. */
+async function runStaticChecks() {
+  const r = { name: "static checks (biome, tsc)", passed: 0, failed: 0, skipped: 0, flaky: 0, errors: [] };
+  for (const [name, bin, args] of [
+    ["lint (biome check)", "biome", ["check", "."]],
+    ["type-check (tsc --noEmit)", "tsc", ["--noEmit", "-p", "tsconfig.json"]],
+  ]) {
+    await step(name, () => runBin(bin, args, { stdio: ["ignore", "inherit", "inherit"] })).catch((err) =>
+      r.errors.push(`${name} failed (exit ${err.exitCode ?? 1}): see above`),
+    );
+  }
+  results.push(r);
 }
 
 async function main() {
@@ -139,22 +169,51 @@ async function main() {
       PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
     };
 
+    // Lint and type-check the whole tree (tests and benches too) before any test runs; a focused
+    // run (extra arguments) skips them.
+    if (!extra.length && !stopRequested) await runStaticChecks();
     if (runUnit && !stopRequested) {
-      await runRunner("unit tests (vitest run)", "vitest", [
-        "run", "--passWithNoTests", "--exclude", "e2e/**",
-        "--reporter=default", "--reporter=json", `--outputFile.json=${VITEST_JSON}`, ...extra,
-      ], { ...env, QUEUE_PREFIX: `burnrate_unit_${runId}` }, VITEST_JSON, parseVitest);
+      await runRunner(
+        "unit tests (vitest run)",
+        "vitest",
+        [
+          "run",
+          "--passWithNoTests",
+          "--exclude",
+          "e2e/**",
+          "--reporter=default",
+          "--reporter=json",
+          `--outputFile.json=${VITEST_JSON}`,
+          ...extra,
+        ],
+        { ...env, QUEUE_PREFIX: `burnrate_unit_${runId}` },
+        VITEST_JSON,
+        parseVitest,
+      );
     }
     if (runE2e && !stopRequested) {
       if (!fs.existsSync(CHROMIUM)) {
         results.push({
-          name: "e2e (playwright)", passed: 0, failed: 0, skipped: 0, flaky: 0,
+          name: "e2e (playwright)",
+          passed: 0,
+          failed: 0,
+          skipped: 0,
+          flaky: 0,
           errors: [`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`],
         });
       } else {
-        await runRunner("browser tests (playwright test)", "playwright", ["test", "--reporter=list,json", ...extra], {
-          ...env, BURNRATE_E2E_RUN_ID: runId, PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
-        }, PLAYWRIGHT_JSON, parsePlaywright);
+        await runRunner(
+          "browser tests (playwright test)",
+          "playwright",
+          ["test", "--reporter=list,json", ...extra],
+          {
+            ...env,
+            BURNRATE_E2E_RUN_ID: runId,
+            PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON,
+          },
+          PLAYWRIGHT_JSON,
+          parsePlaywright,
+        );
       }
     }
   } finally {

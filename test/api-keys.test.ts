@@ -22,7 +22,7 @@ describe("API keys", () => {
     expect((await authenticateApiKey(key.secret))?.orgId).toBe(org.orgId);
     await revokeApiKey(org, key.id);
     expect(await authenticateApiKey(key.secret)).toBeNull();
-    expect(await authenticateApiKey(key.secret.slice(0, -1) + "x")).toBeNull();
+    expect(await authenticateApiKey(`${key.secret.slice(0, -1)}x`)).toBeNull();
   });
 
   it("never lists or revokes another organisation's key", async () => {
@@ -38,7 +38,9 @@ describe("API keys", () => {
     const org = await newOrg("audit");
     const key = await createApiKey(org, { name: "audited", scopes: ["read"] });
     await revokeApiKey(org, key.id);
-    const actions = (await db().auditLog.findMany({ where: { orgId: org.orgId, targetId: key.id }, orderBy: { createdAt: "asc" } })).map((r) => r.action);
+    const actions = (
+      await db().auditLog.findMany({ where: { orgId: org.orgId, targetId: key.id }, orderBy: { createdAt: "asc" } })
+    ).map((r) => r.action);
     expect(actions).toEqual(["api_key.created", "api_key.revoked"]);
   });
 });

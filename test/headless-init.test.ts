@@ -9,13 +9,21 @@ afterAll(disconnectDb);
 
 function recorder() {
   const lines: string[] = [];
-  return { lines, logger: { info: (m: string) => lines.push(`info ${m}`), warn: (m: string) => lines.push(`warn ${m}`) } };
+  return {
+    lines,
+    logger: { info: (m: string) => lines.push(`info ${m}`), warn: (m: string) => lines.push(`warn ${m}`) },
+  };
 }
 
 describe("headless initialisation", () => {
   it("creates org, owner and exact key once, and never overwrites silently", async () => {
     const id = randomUUID().slice(0, 8);
-    const init = { slug: `init-${id}`, email: `ops-${id}@test.local`, password: "first-password", apiKey: `br_live_${id}${"k".repeat(24)}` };
+    const init = {
+      slug: `init-${id}`,
+      email: `ops-${id}@test.local`,
+      password: "first-password",
+      apiKey: `br_live_${id}${"k".repeat(24)}`,
+    };
     const first = recorder();
     const created = await ensureInitialOrg(init, first.logger);
     const again = recorder();

@@ -62,7 +62,8 @@ interface Row {
   logs: string | null;
   applied_steps_count: number;
 }
-const rowsOf = (url: string) => query<Row>(url, `SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name`);
+const rowsOf = (url: string) =>
+  query<Row>(url, `SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name`);
 
 beforeAll(async () => {
   await ensureMigrator();
@@ -80,7 +81,10 @@ describe("test harness", () => {
     expect(process.env.QUEUE_PREFIX).toBe(inject("queuePrefix"));
     expect(process.env.QUEUE_PREFIX).toBe(`brtest_${databaseName(runUrl).slice("burnrate_test_".length)}`);
     expect(process.env.REDIS_URL).toBe(inject("redisUrl"));
-    const tables = await query<{ n: number }>(runUrl, `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
+    const tables = await query<{ n: number }>(
+      runUrl,
+      `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
+    );
     expect(tables[0].n).toBe(localMigrations.length);
   });
 });
@@ -132,14 +136,20 @@ describe("migrateDeploy", () => {
     const [first] = localMigrations;
 
     const edited = migrationsCopy({ "99999999999990_later": `CREATE TABLE "deploy_probe_later" ("id" INTEGER);\n` });
-    writeFileSync(path.join(edited, first, "migration.sql"), `${readFileSync(path.join(edited, first, "migration.sql"), "utf8")}\n-- edited\n`);
+    writeFileSync(
+      path.join(edited, first, "migration.sql"),
+      `${readFileSync(path.join(edited, first, "migration.sql"), "utf8")}\n-- edited\n`,
+    );
     await expect(migrateDeploy(url, { migrationsDir: edited })).rejects.toThrow(
       new RegExp(`modified after they were applied \\(checksum mismatch\\):\\n  - ${first}`),
     );
     // Nothing after the refusal was applied.
     expect(await query(url, `SELECT to_regclass('"deploy_probe_later"') AS t`)).toEqual([{ t: null }]);
 
-    await query(url, `UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2`, ["0".repeat(64), first]);
+    await query(url, `UPDATE "_prisma_migrations" SET checksum = $1 WHERE migration_name = $2`, [
+      "0".repeat(64),
+      first,
+    ]);
     await expect(migrateDeploy(url)).rejects.toThrow(/checksum mismatch/);
   });
 

@@ -19,7 +19,11 @@ const MODELS = [
 
 // Deterministic pseudo-random numbers so a failure can be replayed.
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
 }
 
 beforeAll(installShippedCatalogIfEmpty);
@@ -29,7 +33,7 @@ describe("money is exact", () => {
   it("per-event costs and the bulk-ingested sum agree to the pico-dollar over 5,000 events", async () => {
     const org = await newOrg("exact");
     const rand = rng(42);
-    const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
     const now = Date.now();
     const events = Array.from({ length: 5000 }, (_, i) => {
       const [provider, model] = pick(MODELS);

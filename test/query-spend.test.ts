@@ -43,7 +43,10 @@ describe("spend query", () => {
     );
     expect(rows.length).toBe(3);
     for (const granularity of ["hour", "day", "week", "month"] as const) {
-      const answer = await querySpend(org, spendQuerySchema.parse({ from: from.toISOString(), to: to.toISOString(), granularity, groupBy: "team" }));
+      const answer = await querySpend(
+        org,
+        spendQuerySchema.parse({ from: from.toISOString(), to: to.toISOString(), granularity, groupBy: "team" }),
+      );
       const byTeam = Object.fromEntries(answer.series.map((s) => [s.key.team, s.total]));
       for (const r of rows) {
         expect(byTeam[r.team]?.cost, `${granularity} ${r.team}`).toBe(formatPicoUsd(BigInt(r.cost)));

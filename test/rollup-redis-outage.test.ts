@@ -18,7 +18,11 @@ let port = 0;
 let redis: ChildProcess | undefined;
 const dir = mkdtempSync(path.join(tmpdir(), "burnrate-redis-"));
 function startRedis() {
-  redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
+  redis = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
+    { stdio: "ignore" },
+  );
 }
 
 beforeAll(async () => {
@@ -59,7 +63,9 @@ describe("rollups survive a Redis outage", () => {
       await waitFor(async () => (await pendingDeltas(org.orgId)) === 0, 45_000);
       expect(await rollupMismatches(org.orgId)).toEqual([]);
       const { pgPool } = await import("@/lib/db/pg-pool");
-      const { rows } = await pgPool().query(`SELECT sum(events)::int AS n FROM spend_rollups WHERE "orgId" = $1`, [org.orgId]);
+      const { rows } = await pgPool().query(`SELECT sum(events)::int AS n FROM spend_rollups WHERE "orgId" = $1`, [
+        org.orgId,
+      ]);
       expect(rows[0].n).toBe(accepted);
     } finally {
       await kill9(worker);

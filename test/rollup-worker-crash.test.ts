@@ -33,7 +33,9 @@ describe("rollups are exactly-once under worker crashes", () => {
       await kill9(worker);
     }
     expect(await rollupMismatches(org.orgId)).toEqual([]);
-    const { rows } = await pgPool().query(`SELECT sum(events)::int AS n FROM spend_rollups WHERE "orgId" = $1`, [org.orgId]);
+    const { rows } = await pgPool().query(`SELECT sum(events)::int AS n FROM spend_rollups WHERE "orgId" = $1`, [
+      org.orgId,
+    ]);
     expect(rows[0].n).toBe(accepted);
   }, 90_000);
 });

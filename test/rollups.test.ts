@@ -32,13 +32,19 @@ describe("rollups", () => {
     const events = Array.from({ length: 3000 }, (_, i) => event(i));
     for (let i = 0; i < events.length; i += 500) await ingestBatch(org.orgId, events.slice(i, i + 500), {});
     await ingestBatch(org.orgId, events.slice(0, 500), {}); // a retried batch
-    await ingestBatch(org.orgId, [event(9999, { timestamp: new Date(Date.now() - 20 * 86_400_000).toISOString() })], {}); // late
+    await ingestBatch(
+      org.orgId,
+      [event(9999, { timestamp: new Date(Date.now() - 20 * 86_400_000).toISOString() })],
+      {},
+    ); // late
     expect(await pendingDeltas(org.orgId)).toBeGreaterThan(0);
     const folded = await Promise.all([foldDeltas(org.orgId), foldDeltas(org.orgId), foldDeltas(org.orgId)]);
     expect(folded.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(await pendingDeltas(org.orgId)).toBe(0);
     expect(await rollupMismatches(org.orgId)).toEqual([]);
-    const { rows } = await pgPool().query(`SELECT sum(events)::int AS n FROM spend_rollups WHERE "orgId" = $1`, [org.orgId]);
+    const { rows } = await pgPool().query(`SELECT sum(events)::int AS n FROM spend_rollups WHERE "orgId" = $1`, [
+      org.orgId,
+    ]);
     expect(rows[0].n).toBe(3001);
   });
 
@@ -52,13 +58,25 @@ describe("rollups", () => {
 
   it("follow re-pricing: unpriced events move into their priced bucket", async () => {
     const org = await newOrg("rollups-reprice");
-    await ingestBatch(org.orgId, Array.from({ length: 50 }, (_, i) => event(i, { provider: "self-hosted", model: "house-llm" })), {});
+    await ingestBatch(
+      org.orgId,
+      Array.from({ length: 50 }, (_, i) => event(i, { provider: "self-hosted", model: "house-llm" })),
+      {},
+    );
     await foldDeltas(org.orgId);
-    const { repriceJob } = await createOverride(org, { kind: "CUSTOM_PRICE", provider: "self-hosted", model: "house-llm", prices: { input: "1", output: "2" } });
+    const { repriceJob } = await createOverride(org, {
+      kind: "CUSTOM_PRICE",
+      provider: "self-hosted",
+      model: "house-llm",
+      prices: { input: "1", output: "2" },
+    });
     await runReprice(repriceJob.id);
     expect(await pendingDeltas(org.orgId)).toBe(0);
     expect(await rollupMismatches(org.orgId)).toEqual([]);
-    const { rows } = await pgPool().query(`SELECT sum("unpricedEvents")::int AS u, sum("costPico") > 0 AS c FROM spend_rollups WHERE "orgId" = $1`, [org.orgId]);
+    const { rows } = await pgPool().query(
+      `SELECT sum("unpricedEvents")::int AS u, sum("costPico") > 0 AS c FROM spend_rollups WHERE "orgId" = $1`,
+      [org.orgId],
+    );
     expect(rows[0]).toEqual({ u: 0, c: true });
   });
 });

@@ -42,7 +42,10 @@ describe("schema drift", () => {
     const model = schema.match(/^model\s+(\w+)\s*\{/m);
     expect(model, "schema.prisma has no model").toBeTruthy();
     const variant = schema.replace(model![0], `${model![0]}\n  driftProbeColumn String?`);
-    const { changed, sql } = await diffMigrationsToSchema({ databaseUrl, schema: writeVariant("extra-column", variant) });
+    const { changed, sql } = await diffMigrationsToSchema({
+      databaseUrl,
+      schema: writeVariant("extra-column", variant),
+    });
     expect(changed).toBe(true);
     expect(sql).toMatch(/ADD COLUMN\s+"driftProbeColumn" TEXT;/);
   });
@@ -51,7 +54,10 @@ describe("schema drift", () => {
     const index = schema.match(/^[ \t]*@@index\(.*\)[ \t]*\r?\n/m);
     expect(index, "schema.prisma has no @@index to remove").toBeTruthy();
     const variant = schema.replace(index![0], "");
-    const { changed, sql } = await diffMigrationsToSchema({ databaseUrl, schema: writeVariant("removed-index", variant) });
+    const { changed, sql } = await diffMigrationsToSchema({
+      databaseUrl,
+      schema: writeVariant("removed-index", variant),
+    });
     expect(changed).toBe(true);
     expect(sql).toMatch(/DROP INDEX "[^"]+";/);
   });

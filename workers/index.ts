@@ -28,7 +28,11 @@ for (const w of workers) {
   w.on("failed", (job, err) => log.error({ err, jobId: job?.id, queue: w.name }, "job failed"));
 }
 for (const s of SCHEDULES) {
-  await getQueue(s.queue).upsertJobScheduler(s.id, { every: s.everyMs }, { name: s.queue, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+  await getQueue(s.queue).upsertJobScheduler(
+    s.id,
+    { every: s.everyMs },
+    { name: s.queue, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+  );
 }
 log.info({ queues: workers.map((w) => w.name) }, "worker started");
 

@@ -14,7 +14,8 @@ export function PriceImportPanel() {
   const [format, setFormat] = useState<"litellm" | "csv">("litellm");
   const [replace, setReplace] = useState(false);
   const run = useMutation({
-    mutationFn: (apply: boolean) => apiFetch<Result>("/api/admin/prices", { method: "POST", json: { format, content, replace, apply } }),
+    mutationFn: (apply: boolean) =>
+      apiFetch<Result>("/api/admin/prices", { method: "POST", json: { format, content, replace, apply } }),
   });
   async function onFile(file: File | undefined) {
     if (!file) return;
@@ -26,20 +27,51 @@ export function PriceImportPanel() {
     <div className="space-y-6">
       <Card className="space-y-4">
         <div className="flex flex-wrap items-center gap-4 text-sm">
-          <input type="file" accept=".json,.csv" aria-label="Price file" onChange={(e) => onFile(e.target.files?.[0])} />
-          <select aria-label="Format" value={format} onChange={(e) => setFormat(e.target.value as "litellm" | "csv")} className="rounded-tremor-small border-tremor-border text-sm">
+          <input
+            type="file"
+            accept=".json,.csv"
+            aria-label="Price file"
+            onChange={(e) => onFile(e.target.files?.[0])}
+          />
+          <select
+            aria-label="Format"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as "litellm" | "csv")}
+            className="rounded-tremor-small border-tremor-border text-sm"
+          >
             <option value="litellm">LiteLLM JSON</option>
             <option value="csv">CSV</option>
           </select>
           <label className="inline-flex items-center gap-2">
-            <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> full replacement (end models not in the file)
+            <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} /> full replacement
+            (end models not in the file)
           </label>
         </div>
-        <textarea aria-label="File content" value={content} onChange={(e) => setContent(e.target.value)} rows={8} className="w-full rounded-tremor-default border-tremor-border font-mono text-xs" placeholder="…or paste the file here" />
+        <textarea
+          aria-label="File content"
+          value={content}
+          onChange={(e) => setContent(e.target.value)}
+          rows={8}
+          className="w-full rounded-tremor-default border-tremor-border font-mono text-xs"
+          placeholder="…or paste the file here"
+        />
         <FormError message={run.error?.message} />
         <div className="flex gap-2">
-          <Button variant="secondary" loading={run.isPending && run.variables === false} onClick={() => run.mutate(false)} disabled={!content}>Preview changes</Button>
-          <Button loading={run.isPending && run.variables === true} onClick={() => run.mutate(true)} disabled={!previewed}>Apply</Button>
+          <Button
+            variant="secondary"
+            loading={run.isPending && run.variables === false}
+            onClick={() => run.mutate(false)}
+            disabled={!content}
+          >
+            Preview changes
+          </Button>
+          <Button
+            loading={run.isPending && run.variables === true}
+            onClick={() => run.mutate(true)}
+            disabled={!previewed}
+          >
+            Apply
+          </Button>
         </div>
       </Card>
       {run.data ? <ImportDiffView diff={run.data.diff} applied={run.data.applied} /> : null}

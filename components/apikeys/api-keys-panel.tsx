@@ -8,7 +8,15 @@ import { QueryState } from "@/components/ui/query-state";
 import { formatDateTime } from "@/components/ui/format-date";
 import { CreateApiKeyForm } from "./create-api-key-form";
 
-export type ApiKeyRow = { id: string; name: string; prefix: string; scopes: string[]; lastUsedAt: string | null; revokedAt: string | null; createdAt: string };
+export type ApiKeyRow = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+};
 
 export function ApiKeysPanel({ orgSlug }: { orgSlug: string }) {
   const url = `/api/orgs/${orgSlug}/api-keys`;
@@ -25,7 +33,9 @@ export function ApiKeysPanel({ orgSlug }: { orgSlug: string }) {
       <Card>
         <h2 className="mb-3 font-medium text-tremor-content-strong">Keys</h2>
         <QueryState isLoading={keys.isLoading} error={keys.error} label="API keys" />
-        {keys.data && keys.data.apiKeys.length === 0 ? <EmptyState title="No API keys yet">Create one above to start sending usage.</EmptyState> : null}
+        {keys.data && keys.data.apiKeys.length === 0 ? (
+          <EmptyState title="No API keys yet">Create one above to start sending usage.</EmptyState>
+        ) : null}
         {keys.data && keys.data.apiKeys.length > 0 ? (
           <div className="overflow-x-auto">
             <Table>
@@ -43,7 +53,9 @@ export function ApiKeysPanel({ orgSlug }: { orgSlug: string }) {
                 {keys.data.apiKeys.map((k) => (
                   <TableRow key={k.id} data-testid="api-key-row">
                     <TableCell className="font-medium text-tremor-content-strong">{k.name}</TableCell>
-                    <TableCell><code>{k.prefix}…</code></TableCell>
+                    <TableCell>
+                      <code>{k.prefix}…</code>
+                    </TableCell>
                     <TableCell>{k.scopes.join(", ")}</TableCell>
                     <TableCell>{formatDateTime(k.lastUsedAt, "never")}</TableCell>
                     <TableCell>{formatDateTime(k.createdAt)}</TableCell>
@@ -57,7 +69,8 @@ export function ApiKeysPanel({ orgSlug }: { orgSlug: string }) {
                           color="rose"
                           loading={revoke.isPending && revoke.variables === k.id}
                           onClick={() => {
-                            if (window.confirm(`Revoke "${k.name}"? Services using it are refused at once.`)) revoke.mutate(k.id);
+                            if (window.confirm(`Revoke "${k.name}"? Services using it are refused at once.`))
+                              revoke.mutate(k.id);
                           }}
                         >
                           Revoke

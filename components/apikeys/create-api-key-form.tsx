@@ -36,10 +36,19 @@ export function CreateApiKeyForm({ url, onCreated }: { url: string; onCreated: (
       <h2 className="mb-3 font-medium text-tremor-content-strong">Create an API key</h2>
       {secret ? (
         <Callout title="Copy this key now: it will not be shown again" color="emerald" className="mb-4">
-          <code data-testid="new-api-key" className="block break-all rounded bg-white px-2 py-1 text-sm text-tremor-content-strong">{secret}</code>
+          <code
+            data-testid="new-api-key"
+            className="block break-all rounded bg-white px-2 py-1 text-sm text-tremor-content-strong"
+          >
+            {secret}
+          </code>
           <div className="mt-2 flex gap-2">
-            <Button size="xs" variant="secondary" onClick={() => navigator.clipboard?.writeText(secret)}>Copy</Button>
-            <Button size="xs" variant="light" onClick={() => setSecret(null)}>I have stored it</Button>
+            <Button size="xs" variant="secondary" onClick={() => navigator.clipboard?.writeText(secret)}>
+              Copy
+            </Button>
+            <Button size="xs" variant="light" onClick={() => setSecret(null)}>
+              I have stored it
+            </Button>
           </div>
         </Callout>
       ) : null}
@@ -48,12 +57,18 @@ export function CreateApiKeyForm({ url, onCreated }: { url: string; onCreated: (
         <Field label="Default team (optional)" name="team" placeholder="search" />
         <fieldset className="space-y-1 text-sm">
           <legend className="font-medium text-tremor-content-strong">Scopes</legend>
-          <label className="mr-4 inline-flex items-center gap-2"><input type="checkbox" name="scopes" value="ingest" defaultChecked /> ingest</label>
-          <label className="inline-flex items-center gap-2"><input type="checkbox" name="scopes" value="read" /> read</label>
+          <label className="mr-4 inline-flex items-center gap-2">
+            <input type="checkbox" name="scopes" value="ingest" defaultChecked /> ingest
+          </label>
+          <label className="inline-flex items-center gap-2">
+            <input type="checkbox" name="scopes" value="read" /> read
+          </label>
         </fieldset>
         <div className="md:col-span-3">
           <FormError message={create.error?.message} />
-          <Button type="submit" loading={create.isPending} className="mt-2">Create key</Button>
+          <Button type="submit" loading={create.isPending} className="mt-2">
+            Create key
+          </Button>
         </div>
       </form>
     </Card>

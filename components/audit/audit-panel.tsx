@@ -7,7 +7,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { QueryState } from "@/components/ui/query-state";
 import { formatDateTime } from "@/components/ui/format-date";
 
-type Entry = { id: string; actorLabel: string; action: string; targetType: string; targetId: string | null; metadata: Record<string, unknown>; createdAt: string };
+type Entry = {
+  id: string;
+  actorLabel: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  metadata: Record<string, unknown>;
+  createdAt: string;
+};
 type Page = { items: Entry[]; nextCursor: string | null };
 
 export function AuditPanel({ orgSlug }: { orgSlug: string }) {
@@ -38,8 +46,14 @@ export function AuditPanel({ orgSlug }: { orgSlug: string }) {
                 <TableRow key={e.id} data-testid="audit-row">
                   <TableCell className="whitespace-nowrap">{formatDateTime(e.createdAt)}</TableCell>
                   <TableCell>{e.actorLabel}</TableCell>
-                  <TableCell><code>{e.action}</code></TableCell>
-                  <TableCell className="max-w-md truncate text-xs">{Object.entries(e.metadata).map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join(" · ")}</TableCell>
+                  <TableCell>
+                    <code>{e.action}</code>
+                  </TableCell>
+                  <TableCell className="max-w-md truncate text-xs">
+                    {Object.entries(e.metadata)
+                      .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+                      .join(" · ")}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -47,7 +61,9 @@ export function AuditPanel({ orgSlug }: { orgSlug: string }) {
         </div>
       ) : null}
       {q.hasNextPage ? (
-        <Button className="mt-4" variant="secondary" loading={q.isFetchingNextPage} onClick={() => q.fetchNextPage()}>Load more</Button>
+        <Button className="mt-4" variant="secondary" loading={q.isFetchingNextPage} onClick={() => q.fetchNextPage()}>
+          Load more
+        </Button>
       ) : null}
     </Card>
   );

@@ -18,11 +18,15 @@ export function LoginForm() {
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const res = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
+    const res = await signIn("credentials", {
+      email: String(form.get("email")),
+      password: String(form.get("password")),
+      redirect: false,
+    });
     setPending(false);
     if (!res || res.error) return setError("Email or password is wrong.");
     const next = params.get("callbackUrl");
-    router.push(next && next.startsWith("/") ? next : "/");
+    router.push(next?.startsWith("/") ? next : "/");
     router.refresh();
   }
 

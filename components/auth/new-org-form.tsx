@@ -11,7 +11,8 @@ import { FormError } from "@/components/ui/form-error";
 export function NewOrgForm() {
   const router = useRouter();
   const create = useMutation({
-    mutationFn: (name: string) => apiFetch<{ organization: { slug: string } }>("/api/orgs", { method: "POST", json: { name } }),
+    mutationFn: (name: string) =>
+      apiFetch<{ organization: { slug: string } }>("/api/orgs", { method: "POST", json: { name } }),
     onSuccess: ({ organization }) => router.push(`/${organization.slug}`),
   });
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -22,7 +23,9 @@ export function NewOrgForm() {
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormError message={create.error?.message} />
       <Field label="Organisation name" name="name" required />
-      <Button type="submit" className="w-full" loading={create.isPending}>Create organisation</Button>
+      <Button type="submit" className="w-full" loading={create.isPending}>
+        Create organisation
+      </Button>
     </form>
   );
 }

@@ -30,16 +30,25 @@ export function SignupForm() {
     setError(null);
     setIssues({});
     try {
-      const { organization } = await apiFetch<{ organization: { slug: string } }>("/api/auth/signup", { method: "POST", json: body });
+      const { organization } = await apiFetch<{ organization: { slug: string } }>("/api/auth/signup", {
+        method: "POST",
+        json: body,
+      });
       const res = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
       if (!res || res.error) throw new Error("Account created, but signing in failed. Try signing in.");
       const next = params.get("callbackUrl");
-      router.push(next && next.startsWith("/") ? next : `/${organization.slug}`);
+      router.push(next?.startsWith("/") ? next : `/${organization.slug}`);
       router.refresh();
     } catch (err) {
       const fieldIssues = err instanceof ClientApiError ? err.issues : [];
       setIssues(Object.fromEntries(fieldIssues.map((i) => [i.path, i.message])));
-      setError(fieldIssues.length ? "Please correct the highlighted fields." : err instanceof Error ? err.message : "Sign-up failed");
+      setError(
+        fieldIssues.length
+          ? "Please correct the highlighted fields."
+          : err instanceof Error
+            ? err.message
+            : "Sign-up failed",
+      );
       setPending(false);
     }
   }
@@ -49,8 +58,22 @@ export function SignupForm() {
       <FormError message={error} />
       <Field label="Your name" name="name" autoComplete="name" error={issues.name} />
       <Field label="Work email" name="email" type="email" autoComplete="email" required error={issues.email} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={8} error={issues.password} />
-      <Field label="Organisation" name="organizationName" placeholder="Acme Inc." required error={issues.organizationName} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        error={issues.password}
+      />
+      <Field
+        label="Organisation"
+        name="organizationName"
+        placeholder="Acme Inc."
+        required
+        error={issues.organizationName}
+      />
       <Button type="submit" className="w-full" loading={pending}>
         Create account
       </Button>

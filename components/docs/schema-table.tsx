@@ -1,4 +1,13 @@
-type Prop = { type?: string | string[]; description?: string; enum?: unknown[]; format?: string; maximum?: number; minimum?: number; maxLength?: number; anyOf?: Prop[] };
+type Prop = {
+  type?: string | string[];
+  description?: string;
+  enum?: unknown[];
+  format?: string;
+  maximum?: number;
+  minimum?: number;
+  maxLength?: number;
+  anyOf?: Prop[];
+};
 
 function typeOf(p: Prop): string {
   if (p.enum) return p.enum.map((v) => JSON.stringify(v)).join(" | ");
@@ -33,7 +42,11 @@ export function SchemaTable({ schema }: { schema: { properties: Record<string, P
             <tr key={name}>
               <td className="py-2 pr-4 font-mono">
                 {name}
-                {schema.required?.includes(name) ? <span className="ml-1 text-red-600" title="required">*</span> : null}
+                {schema.required?.includes(name) ? (
+                  <span className="ml-1 text-red-600" title="required">
+                    *
+                  </span>
+                ) : null}
               </td>
               <td className="py-2 pr-4 font-mono text-xs">{typeOf(p)}</td>
               <td className="py-2 pr-4 text-xs">{limits(p)}</td>

@@ -52,7 +52,11 @@ export function Sidebar({ org, role, userEmail, organizations }: Props) {
           {userEmail}
         </p>
         <p>Role: {role}</p>
-        <button type="button" onClick={() => signOut({ callbackUrl: "/login" })} className="text-tremor-brand underline">
+        <button
+          type="button"
+          onClick={() => signOut({ callbackUrl: "/login" })}
+          className="text-tremor-brand underline"
+        >
           Sign out
         </button>
       </div>

@@ -9,13 +9,18 @@ import { FormError } from "@/components/ui/form-error";
 export function AcceptInviteButton({ token }: { token: string }) {
   const router = useRouter();
   const accept = useMutation({
-    mutationFn: () => apiFetch<{ organization: { slug: string } }>(`/api/invites/${encodeURIComponent(token)}/accept`, { method: "POST" }),
+    mutationFn: () =>
+      apiFetch<{ organization: { slug: string } }>(`/api/invites/${encodeURIComponent(token)}/accept`, {
+        method: "POST",
+      }),
     onSuccess: ({ organization }) => router.push(`/${organization.slug}`),
   });
   return (
     <div className="space-y-3">
       <FormError message={accept.error?.message} />
-      <Button className="w-full" loading={accept.isPending} onClick={() => accept.mutate()}>Accept invite</Button>
+      <Button className="w-full" loading={accept.isPending} onClick={() => accept.mutate()}>
+        Accept invite
+      </Button>
     </div>
   );
 }

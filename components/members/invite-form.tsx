@@ -10,7 +10,8 @@ import { FormError } from "@/components/ui/form-error";
 export function InviteForm({ url, roles, onInvited }: { url: string; roles: string[]; onInvited: () => void }) {
   const [link, setLink] = useState<string | null>(null);
   const invite = useMutation({
-    mutationFn: (body: { email: string; role: string }) => apiFetch<{ invite: { url: string } }>(url, { method: "POST", json: body }),
+    mutationFn: (body: { email: string; role: string }) =>
+      apiFetch<{ invite: { url: string } }>(url, { method: "POST", json: body }),
     onSuccess: (data) => {
       setLink(data.invite.url);
       onInvited();
@@ -27,8 +28,14 @@ export function InviteForm({ url, roles, onInvited }: { url: string; roles: stri
     <Card>
       <h2 className="mb-3 font-medium text-tremor-content-strong">Invite a member</h2>
       {link ? (
-        <Callout title="Invite created: send this link to the invitee (email delivery is not configured yet)" color="emerald" className="mb-4">
-          <code data-testid="invite-link" className="block break-all text-sm">{link}</code>
+        <Callout
+          title="Invite created: send this link to the invitee (email delivery is not configured yet)"
+          color="emerald"
+          className="mb-4"
+        >
+          <code data-testid="invite-link" className="block break-all text-sm">
+            {link}
+          </code>
         </Callout>
       ) : null}
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-4" noValidate>
@@ -37,13 +44,23 @@ export function InviteForm({ url, roles, onInvited }: { url: string; roles: stri
         </div>
         <label className="text-sm font-medium text-tremor-content-strong">
           Role
-          <select name="role" defaultValue="VIEWER" className="mt-1 block rounded-tremor-default border-tremor-border text-sm">
-            {roles.map((r) => <option key={r}>{r}</option>)}
+          <select
+            name="role"
+            defaultValue="VIEWER"
+            className="mt-1 block rounded-tremor-default border-tremor-border text-sm"
+          >
+            {roles.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
           </select>
         </label>
-        <Button type="submit" loading={invite.isPending}>Create invite</Button>
+        <Button type="submit" loading={invite.isPending}>
+          Create invite
+        </Button>
       </form>
-      <div className="mt-2"><FormError message={invite.error?.message} /></div>
+      <div className="mt-2">
+        <FormError message={invite.error?.message} />
+      </div>
     </Card>
   );
 }

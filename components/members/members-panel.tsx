@@ -19,12 +19,19 @@ export function MembersPanel({ orgSlug, canManage, isOwner, currentUserId }: Pro
   const url = `/api/orgs/${orgSlug}/members`;
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: ["members", orgSlug] });
-  const data = useQuery({ queryKey: ["members", orgSlug], queryFn: () => apiFetch<{ members: Member[]; invites: Invite[] }>(url) });
+  const data = useQuery({
+    queryKey: ["members", orgSlug],
+    queryFn: () => apiFetch<{ members: Member[]; invites: Invite[] }>(url),
+  });
   const change = useMutation({
-    mutationFn: ({ id, role }: { id: string; role: string }) => apiFetch(`${url}/${id}`, { method: "PATCH", json: { role } }),
+    mutationFn: ({ id, role }: { id: string; role: string }) =>
+      apiFetch(`${url}/${id}`, { method: "PATCH", json: { role } }),
     onSettled: refresh,
   });
-  const remove = useMutation({ mutationFn: (id: string) => apiFetch(`${url}/${id}`, { method: "DELETE" }), onSettled: refresh });
+  const remove = useMutation({
+    mutationFn: (id: string) => apiFetch(`${url}/${id}`, { method: "DELETE" }),
+    onSettled: refresh,
+  });
   const grantable = ROLES.filter((r) => isOwner || r !== "OWNER");
 
   return (
@@ -56,8 +63,15 @@ export function MembersPanel({ orgSlug, canManage, isOwner, currentUserId }: Pro
                       </TableCell>
                       <TableCell>
                         {editable ? (
-                          <select aria-label={`Role of ${m.user.email}`} className="rounded-tremor-small border-tremor-border text-sm" value={m.role} onChange={(e) => change.mutate({ id: m.id, role: e.target.value })}>
-                            {grantable.map((r) => <option key={r}>{r}</option>)}
+                          <select
+                            aria-label={`Role of ${m.user.email}`}
+                            className="rounded-tremor-small border-tremor-border text-sm"
+                            value={m.role}
+                            onChange={(e) => change.mutate({ id: m.id, role: e.target.value })}
+                          >
+                            {grantable.map((r) => (
+                              <option key={r}>{r}</option>
+                            ))}
                           </select>
                         ) : (
                           <Badge>{m.role}</Badge>
@@ -66,7 +80,14 @@ export function MembersPanel({ orgSlug, canManage, isOwner, currentUserId }: Pro
                       <TableCell>{formatDateTime(m.createdAt)}</TableCell>
                       <TableCell className="text-right">
                         {editable ? (
-                          <Button size="xs" variant="light" color="rose" onClick={() => window.confirm(`Remove ${m.user.email}?`) && remove.mutate(m.id)}>Remove</Button>
+                          <Button
+                            size="xs"
+                            variant="light"
+                            color="rose"
+                            onClick={() => window.confirm(`Remove ${m.user.email}?`) && remove.mutate(m.id)}
+                          >
+                            Remove
+                          </Button>
                         ) : null}
                       </TableCell>
                     </TableRow>
@@ -83,7 +104,9 @@ export function MembersPanel({ orgSlug, canManage, isOwner, currentUserId }: Pro
           <ul className="divide-y divide-tremor-border text-sm">
             {data.data.invites.map((i) => (
               <li key={i.id} className="flex justify-between py-2">
-                <span>{i.email} · {i.role}</span>
+                <span>
+                  {i.email} · {i.role}
+                </span>
                 <span className="text-tremor-content">expires {formatDateTime(i.expiresAt)}</span>
               </li>
             ))}

@@ -46,7 +46,10 @@ export function CatalogPanel({ orgSlug }: { orgSlug: string }) {
               type="search"
               value={search}
               placeholder="gpt-4o, claude, gemini…"
-              onChange={(e) => { setSearch(e.target.value); setPage(1); }}
+              onChange={(e) => {
+                setSearch(e.target.value);
+                setPage(1);
+              }}
               className="mt-1 block w-full rounded-tremor-default border-tremor-border text-sm shadow-tremor-input focus:border-tremor-brand focus:ring-tremor-brand"
             />
           </label>
@@ -55,23 +58,38 @@ export function CatalogPanel({ orgSlug }: { orgSlug: string }) {
             <select
               id="catalog-provider"
               value={provider}
-              onChange={(e) => { setProvider(e.target.value); setPage(1); }}
+              onChange={(e) => {
+                setProvider(e.target.value);
+                setPage(1);
+              }}
               className="mt-1 block rounded-tremor-default border-tremor-border text-sm shadow-tremor-input"
             >
               <option value="">All providers</option>
-              {providers.map((p) => <option key={p} value={p}>{p}</option>)}
+              {providers.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
             </select>
           </label>
         </div>
       </div>
       <QueryState isLoading={q.isLoading} error={q.error} label="the price catalog" />
       {q.data && q.data.items.length === 0 ? (
-        <EmptyState title="No models match">Try another search or provider. Models you run yourself can be given a price under Your pricing.</EmptyState>
+        <EmptyState title="No models match">
+          Try another search or provider. Models you run yourself can be given a price under Your pricing.
+        </EmptyState>
       ) : null}
       {q.data && q.data.items.length > 0 ? (
         <div className={q.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
           <CatalogTable rows={q.data.items} />
-          <Pagination page={q.data.page} pageSize={q.data.pageSize} total={q.data.total} onPage={setPage} busy={q.isFetching} />
+          <Pagination
+            page={q.data.page}
+            pageSize={q.data.pageSize}
+            total={q.data.total}
+            onPage={setPage}
+            busy={q.isFetching}
+          />
         </div>
       ) : null}
     </Card>

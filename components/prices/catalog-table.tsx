@@ -26,13 +26,19 @@ export function CatalogTable({ rows }: { rows: CatalogRow[] }) {
         </TableHead>
         <TableBody>
           {rows.map((r) => (
-            <TableRow key={`${r.provider}/${r.model}`} data-testid="catalog-row" className={r.override ? "bg-tremor-brand-faint/60" : undefined}>
+            <TableRow
+              key={`${r.provider}/${r.model}`}
+              data-testid="catalog-row"
+              className={r.override ? "bg-tremor-brand-faint/60" : undefined}
+            >
               <TableCell>
                 <span className="flex flex-wrap items-center gap-2">
                   <span className="font-medium text-tremor-content-strong">{r.displayName ?? r.model}</span>
                   {r.override ? <CatalogOverrideBadge override={r.override} /> : null}
                 </span>
-                <code className="block text-xs">{r.provider} / {r.model}</code>
+                <code className="block text-xs">
+                  {r.provider} / {r.model}
+                </code>
               </TableCell>
               <TableCell className="text-right tabular-nums">{formatUsd(r.prices.input)}</TableCell>
               <TableCell className="text-right tabular-nums">{formatUsd(r.prices.output)}</TableCell>
@@ -40,8 +46,12 @@ export function CatalogTable({ rows }: { rows: CatalogRow[] }) {
               <TableCell className="whitespace-nowrap text-xs">{longContextNote(r.longContext)}</TableCell>
               <TableCell className="whitespace-nowrap text-xs">
                 {r.sourceUrl ? (
-                  <a href={r.sourceUrl} target="_blank" rel="noreferrer" className="text-tremor-brand underline">source</a>
-                ) : "—"}
+                  <a href={r.sourceUrl} target="_blank" rel="noreferrer" className="text-tremor-brand underline">
+                    source
+                  </a>
+                ) : (
+                  "—"
+                )}
                 {r.checkedAt ? <span className="block">checked {r.checkedAt}</span> : null}
               </TableCell>
             </TableRow>

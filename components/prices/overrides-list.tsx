@@ -13,7 +13,10 @@ import { pricingKeys, refreshPricing } from "./pricing-keys";
 import type { PriceOverride } from "./types";
 
 function confirmText(o: PriceOverride): string {
-  const what = o.kind === "DISCOUNT" ? `the ${o.percentOff}% discount on ${overrideScope(o)}` : `your price for ${overrideScope(o)}`;
+  const what =
+    o.kind === "DISCOUNT"
+      ? `the ${o.percentOff}% discount on ${overrideScope(o)}`
+      : `your price for ${overrideScope(o)}`;
   return `End ${what}? Events from now on are priced without it; past events keep the price they had.`;
 }
 
@@ -21,7 +24,10 @@ function confirmText(o: PriceOverride): string {
 export function OverridesList({ orgSlug, canManage }: { orgSlug: string; canManage: boolean }) {
   const client = useQueryClient();
   const url = `/api/orgs/${orgSlug}/price-overrides`;
-  const q = useQuery({ queryKey: pricingKeys.overrides(orgSlug), queryFn: () => apiFetch<{ items: PriceOverride[] }>(url) });
+  const q = useQuery({
+    queryKey: pricingKeys.overrides(orgSlug),
+    queryFn: () => apiFetch<{ items: PriceOverride[] }>(url),
+  });
   const end = useMutation({
     mutationFn: (id: string) => apiFetch(`${url}/${id}`, { method: "DELETE" }),
     onSettled: () => refreshPricing(client, orgSlug),
@@ -41,16 +47,28 @@ export function OverridesList({ orgSlug, canManage }: { orgSlug: string; canMana
           {rows.map((o) => {
             const ended = isEnded(o, now);
             return (
-              <li key={o.id} data-testid="override-row" className={`flex flex-wrap items-center gap-x-6 gap-y-1 py-3 ${ended ? "opacity-60" : ""}`}>
+              <li
+                key={o.id}
+                data-testid="override-row"
+                className={`flex flex-wrap items-center gap-x-6 gap-y-1 py-3 ${ended ? "opacity-60" : ""}`}
+              >
                 <div className="min-w-0 basis-56 grow">
                   <p className="break-words font-medium text-tremor-content-strong">{overrideScope(o)}</p>
-                  <p className="text-xs text-tremor-content">{o.kind === "DISCOUNT" ? "Discount" : "Custom price"}{o.note ? ` · ${o.note}` : ""}</p>
+                  <p className="text-xs text-tremor-content">
+                    {o.kind === "DISCOUNT" ? "Discount" : "Custom price"}
+                    {o.note ? ` · ${o.note}` : ""}
+                  </p>
                 </div>
                 <div className="min-w-0 basis-56 grow text-tremor-content-emphasis">
                   <OverrideTerms o={o} />
                   <p className="text-xs text-tremor-content">
                     from {formatDateTime(o.effectiveFrom)}
-                    {o.effectiveTo ? <> · {ended ? "ended" : "until"} {formatDateTime(o.effectiveTo)}</> : null}
+                    {o.effectiveTo ? (
+                      <>
+                        {" "}
+                        · {ended ? "ended" : "until"} {formatDateTime(o.effectiveTo)}
+                      </>
+                    ) : null}
                   </p>
                 </div>
                 <div className="ml-auto">

@@ -15,7 +15,9 @@ export function OverridesPanel({ orgSlug, canManage, role, defaults }: Props) {
     <Card className="space-y-6">
       <div>
         <h2 className="font-medium text-tremor-content-strong">Your pricing</h2>
-        <p className="text-sm text-tremor-content">Negotiated discounts and your own prices take precedence over the catalog.</p>
+        <p className="text-sm text-tremor-content">
+          Negotiated discounts and your own prices take precedence over the catalog.
+        </p>
       </div>
       <OverridesList orgSlug={orgSlug} canManage={canManage} />
       {canManage ? (
@@ -25,7 +27,8 @@ export function OverridesPanel({ orgSlug, canManage, role, defaults }: Props) {
         </div>
       ) : (
         <Callout title="Read only" color="gray">
-          Your role ({role}) can see prices but not change them. Owners, admins and finance members add discounts and custom prices.
+          Your role ({role}) can see prices but not change them. Owners, admins and finance members add discounts and
+          custom prices.
         </Callout>
       )}
     </Card>

@@ -13,8 +13,12 @@ export function Pagination({ page, pageSize, total, onPage, busy }: Props) {
         {formatCount(first)}–{formatCount(last)} of {formatCount(total)}
       </span>
       <div className="flex gap-2">
-        <Button size="xs" variant="secondary" disabled={page <= 1 || busy} onClick={() => onPage(page - 1)}>Prev</Button>
-        <Button size="xs" variant="secondary" disabled={last >= total || busy} onClick={() => onPage(page + 1)}>Next</Button>
+        <Button size="xs" variant="secondary" disabled={page <= 1 || busy} onClick={() => onPage(page - 1)}>
+          Prev
+        </Button>
+        <Button size="xs" variant="secondary" disabled={last >= total || busy} onClick={() => onPage(page + 1)}>
+          Next
+        </Button>
       </div>
     </div>
   );

@@ -28,13 +28,17 @@ export function RepriceProgress({ orgSlug }: { orgSlug: string }) {
   useEffect(() => {
     const items = jobs.data?.items ?? [];
     const justFinished = items.find(
-      (j) => !isActive(j) && !shown.current.has(j.id) && (seenActive.current.has(j.id) || (j.finishedAt !== null && new Date(j.finishedAt).getTime() >= mountedAt)),
+      (j) =>
+        !isActive(j) &&
+        !shown.current.has(j.id) &&
+        (seenActive.current.has(j.id) || (j.finishedAt !== null && new Date(j.finishedAt).getTime() >= mountedAt)),
     );
     for (const j of items) if (isActive(j)) seenActive.current.add(j.id);
     if (!justFinished) return;
     shown.current.add(justFinished.id);
     setFinished(justFinished);
-    for (const key of [pricingKeys.unpriced, pricingKeys.catalog]) void client.invalidateQueries({ queryKey: key(orgSlug) });
+    for (const key of [pricingKeys.unpriced, pricingKeys.catalog])
+      void client.invalidateQueries({ queryKey: key(orgSlug) });
   }, [jobs.data, mountedAt, client, orgSlug]);
 
   useEffect(() => {
@@ -61,10 +65,14 @@ export function RepriceProgress({ orgSlug }: { orgSlug: string }) {
       ))}
       {finished ? (
         finished.status === "failed" ? (
-          <Callout title={`Re-pricing ${jobScope(finished)} failed`} color="rose">{finished.error ?? "Unknown error"}</Callout>
+          <Callout title={`Re-pricing ${jobScope(finished)} failed`} color="rose">
+            {finished.error ?? "Unknown error"}
+          </Callout>
         ) : (
           <Callout title={`Re-priced ${jobScope(finished)}`} color="emerald" data-testid="reprice-finished">
-            {finished.done === 0 ? "No recorded events were affected." : `${formatCount(finished.done)} ${finished.done === 1 ? "event" : "events"} re-priced.`}
+            {finished.done === 0
+              ? "No recorded events were affected."
+              : `${formatCount(finished.done)} ${finished.done === 1 ? "event" : "events"} re-priced.`}
           </Callout>
         )
       ) : null}

@@ -13,21 +13,34 @@ import type { Unpriced } from "./types";
 
 /** Overview card: events whose model has no price yet, and where to add one. */
 export function UnpricedPanel({ orgSlug }: { orgSlug: string }) {
-  const q = useQuery({ queryKey: pricingKeys.unpriced(orgSlug), queryFn: () => apiFetch<Unpriced>(`/api/orgs/${orgSlug}/unpriced`) });
+  const q = useQuery({
+    queryKey: pricingKeys.unpriced(orgSlug),
+    queryFn: () => apiFetch<Unpriced>(`/api/orgs/${orgSlug}/unpriced`),
+  });
   const pricesHref = `/${orgSlug}/settings/prices`;
-  const addHref = (provider: string, model: string) => `${pricesHref}?${new URLSearchParams({ provider, model })}#custom-price`;
+  const addHref = (provider: string, model: string) =>
+    `${pricesHref}?${new URLSearchParams({ provider, model })}#custom-price`;
 
   return (
     <Card className="mt-6" data-testid="unpriced-panel">
       <div className="mb-4 flex flex-wrap items-start justify-between gap-2">
         <div>
           <h2 className="font-medium text-tremor-content-strong">Unpriced usage</h2>
-          <p className="text-sm text-tremor-content">Events whose model has no known price count no spend until you add one.</p>
+          <p className="text-sm text-tremor-content">
+            Events whose model has no known price count no spend until you add one.
+          </p>
         </div>
         {q.data && q.data.totalEvents > 0 ? (
           <p className="sm:text-right">
-            <span data-testid="unpriced-total" className="block text-2xl font-semibold tabular-nums text-tremor-content-strong">{formatCount(q.data.totalEvents)}</span>
-            <span className="text-xs text-tremor-content">{q.data.totalEvents === 1 ? "event" : "events"} without a price</span>
+            <span
+              data-testid="unpriced-total"
+              className="block text-2xl font-semibold tabular-nums text-tremor-content-strong"
+            >
+              {formatCount(q.data.totalEvents)}
+            </span>
+            <span className="text-xs text-tremor-content">
+              {q.data.totalEvents === 1 ? "event" : "events"} without a price
+            </span>
           </p>
         ) : null}
       </div>
@@ -50,13 +63,17 @@ export function UnpricedPanel({ orgSlug }: { orgSlug: string }) {
               {q.data.items.map((m) => (
                 <TableRow key={`${m.provider}/${m.model}`} data-testid="unpriced-row">
                   <TableCell className="whitespace-normal">
-                    <code className="break-words text-tremor-content-strong">{m.provider} / {m.model}</code>
+                    <code className="break-words text-tremor-content-strong">
+                      {m.provider} / {m.model}
+                    </code>
                     <span className="block text-xs sm:hidden">last seen {formatDateTime(m.lastSeen)}</span>
                   </TableCell>
                   <TableCell className="text-right tabular-nums">{formatCount(m.events)}</TableCell>
                   <TableCell className="hidden whitespace-nowrap sm:table-cell">{formatDateTime(m.lastSeen)}</TableCell>
                   <TableCell className="text-right">
-                    <Link href={addHref(m.provider, m.model)} className="whitespace-nowrap text-tremor-brand underline">Add a price</Link>
+                    <Link href={addHref(m.provider, m.model)} className="whitespace-nowrap text-tremor-brand underline">
+                      Add a price
+                    </Link>
                   </TableCell>
                 </TableRow>
               ))}

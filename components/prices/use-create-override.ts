@@ -7,7 +7,8 @@ import type { OverrideCreated } from "./types";
 export function useCreateOverride(orgSlug: string, onCreated?: () => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => apiFetch<OverrideCreated>(`/api/orgs/${orgSlug}/price-overrides`, { method: "POST", json: body }),
+    mutationFn: (body: Record<string, unknown>) =>
+      apiFetch<OverrideCreated>(`/api/orgs/${orgSlug}/price-overrides`, { method: "POST", json: body }),
     onSuccess: () => {
       refreshPricing(client, orgSlug);
       onCreated?.();

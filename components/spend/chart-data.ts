@@ -18,7 +18,10 @@ export function seriesLabel(key: Record<string, string | undefined>, groupBy: st
  * series by exact cost and the rest summed into "Other". Numbers here feed the chart only;
  * totals shown as text always come from the API's exact strings.
  */
-export function toChartRows(res: SpendResponse, top = 8): { rows: Record<string, string | number>[]; categories: string[] } {
+export function toChartRows(
+  res: SpendResponse,
+  top = 8,
+): { rows: Record<string, string | number>[]; categories: string[] } {
   const buckets = bucketStarts(new Date(res.from), new Date(res.to), res.granularity);
   const index = new Map(buckets.map((t, i) => [t, i]));
   const rows: Record<string, string | number>[] = buckets.map((t) => ({ [INDEX]: bucketLabel(t, res.granularity) }));
@@ -32,13 +35,25 @@ export function toChartRows(res: SpendResponse, top = 8): { rows: Record<string,
     if (i === undefined) return;
     rows[i]![name] = (rows[i]![name] as number) + Number(cost);
   };
-  shown.forEach((s, i) => s.points.forEach((p) => add(categories[i]!, p.t, p.cost)));
-  rest.forEach((s) => s.points.forEach((p) => add(OTHER, p.t, p.cost)));
+  shown.forEach((s, i) => {
+    for (const p of s.points) add(categories[i]!, p.t, p.cost);
+  });
+  for (const s of rest) for (const p of s.points) add(OTHER, p.t, p.cost);
   return { rows, categories };
 }
 
-const axis = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 2 });
-const tip = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 4 });
+const axis = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  notation: "compact",
+  maximumFractionDigits: 2,
+});
+const tip = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
 
 /** Chart axis / tooltip formatting (approximate by nature; exact figures are in the tables). */
 export const chartMoney = (n: number): string => (Math.abs(n) >= 1000 ? axis.format(n) : tip.format(n));

@@ -13,17 +13,40 @@ function field(value: string, text = false): string {
  * The Explore table as CSV, row for row in the order shown, with exact amounts (the API's
  * decimal strings, not the rounded display) and the total last.
  */
-export function spendCsv(rows: SpendRow[], groupBy: Dimension[], total: SpendTotals, totalShare: string | null): string {
+export function spendCsv(
+  rows: SpendRow[],
+  groupBy: Dimension[],
+  total: SpendTotals,
+  totalShare: string | null,
+): string {
   const dims = groupBy.length ? groupBy.map((d) => DIMENSION_LABELS[d]) : ["Group"];
   const header = [...dims, "Cost (USD)", "Events", "Requests", "Tokens", "Share (%)"];
   const lines = [header.map((h) => field(h)).join(",")];
   for (const r of rows) {
     const groups = groupBy.length ? groupBy.map((d) => (r.key[d] ? r.key[d]! : "(none)")) : [r.label];
-    lines.push([...groups.map((g) => field(g, true)), r.cost, String(r.events), String(r.requests), String(r.tokens), r.share ?? ""].join(","));
+    lines.push(
+      [
+        ...groups.map((g) => field(g, true)),
+        r.cost,
+        String(r.events),
+        String(r.requests),
+        String(r.tokens),
+        r.share ?? "",
+      ].join(","),
+    );
   }
   const totalCells = dims.map((_, i) => (i === 0 ? "Total" : ""));
-  lines.push([...totalCells, total.cost, String(total.events), String(total.requests), String(totalTokens(total)), totalShare ?? ""].join(","));
-  return lines.join("\r\n") + "\r\n";
+  lines.push(
+    [
+      ...totalCells,
+      total.cost,
+      String(total.events),
+      String(total.requests),
+      String(totalTokens(total)),
+      totalShare ?? "",
+    ].join(","),
+  );
+  return `${lines.join("\r\n")}\r\n`;
 }
 
 /** Saves text as a file from the browser. */

@@ -34,7 +34,13 @@ export function DimensionView({ orgSlug, dimension, value }: Props) {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <SelectField id="dimension-range" label="Date range" value={range} className="w-44" onValue={(v) => router.replace(`${pathname}?range=${v}`, { scroll: false })}>
+        <SelectField
+          id="dimension-range"
+          label="Date range"
+          value={range}
+          className="w-44"
+          onValue={(v) => router.replace(`${pathname}?range=${v}`, { scroll: false })}
+        >
           <option value="7d">Last 7 days</option>
           <option value="30d">Last 30 days</option>
           <option value="90d">Last 90 days</option>
@@ -43,9 +49,18 @@ export function DimensionView({ orgSlug, dimension, value }: Props) {
           Open in Explore
         </Link>
       </div>
-      {trend.isLoading || trend.error ? <QueryState isLoading={trend.isLoading} error={trend.error} label={`${label} totals`} /> : null}
+      {trend.isLoading || trend.error ? (
+        <QueryState isLoading={trend.isLoading} error={trend.error} label={`${label} totals`} />
+      ) : null}
       {trend.data ? <DimensionTotals total={trend.data.total} /> : null}
-      <SpendPanel title="Daily spend" subtitle={`${describeDays(from, to)} (UTC)`} query={trend} label="spend trend" testId="dimension-chart" emptyTitle={`No spend for this ${label} in this period`}>
+      <SpendPanel
+        title="Daily spend"
+        subtitle={`${describeDays(from, to)} (UTC)`}
+        query={trend}
+        label="spend trend"
+        testId="dimension-chart"
+        emptyTitle={`No spend for this ${label} in this period`}
+      >
         {(d) => <SpendChart data={d} />}
       </SpendPanel>
       <div className="grid gap-6 lg:grid-cols-3">
@@ -57,10 +72,23 @@ export function DimensionView({ orgSlug, dimension, value }: Props) {
   );
 }
 
-function Breakdown({ orgSlug, by, base }: { orgSlug: string; by: PageDimension; base: { from: string; to: string; filters: Record<string, string> } }) {
+function Breakdown({
+  orgSlug,
+  by,
+  base,
+}: {
+  orgSlug: string;
+  by: PageDimension;
+  base: { from: string; to: string; filters: Record<string, string> };
+}) {
   const q = useSpend(orgSlug, { ...base, granularity: "month", groupBy: [by] });
   return (
-    <SpendPanel title={`By ${DIMENSION_LABELS[by].toLowerCase()}`} query={q} label={`spend by ${by}`} testId={`breakdown-${by}`}>
+    <SpendPanel
+      title={`By ${DIMENSION_LABELS[by].toLowerCase()}`}
+      query={q}
+      label={`spend by ${by}`}
+      testId={`breakdown-${by}`}
+    >
       {(d) => <TopSpendList orgSlug={orgSlug} dimension={by} data={d} limit={8} />}
     </SpendPanel>
   );

@@ -16,8 +16,10 @@ export const DIMENSION_LABELS: Record<Dimension, string> = {
 export const PAGE_DIMENSIONS = ["team", "feature", "model", "customer"] as const;
 export type PageDimension = (typeof PAGE_DIMENSIONS)[number];
 
-export const isDimension = (v: string | null | undefined): v is Dimension => !!v && (DIMENSIONS as readonly string[]).includes(v);
-export const isPageDimension = (v: string | null | undefined): v is PageDimension => !!v && (PAGE_DIMENSIONS as readonly string[]).includes(v);
+export const isDimension = (v: string | null | undefined): v is Dimension =>
+  !!v && (DIMENSIONS as readonly string[]).includes(v);
+export const isPageDimension = (v: string | null | undefined): v is PageDimension =>
+  !!v && (PAGE_DIMENSIONS as readonly string[]).includes(v);
 
 /** The API's "" (unattributed) reads "(none)", which the API also accepts as a filter value. */
 export const NONE = "(none)";

@@ -27,9 +27,11 @@ export type ExploreState = {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const validDate = (s: string | null): s is string => !!s && DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
-const pick = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T => (v && (allowed as readonly string[]).includes(v) ? (v as T) : fallback);
+const pick = <T extends string>(v: string | null, allowed: readonly T[], fallback: T): T =>
+  v && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
 
-export const dayCount = (s: ExploreState): number => Math.round((Date.parse(`${s.to}T00:00:00Z`) - Date.parse(`${s.from}T00:00:00Z`)) / 86_400_000) + 1;
+export const dayCount = (s: ExploreState): number =>
+  Math.round((Date.parse(`${s.to}T00:00:00Z`) - Date.parse(`${s.from}T00:00:00Z`)) / 86_400_000) + 1;
 
 /** Reads the URL; anything missing or malformed falls back to the defaults (last 30 days, by day, ungrouped). */
 export function parseExplore(sp: URLSearchParams, now: Date): ExploreState {
@@ -42,7 +44,11 @@ export function parseExplore(sp: URLSearchParams, now: Date): ExploreState {
     from = isoDate(r.from);
     to = isoDate(addDays(r.to, -1));
   }
-  const groupBy = (sp.get("groupBy") ?? "").split(",").filter(isDimension).filter((d, i, a) => a.indexOf(d) === i).slice(0, 2);
+  const groupBy = (sp.get("groupBy") ?? "")
+    .split(",")
+    .filter(isDimension)
+    .filter((d, i, a) => a.indexOf(d) === i)
+    .slice(0, 2);
   const filters: Partial<Record<Dimension, string>> = {};
   for (const d of DIMENSIONS) {
     const v = sp.get(d);

@@ -21,10 +21,15 @@ export function ExploreView({ orgSlug }: { orgSlug: string }) {
   const params = exploreQuery(state);
   const spend = useSpend(orgSlug, params);
   const period = describeDays(new Date(params.from), new Date(params.to));
-  const by = state.groupBy.length ? `by ${state.groupBy.map((d) => DIMENSION_LABELS[d].toLowerCase()).join(" and ")}` : "in total";
+  const by = state.groupBy.length
+    ? `by ${state.groupBy.map((d) => DIMENSION_LABELS[d].toLowerCase()).join(" and ")}`
+    : "in total";
   // The same column again flips the order; a new column starts high-to-low (names A–Z).
   const onSort = (key: SortKey) =>
-    update({ sort: key, dir: state.sort === key ? (state.dir === "asc" ? "desc" : "asc") : key === "group" ? "asc" : "desc" });
+    update({
+      sort: key,
+      dir: state.sort === key ? (state.dir === "asc" ? "desc" : "asc") : key === "group" ? "asc" : "desc",
+    });
 
   const download = (rows: ReturnType<typeof toRows>, data: NonNullable<typeof spend.data>) => {
     const csv = spendCsv(rows, data.groupBy, data.total, sharePercent(data.total.cost, data.total.cost));
@@ -38,7 +43,13 @@ export function ExploreView({ orgSlug }: { orgSlug: string }) {
         <ExploreControls state={state} update={update} />
         <FilterBar orgSlug={orgSlug} state={state} update={update} />
       </Card>
-      <SpendPanel title={`Spend ${by}`} subtitle={`${period} (UTC), per ${state.granularity}`} query={spend} label="spend" testId="explore-chart">
+      <SpendPanel
+        title={`Spend ${by}`}
+        subtitle={`${period} (UTC), per ${state.granularity}`}
+        query={spend}
+        label="spend"
+        testId="explore-chart"
+      >
         {(d) => <SpendChart data={d} kind={state.chart} top={10} />}
       </SpendPanel>
       <SpendPanel

@@ -23,7 +23,14 @@ export function FilterBar({ orgSlug, state, update }: Props) {
       <p className="mb-2 text-sm font-medium text-tremor-content-strong">Filters</p>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
         {DIMENSIONS.map((d) => (
-          <FilterSelect key={d} orgSlug={orgSlug} dimension={d} range={{ from, to }} value={state.filters[d]} onValue={(v) => set(d, v)} />
+          <FilterSelect
+            key={d}
+            orgSlug={orgSlug}
+            dimension={d}
+            range={{ from, to }}
+            value={state.filters[d]}
+            onValue={(v) => set(d, v)}
+          />
         ))}
       </div>
       {active > 0 ? (

@@ -5,7 +5,13 @@ import { SelectField } from "./select-field";
 import type { Dimension, SpendParams } from "./types";
 import { useSpend } from "./use-spend";
 
-type Props = { orgSlug: string; dimension: Dimension; range: Pick<SpendParams, "from" | "to">; value: string | undefined; onValue: (v: string | undefined) => void };
+type Props = {
+  orgSlug: string;
+  dimension: Dimension;
+  range: Pick<SpendParams, "from" | "to">;
+  value: string | undefined;
+  onValue: (v: string | undefined) => void;
+};
 
 /** A filter on one dimension: its options are the values seen in the date range (by spend). */
 export function FilterSelect({ orgSlug, dimension, range, value, onValue }: Props) {
@@ -25,7 +31,9 @@ export function FilterSelect({ orgSlug, dimension, range, value, onValue }: Prop
     >
       <option value="">{seen.isLoading ? "Loading…" : seen.error ? "All (values unavailable)" : "All"}</option>
       {options.map((o) => (
-        <option key={o} value={o}>{o}</option>
+        <option key={o} value={o}>
+          {o}
+        </option>
       ))}
     </SelectField>
   );

@@ -3,7 +3,15 @@ import { dimensionHref, displayValue } from "./dimensions";
 import type { Dimension } from "./types";
 
 /** A dimension value in a table: a link to its page where it has one, "(none)" when unattributed. */
-export function GroupValue({ orgSlug, dimension, value }: { orgSlug: string; dimension: Dimension; value: string | undefined }) {
+export function GroupValue({
+  orgSlug,
+  dimension,
+  value,
+}: {
+  orgSlug: string;
+  dimension: Dimension;
+  value: string | undefined;
+}) {
   const href = dimensionHref(orgSlug, dimension, value);
   const label = displayValue(value);
   const muted = value ? "" : " italic";

@@ -34,9 +34,17 @@ export function MonthCards({ mtd, previous, monthStart, monthEnd, now, prevStart
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       <StatCard title="Spend this month" testId="mtd-spend" value={cost !== undefined ? formatMoney(cost) : "…"}>
-        {mtd.data ? `${describeDays(monthStart, now)} (UTC) · ${mtd.data.total.events.toLocaleString("en-US")} events` : <QueryState isLoading={mtd.isLoading} error={mtd.error} label="month to date" />}
+        {mtd.data ? (
+          `${describeDays(monthStart, now)} (UTC) · ${mtd.data.total.events.toLocaleString("en-US")} events`
+        ) : (
+          <QueryState isLoading={mtd.isLoading} error={mtd.error} label="month to date" />
+        )}
       </StatCard>
-      <StatCard title="Month-end forecast" testId="forecast-spend" value={cost !== undefined ? formatMoney(scaleMoney(cost, monthMs, elapsedMs)) : "…"}>
+      <StatCard
+        title="Month-end forecast"
+        testId="forecast-spend"
+        value={cost !== undefined ? formatMoney(scaleMoney(cost, monthMs, elapsedMs)) : "…"}
+      >
         Forecast: the daily average so far × {days} days. Not a budget.
       </StatCard>
       <StatCard
@@ -48,7 +56,11 @@ export function MonthCards({ mtd, previous, monthStart, monthEnd, now, prevStart
         {prevCost !== undefined ? (
           <span className="flex flex-wrap items-center gap-2">
             {change ? (
-              <BadgeDelta deltaType={change.startsWith("-") ? "decrease" : change === "0.0" ? "unchanged" : "increase"} isIncreasePositive={false} size="xs">
+              <BadgeDelta
+                deltaType={change.startsWith("-") ? "decrease" : change === "0.0" ? "unchanged" : "increase"}
+                isIncreasePositive={false}
+                size="xs"
+              >
                 {change}%
               </BadgeDelta>
             ) : null}

@@ -20,7 +20,9 @@ function periods(now: Date) {
   const monthStart = startOfMonthUTC(now);
   const monthEnd = addMonthsUTC(monthStart, 1);
   const prevStart = addMonthsUTC(monthStart, -1);
-  const prevEnd = new Date(Math.min(prevStart.getTime() + (now.getTime() - monthStart.getTime()), monthStart.getTime()));
+  const prevEnd = new Date(
+    Math.min(prevStart.getTime() + (now.getTime() - monthStart.getTime()), monthStart.getTime()),
+  );
   return { now, monthStart, monthEnd, prevStart, prevEnd, last30: lastDays(30, now) };
 }
 
@@ -35,7 +37,8 @@ export function OverviewDashboard({ orgSlug }: { orgSlug: string }) {
   const byModel = useSpend(orgSlug, { ...recent, granularity: "month", groupBy: ["model"] });
   const endUsers = useQuery({
     queryKey: ["active-end-users", orgSlug, recent.from],
-    queryFn: () => apiFetch<{ activeEndUsers: number }>(`/api/orgs/${orgSlug}/active-end-users?from=${recent.from}&to=${recent.to}`),
+    queryFn: () =>
+      apiFetch<{ activeEndUsers: number }>(`/api/orgs/${orgSlug}/active-end-users?from=${recent.from}&to=${recent.to}`),
   });
 
   if (mtd.isLoading || byTeam.isLoading || mtd.error || byTeam.error) {
@@ -44,8 +47,13 @@ export function OverviewDashboard({ orgSlug }: { orgSlug: string }) {
   if (mtd.data?.total.events === 0 && byTeam.data?.total.events === 0) {
     return (
       <EmptyState title="No usage yet">
-        Create an <Link className="text-tremor-brand underline" href={`/${orgSlug}/settings/api-keys`}>API key</Link> and post
-        usage events to <code className="rounded bg-tremor-background-subtle px-1">POST /api/v1/events</code>; spend appears here within seconds.
+        Create an{" "}
+        <Link className="text-tremor-brand underline" href={`/${orgSlug}/settings/api-keys`}>
+          API key
+        </Link>{" "}
+        and post usage events to <code className="rounded bg-tremor-background-subtle px-1">POST /api/v1/events</code>
+        {";"}
+        spend appears here within seconds.
       </EmptyState>
     );
   }
@@ -54,15 +62,34 @@ export function OverviewDashboard({ orgSlug }: { orgSlug: string }) {
     <div className="space-y-6">
       <MonthCards mtd={mtd} previous={previous} {...p} />
       <div className="grid gap-6 lg:grid-cols-3">
-        <SpendPanel className="lg:col-span-2" title="Daily spend by team" subtitle="Last 30 days, UTC days" query={byTeam} label="spend by team" testId="team-chart">
+        <SpendPanel
+          className="lg:col-span-2"
+          title="Daily spend by team"
+          subtitle="Last 30 days, UTC days"
+          query={byTeam}
+          label="spend by team"
+          testId="team-chart"
+        >
           {(d) => <SpendChart data={d} />}
         </SpendPanel>
-        <SpendPanel title="Unit economics" subtitle="Last 30 days" query={byTeam} label="unit economics" isEmpty={(d) => d.total.events === 0}>
+        <SpendPanel
+          title="Unit economics"
+          subtitle="Last 30 days"
+          query={byTeam}
+          label="unit economics"
+          isEmpty={(d) => d.total.events === 0}
+        >
           {(d) => <UnitEconomics total={d.total} activeEndUsers={endUsers.data?.activeEndUsers} />}
         </SpendPanel>
       </div>
       <div className="grid gap-6 md:grid-cols-2">
-        <SpendPanel title="Top features" subtitle="Last 30 days" query={byFeature} label="top features" testId="top-features">
+        <SpendPanel
+          title="Top features"
+          subtitle="Last 30 days"
+          query={byFeature}
+          label="top features"
+          testId="top-features"
+        >
           {(d) => <TopSpendList orgSlug={orgSlug} dimension="feature" data={d} />}
         </SpendPanel>
         <SpendPanel title="Top models" subtitle="Last 30 days" query={byModel} label="top models" testId="top-models">
@@ -70,8 +97,12 @@ export function OverviewDashboard({ orgSlug }: { orgSlug: string }) {
         </SpendPanel>
       </div>
       <div className="grid gap-6 md:grid-cols-2">
-        <ComingSoonCard title="Anomalies">Unusual jumps in spend by team, feature or model will be flagged here.</ComingSoonCard>
-        <ComingSoonCard title="Budgets at risk">Budgets forecast to run over before their period ends will be listed here.</ComingSoonCard>
+        <ComingSoonCard title="Anomalies">
+          Unusual jumps in spend by team, feature or model will be flagged here.
+        </ComingSoonCard>
+        <ComingSoonCard title="Budgets at risk">
+          Budgets forecast to run over before their period ends will be listed here.
+        </ComingSoonCard>
       </div>
     </div>
   );

@@ -1,6 +1,11 @@
 import type { ReactNode, SelectHTMLAttributes } from "react";
 
-type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, "onChange"> & { label: string; id: string; onValue: (value: string) => void; children: ReactNode };
+type Props = Omit<SelectHTMLAttributes<HTMLSelectElement>, "onChange"> & {
+  label: string;
+  id: string;
+  onValue: (value: string) => void;
+  children: ReactNode;
+};
 
 /** A labelled native select (keyboard- and test-friendly, fits narrow screens). */
 export function SelectField({ label, id, onValue, children, className, ...rest }: Props) {

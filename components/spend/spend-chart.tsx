@@ -10,7 +10,17 @@ export type ChartKind = "area" | "bar";
 const PALETTE = ["blue", "emerald", "amber", "violet", "rose", "cyan", "lime", "fuchsia", "orange", "teal"];
 
 /** Stacked spend over time, one colour per group (the largest `top`, the rest as "Other"). */
-export function SpendChart({ data, kind = "area", top = 8, className = "h-72" }: { data: SpendResponse; kind?: ChartKind; top?: number; className?: string }) {
+export function SpendChart({
+  data,
+  kind = "area",
+  top = 8,
+  className = "h-72",
+}: {
+  data: SpendResponse;
+  kind?: ChartKind;
+  top?: number;
+  className?: string;
+}) {
   const { rows, categories } = toChartRows(data, top);
   const common = {
     data: rows,
@@ -28,7 +38,11 @@ export function SpendChart({ data, kind = "area", top = 8, className = "h-72" }:
   };
   return (
     <div data-testid="spend-chart" data-kind={kind} className="min-w-0">
-      {kind === "bar" ? <BarChart {...common} stack /> : <AreaChart {...common} stack showGradient={false} curveType="linear" connectNulls />}
+      {kind === "bar" ? (
+        <BarChart {...common} stack />
+      ) : (
+        <AreaChart {...common} stack showGradient={false} curveType="linear" connectNulls />
+      )}
     </div>
   );
 }

@@ -23,7 +23,18 @@ type Props = {
 };
 
 /** A card around one spend query with its loading, error and empty states. */
-export function SpendPanel({ title, subtitle, query, label, emptyTitle = "No spend in this period", isEmpty, testId, className, actions, children }: Props) {
+export function SpendPanel({
+  title,
+  subtitle,
+  query,
+  label,
+  emptyTitle = "No spend in this period",
+  isEmpty,
+  testId,
+  className,
+  actions,
+  children,
+}: Props) {
   const empty = query.data ? (isEmpty ? isEmpty(query.data) : query.data.series.length === 0) : false;
   return (
     <Card className={`min-w-0 ${className ?? ""}`} data-testid={testId}>

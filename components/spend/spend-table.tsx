@@ -1,6 +1,15 @@
 "use client";
 
-import { Table, TableBody, TableCell, TableFoot, TableFooterCell, TableHead, TableHeaderCell, TableRow } from "@tremor/react";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableFoot,
+  TableFooterCell,
+  TableHead,
+  TableHeaderCell,
+  TableRow,
+} from "@tremor/react";
 import { formatMoney } from "@/lib/format/money";
 import { ALL_SPEND } from "./chart-data";
 import { DIMENSION_LABELS } from "./dimensions";
@@ -33,7 +42,11 @@ export function SpendTable({ orgSlug, groupBy, rows, total, totalShare, sort, di
           <TableRow>
             {groupBy.length === 0 ? <TableHeaderCell>Group</TableHeaderCell> : null}
             {groupBy.map((d, i) =>
-              i === 0 ? <SortHeader key={d} label={DIMENSION_LABELS[d]} sortKey="group" align="left" {...head} /> : <TableHeaderCell key={d}>{DIMENSION_LABELS[d]}</TableHeaderCell>,
+              i === 0 ? (
+                <SortHeader key={d} label={DIMENSION_LABELS[d]} sortKey="group" align="left" {...head} />
+              ) : (
+                <TableHeaderCell key={d}>{DIMENSION_LABELS[d]}</TableHeaderCell>
+              ),
             )}
             <SortHeader label="Cost" sortKey="cost" {...head} />
             <SortHeader label="Events" sortKey="events" {...head} />
@@ -51,7 +64,11 @@ export function SpendTable({ orgSlug, groupBy, rows, total, totalShare, sort, di
                   <GroupValue orgSlug={orgSlug} dimension={d} value={r.key[d]} />
                 </TableCell>
               ))}
-              <TableCell className="text-right tabular-nums text-tremor-content-strong" title={`$${r.cost}`} data-testid="row-cost">
+              <TableCell
+                className="text-right tabular-nums text-tremor-content-strong"
+                title={`$${r.cost}`}
+                data-testid="row-cost"
+              >
                 {formatMoney(r.cost)}
               </TableCell>
               <TableCell className="text-right tabular-nums">{n(r.events)}</TableCell>
@@ -73,7 +90,9 @@ export function SpendTable({ orgSlug, groupBy, rows, total, totalShare, sort, di
             <TableFooterCell className="text-right tabular-nums">{n(total.events)}</TableFooterCell>
             <TableFooterCell className="text-right tabular-nums">{n(total.requests)}</TableFooterCell>
             <TableFooterCell className="text-right tabular-nums">{n(totalTokens(total))}</TableFooterCell>
-            <TableFooterCell className="text-right tabular-nums">{totalShare === null ? "—" : `${totalShare}%`}</TableFooterCell>
+            <TableFooterCell className="text-right tabular-nums">
+              {totalShare === null ? "—" : `${totalShare}%`}
+            </TableFooterCell>
           </TableRow>
         </TableFoot>
       </Table>

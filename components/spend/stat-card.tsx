@@ -2,7 +2,17 @@ import type { ReactNode } from "react";
 import { Card, Metric } from "@tremor/react";
 
 /** A headline figure with what it means underneath. */
-export function StatCard({ title, value, testId, children }: { title: ReactNode; value: ReactNode; testId?: string; children?: ReactNode }) {
+export function StatCard({
+  title,
+  value,
+  testId,
+  children,
+}: {
+  title: ReactNode;
+  value: ReactNode;
+  testId?: string;
+  children?: ReactNode;
+}) {
   return (
     <Card className="min-w-0">
       <p className="text-sm text-tremor-content">{title}</p>

@@ -45,5 +45,8 @@ export function sortRows(rows: SpendRow[], sort: SortKey, dir: SortDir): SpendRo
     }
   };
   const sign = dir === "asc" ? 1 : -1;
-  return rows.map((r, i) => ({ r, i })).sort((x, y) => sign * cmp(x.r, y.r) || x.i - y.i).map((x) => x.r);
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => sign * cmp(x.r, y.r) || x.i - y.i)
+    .map((x) => x.r);
 }

@@ -4,7 +4,8 @@ const DAY = 86_400_000;
 
 export const startOfDayUTC = (d: Date): Date => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 export const startOfMonthUTC = (d: Date): Date => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
-export const addMonthsUTC = (d: Date, n: number): Date => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, d.getUTCDate(), d.getUTCHours()));
+export const addMonthsUTC = (d: Date, n: number): Date =>
+  new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, d.getUTCDate(), d.getUTCHours()));
 export const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * DAY);
 
 /** The last `days` UTC days including today: [start of day days-1 ago, start of tomorrow). */

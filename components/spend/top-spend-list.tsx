@@ -10,7 +10,17 @@ import type { Dimension, SpendResponse } from "./types";
  * The largest groups of a one-dimension spend answer as bars, each linking to its page. Bar
  * lengths use Number(cost); the amounts shown are formatted from the API's exact strings.
  */
-export function TopSpendList({ orgSlug, dimension, data, limit = 6 }: { orgSlug: string; dimension: Dimension; data: SpendResponse; limit?: number }) {
+export function TopSpendList({
+  orgSlug,
+  dimension,
+  data,
+  limit = 6,
+}: {
+  orgSlug: string;
+  dimension: Dimension;
+  data: SpendResponse;
+  limit?: number;
+}) {
   const items = data.series.slice(0, limit).map((s) => {
     const value = s.key[dimension];
     const href = dimensionHref(orgSlug, dimension, value);
@@ -33,7 +43,12 @@ export function TopSpendList({ orgSlug, dimension, data, limit = 6 }: { orgSlug:
   const rest = data.series.length - items.length;
   return (
     <>
-      <BarList data={items} sortOrder="none" valueFormatter={(n: number) => formatMoney(exact.get(n) ?? "0")} className="tabular-nums" />
+      <BarList
+        data={items}
+        sortOrder="none"
+        valueFormatter={(n: number) => formatMoney(exact.get(n) ?? "0")}
+        className="tabular-nums"
+      />
       {rest > 0 ? <p className="mt-3 text-xs text-tremor-content">and {rest} more</p> : null}
     </>
   );

@@ -38,4 +38,5 @@ export type SpendParams = {
 };
 
 /** Every token the event counted: uncached input, cache reads, output and reasoning. */
-export const totalTokens = (t: SpendTotals): number => t.inputTokens + t.cachedInputTokens + t.outputTokens + t.reasoningTokens;
+export const totalTokens = (t: SpendTotals): number =>
+  t.inputTokens + t.cachedInputTokens + t.outputTokens + t.reasoningTokens;

@@ -21,14 +21,32 @@ export function UnitEconomics({ total, activeEndUsers }: { total: SpendTotals; a
   return (
     <>
       <dl>
-        <Row label="Cost per request" value={perRequest ? formatMoneyPrecise(perRequest) : "—"} testId="cost-per-request" />
-        <Row label="Cost per active end user" value={perUser ? formatMoneyPrecise(perUser) : "—"} testId="cost-per-end-user" />
-        <Row label="Active end users" value={activeEndUsers === undefined ? "…" : activeEndUsers.toLocaleString("en-US")} testId="active-end-users" />
-        <Row label="Cost per 1K tokens" value={perKTokens ? formatMoneyPrecise(perKTokens) : "—"} testId="cost-per-1k-tokens" />
+        <Row
+          label="Cost per request"
+          value={perRequest ? formatMoneyPrecise(perRequest) : "—"}
+          testId="cost-per-request"
+        />
+        <Row
+          label="Cost per active end user"
+          value={perUser ? formatMoneyPrecise(perUser) : "—"}
+          testId="cost-per-end-user"
+        />
+        <Row
+          label="Active end users"
+          value={activeEndUsers === undefined ? "…" : activeEndUsers.toLocaleString("en-US")}
+          testId="active-end-users"
+        />
+        <Row
+          label="Cost per 1K tokens"
+          value={perKTokens ? formatMoneyPrecise(perKTokens) : "—"}
+          testId="cost-per-1k-tokens"
+        />
         <Row label="Requests" value={total.requests.toLocaleString("en-US")} testId="unit-requests" />
         <Row label="Tokens" value={tokens.toLocaleString("en-US")} testId="unit-tokens" />
       </dl>
-      <p className="mt-3 text-xs text-tremor-content">End users are those named in events&apos; <code>endUser</code> field.</p>
+      <p className="mt-3 text-xs text-tremor-content">
+        End users are those named in events&apos; <code>endUser</code> field.
+      </p>
     </>
   );
 }

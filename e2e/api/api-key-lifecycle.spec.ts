@@ -7,10 +7,16 @@ test.describe("API key lifecycle", () => {
     owner = await createAccount(baseURL!, "keys");
   });
 
-  test("created, shown once, used, listed with last use, revoked and refused at once", async ({ playwright, baseURL }) => {
+  test("created, shown once, used, listed with last use, revoked and refused at once", async ({
+    playwright,
+    baseURL,
+  }) => {
     const key = await createKey(owner, ["read"], "lifecycle");
     expect(key.secret).toMatch(/^br_live_[A-Za-z0-9_-]{32}$/);
-    const svc = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key.secret}` } });
+    const svc = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${key.secret}` },
+    });
 
     const before = await (await owner.api.get(`/api/orgs/${owner.orgSlug}/api-keys`)).json();
     const listed = before.apiKeys.find((k: { id: string }) => k.id === key.id);
@@ -20,7 +26,12 @@ test.describe("API key lifecycle", () => {
 
     expect((await svc.get("/api/v1/me")).status()).toBe(200);
     await expect
-      .poll(async () => (await (await owner.api.get(`/api/orgs/${owner.orgSlug}/api-keys`)).json()).apiKeys.find((k: { id: string }) => k.id === key.id).lastUsedAt)
+      .poll(
+        async () =>
+          (await (await owner.api.get(`/api/orgs/${owner.orgSlug}/api-keys`)).json()).apiKeys.find(
+            (k: { id: string }) => k.id === key.id,
+          ).lastUsedAt,
+      )
       .not.toBeNull();
 
     const revoked = await owner.api.delete(`/api/orgs/${owner.orgSlug}/api-keys/${key.id}`);
@@ -40,7 +51,11 @@ test.describe("API key lifecycle", () => {
     const ctx = await playwright.request.newContext({ baseURL });
     const noScope = await ctx.get("/api/v1/me", { headers: { authorization: `Bearer ${ingestOnly.secret}` } });
     expect(noScope.status()).toBe(403);
-    expect((await ctx.get("/api/v1/me", { headers: { authorization: "Bearer br_live_notarealkeyatall0000000000" } })).status()).toBe(401);
+    expect(
+      (
+        await ctx.get("/api/v1/me", { headers: { authorization: "Bearer br_live_notarealkeyatall0000000000" } })
+      ).status(),
+    ).toBe(401);
     const missing = await ctx.get("/api/v1/me");
     expect(missing.status()).toBe(401);
     expect((await missing.json()).error.issues[0].path).toBe("authorization");
@@ -52,7 +67,10 @@ test.describe("API key lifecycle", () => {
     expect(res.status()).toBe(400);
     const paths = (await res.json()).error.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(["name", "scopes[0]"]));
-    const notJson = await owner.api.post(`/api/orgs/${owner.orgSlug}/api-keys`, { headers: { "content-type": "text/plain" }, data: "hello" });
+    const notJson = await owner.api.post(`/api/orgs/${owner.orgSlug}/api-keys`, {
+      headers: { "content-type": "text/plain" },
+      data: "hello",
+    });
     expect(notJson.status()).toBe(415);
   });
 });

@@ -3,14 +3,50 @@ import fc from "fast-check";
 import { createAccount, createKey } from "../support/accounts";
 
 const field = fc.constantFrom(
-  "eventId", "timestamp", "provider", "model", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens",
-  "cacheTtl", "reasoningTokens", "requests", "images", "audioSeconds", "serviceTier", "team", "feature", "customer",
-  "environment", "endUser", "tags", "latencyMs", "status", "requestId", "cost", "unknownField",
+  "eventId",
+  "timestamp",
+  "provider",
+  "model",
+  "inputTokens",
+  "outputTokens",
+  "cachedInputTokens",
+  "cacheWriteTokens",
+  "cacheTtl",
+  "reasoningTokens",
+  "requests",
+  "images",
+  "audioSeconds",
+  "serviceTier",
+  "team",
+  "feature",
+  "customer",
+  "environment",
+  "endUser",
+  "tags",
+  "latencyMs",
+  "status",
+  "requestId",
+  "cost",
+  "unknownField",
 );
 const nasty = fc.oneof(
   fc.anything(),
   fc.string({ maxLength: 400 }),
-  fc.constantFrom(-1, 1.5, 1e308, -0, Number.MAX_SAFE_INTEGER, "1e400", "NaN", "", "\u0000", "🔥".repeat(300), null, [], {}),
+  fc.constantFrom(
+    -1,
+    1.5,
+    1e308,
+    -0,
+    Number.MAX_SAFE_INTEGER,
+    "1e400",
+    "NaN",
+    "",
+    "\u0000",
+    "🔥".repeat(300),
+    null,
+    [],
+    {},
+  ),
   fc.integer(),
   fc.double(),
 );
@@ -39,7 +75,10 @@ test("no body, however hostile, gets a 5xx; every 4xx names a path", async ({ ba
   test.setTimeout(180_000);
   const owner = await createAccount(baseURL!, "fuzz");
   const key = await createKey(owner, ["ingest"], "fuzz");
-  const svc: APIRequestContext = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key.secret}` } });
+  const svc: APIRequestContext = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${key.secret}` },
+  });
   const statuses = new Map<number, number>();
   await fc.assert(
     fc.asyncProperty(body, async (b) => {

@@ -30,7 +30,14 @@ test.describe("POST /api/v1/events", () => {
   });
 
   const count = async (ids: string[]) =>
-    Number((await query<{ n: string }>(`SELECT count(*) n FROM usage_events WHERE "orgId" = $1 AND "eventId" = ANY($2)`, [orgId, ids]))[0]!.n);
+    Number(
+      (
+        await query<{ n: string }>(`SELECT count(*) n FROM usage_events WHERE "orgId" = $1 AND "eventId" = ANY($2)`, [
+          orgId,
+          ids,
+        ])
+      )[0]!.n,
+    );
 
   test("a single event is committed and priced exactly; a retry counts once", async () => {
     const e = event({ inputTokens: 1_000_000, outputTokens: 1_000_000 });
@@ -57,7 +64,12 @@ test.describe("POST /api/v1/events", () => {
 
   test("a batch with some bad events answers 207, commits the good ones and names each bad field", async () => {
     const good = [event(), event()];
-    const bad = [event({ inputTokens: -5 }), event({ model: 42 }), { ...event(), surprise: true }, event({ timestamp: "yesterday" })];
+    const bad = [
+      event({ inputTokens: -5 }),
+      event({ model: 42 }),
+      { ...event(), surprise: true },
+      event({ timestamp: "yesterday" }),
+    ];
     const res = await svc.post("/api/v1/events", { data: { events: [good[0], ...bad, good[1]] } });
     expect(res.status()).toBe(207);
     const body = await res.json();
@@ -104,7 +116,9 @@ test.describe("POST /api/v1/events", () => {
 
   test("concurrent retries of the same batch count every event once", async () => {
     const batch = Array.from({ length: 200 }, () => event());
-    const results = await Promise.all(Array.from({ length: 8 }, () => svc.post("/api/v1/events", { data: { events: batch } })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => svc.post("/api/v1/events", { data: { events: batch } })),
+    );
     const bodies = await Promise.all(results.map((r) => r.json()));
     expect(results.every((r) => r.status() === 202)).toBe(true);
     expect(bodies.reduce((s, b) => s + b.accepted, 0)).toBe(200);
@@ -128,14 +142,23 @@ test.describe("POST /api/v1/events", () => {
     expect((await zipped.json()).accepted).toBe(50);
 
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x20)); // 64 MB of spaces → ~64 KB
-    const boom = await svc.post("/api/v1/events", { headers: { "content-type": "application/json", "content-encoding": "gzip" }, data: bomb });
+    const boom = await svc.post("/api/v1/events", {
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      data: bomb,
+    });
     expect(boom.status()).toBe(413);
     expect((await boom.json()).error.code).toBe("payload_too_large");
 
-    const big = await svc.post("/api/v1/events", { headers: { "content-type": "application/json" }, data: " ".repeat(6 * 1024 * 1024) });
+    const big = await svc.post("/api/v1/events", {
+      headers: { "content-type": "application/json" },
+      data: " ".repeat(6 * 1024 * 1024),
+    });
     expect(big.status()).toBe(413);
 
-    const corrupt = await svc.post("/api/v1/events", { headers: { "content-type": "application/json", "content-encoding": "gzip" }, data: Buffer.from("not gzip") });
+    const corrupt = await svc.post("/api/v1/events", {
+      headers: { "content-type": "application/json", "content-encoding": "gzip" },
+      data: Buffer.from("not gzip"),
+    });
     expect(corrupt.status()).toBe(400);
   });
 
@@ -143,7 +166,10 @@ test.describe("POST /api/v1/events", () => {
     const text = await svc.post("/api/v1/events", { headers: { "content-type": "text/plain" }, data: "hi" });
     expect(text.status()).toBe(415);
     expect((await text.json()).error.issues[0].path).toBe("content-type");
-    const malformed = await svc.post("/api/v1/events", { headers: { "content-type": "application/json" }, data: '{"events": [' });
+    const malformed = await svc.post("/api/v1/events", {
+      headers: { "content-type": "application/json" },
+      data: '{"events": [',
+    });
     expect(malformed.status()).toBe(400);
     expect((await malformed.json()).error.issues[0].path).toBe("body");
     const many = await svc.post("/api/v1/events", { data: { events: Array.from({ length: 1001 }, () => event()) } });
@@ -153,11 +179,19 @@ test.describe("POST /api/v1/events", () => {
     expect(arr.status()).toBe(400);
   });
 
-  test("an unknown model is accepted unpriced; the key's default team fills an empty team", async ({ baseURL, playwright }) => {
+  test("an unknown model is accepted unpriced; the key's default team fills an empty team", async ({
+    baseURL,
+    playwright,
+  }) => {
     const owner = await createAccount(baseURL!, "defaults");
-    const res = await owner.api.post(`/api/orgs/${owner.orgSlug}/api-keys`, { data: { name: "team key", scopes: ["ingest"], defaultAttribution: { team: "platform" } } });
+    const res = await owner.api.post(`/api/orgs/${owner.orgSlug}/api-keys`, {
+      data: { name: "team key", scopes: ["ingest"], defaultAttribution: { team: "platform" } },
+    });
     const { secret } = (await res.json()).apiKey;
-    const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+    const ctx = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${secret}` },
+    });
     const e = event({ model: "my-selfhosted-llama-ft", provider: "self", team: undefined });
     expect((await ctx.post("/api/v1/events", { data: e })).status()).toBe(202);
     const [row] = await query<{ priced: boolean; costPico: string | null; team: string }>(

@@ -22,10 +22,13 @@ test.describe("role matrix", () => {
         const account = accounts.get(role)!;
         // Targets that do not exist: an allowed call gets past the role check and finds nothing (404);
         // a forbidden one is stopped before (403). Neither mutates anything real.
-        const res = await account.api.fetch(route.path({ org: account.orgSlug, keyId: MISSING, memberId: MISSING, overrideId: MISSING }), {
-          method: route.method,
-          data: route.body?.(),
-        });
+        const res = await account.api.fetch(
+          route.path({ org: account.orgSlug, keyId: MISSING, memberId: MISSING, overrideId: MISSING }),
+          {
+            method: route.method,
+            data: route.body?.(),
+          },
+        );
         if (allowed) {
           expect(res.status(), await res.text()).not.toBe(403);
           expect(res.status()).toBeLessThan(500);
@@ -39,7 +42,9 @@ test.describe("role matrix", () => {
 
   test("only an owner can grant OWNER", async () => {
     const admin = accounts.get("ADMIN")!;
-    const res = await admin.api.post(`/api/orgs/${admin.orgSlug}/members`, { data: { email: "new-owner@e2e.test", role: "OWNER" } });
+    const res = await admin.api.post(`/api/orgs/${admin.orgSlug}/members`, {
+      data: { email: "new-owner@e2e.test", role: "OWNER" },
+    });
     expect(res.status()).toBe(403);
     expect((await res.json()).error.issues[0].path).toBe("role");
   });

@@ -13,7 +13,10 @@ test.describe("GET /api/v1/spend", () => {
     owner = await createAccount(baseURL!, "spend");
     const key = await createKey(owner, ["ingest", "read"], "spend");
     orgId = await orgIdOf(owner.orgSlug);
-    reader = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key.secret}` } });
+    reader = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${key.secret}` },
+    });
     const teams = ["search", "support", "growth"];
     const events = Array.from({ length: 300 }, (_, i) => ({
       eventId: randomUUID(),
@@ -26,7 +29,9 @@ test.describe("GET /api/v1/spend", () => {
       ...(i % 10 === 0 ? { team: undefined } : {}),
     }));
     expect((await reader.post("/api/v1/events", { data: { events } })).status()).toBe(202);
-    await expect.poll(async () => (await (await reader.get("/api/v1/spend")).json()).total.events, { timeout: 30_000 }).toBe(300);
+    await expect
+      .poll(async () => (await (await reader.get("/api/v1/spend")).json()).total.events, { timeout: 30_000 })
+      .toBe(300);
   });
 
   test("totals by team equal the raw events to the pico-dollar", async () => {
@@ -57,7 +62,13 @@ test.describe("GET /api/v1/spend", () => {
   });
 
   test("bad parameters are 400s naming the parameter", async () => {
-    for (const [qs, path] of [["granularity=year", "granularity"], ["groupBy=colour", "groupBy"], ["groupBy=team,model,feature", "groupBy"], ["from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from"], ["wat=1", "wat"]]) {
+    for (const [qs, path] of [
+      ["granularity=year", "granularity"],
+      ["groupBy=colour", "groupBy"],
+      ["groupBy=team,model,feature", "groupBy"],
+      ["from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "from"],
+      ["wat=1", "wat"],
+    ]) {
       const res = await reader.get(`/api/v1/spend?${qs}`);
       expect(res.status(), qs).toBe(400);
       expect((await res.json()).error.issues[0].path, qs).toBe(path);
@@ -66,7 +77,15 @@ test.describe("GET /api/v1/spend", () => {
 
   test("active end users are counted once each in the range", async () => {
     const users = ["u-1", "u-1", "u-2", "u-3", undefined];
-    const events = users.map((endUser) => ({ eventId: randomUUID(), timestamp: new Date().toISOString(), provider: "openai", model: "gpt-4o", inputTokens: 1, outputTokens: 1, endUser }));
+    const events = users.map((endUser) => ({
+      eventId: randomUUID(),
+      timestamp: new Date().toISOString(),
+      provider: "openai",
+      model: "gpt-4o",
+      inputTokens: 1,
+      outputTokens: 1,
+      endUser,
+    }));
     expect((await reader.post("/api/v1/events", { data: { events } })).status()).toBe(202);
     const from = new Date(Date.now() - 3_600_000).toISOString();
     const to = new Date(Date.now() + 60_000).toISOString();
@@ -80,7 +99,10 @@ test.describe("GET /api/v1/spend", () => {
   test("an ingest-only key cannot read spend", async ({ baseURL, playwright }) => {
     const owner = await createAccount(baseURL!, "spend-scope");
     const key = await createKey(owner, ["ingest"], "ingest only");
-    const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key.secret}` } });
+    const ctx = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${key.secret}` },
+    });
     expect((await ctx.get("/api/v1/spend")).status()).toBe(403);
     await ctx.dispose();
   });

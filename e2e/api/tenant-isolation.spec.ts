@@ -16,7 +16,12 @@ test.describe("tenant isolation", () => {
     const members = await (await b.api.get(`/api/orgs/${b.orgSlug}/members`)).json();
     const memberId = members.members.find((m: { user: { email: string } }) => m.user.email === bMember.email).id;
     const override = await b.api.post(`/api/orgs/${b.orgSlug}/price-overrides`, {
-      data: { kind: "CUSTOM_PRICE", provider: "self-hosted", model: "bravo-secret-model", prices: { input: "1", output: "2" } },
+      data: {
+        kind: "CUSTOM_PRICE",
+        provider: "self-hosted",
+        model: "bravo-secret-model",
+        prices: { input: "1", output: "2" },
+      },
     });
     expect(override.status(), await override.text()).toBe(201);
     const overrideId = (await override.json()).override.id;
@@ -38,7 +43,10 @@ test.describe("tenant isolation", () => {
     });
 
     test(`${route.name}: org B's ids under org A's slug are 404 or empty`, async () => {
-      const res = await a.api.fetch(route.path({ ...bIds, org: a.orgSlug }), { method: route.method, data: route.body?.() });
+      const res = await a.api.fetch(route.path({ ...bIds, org: a.orgSlug }), {
+        method: route.method,
+        data: route.body?.(),
+      });
       const body = await res.text();
       expectNoLeak(body);
       if ([bIds.keyId, bIds.memberId, bIds.overrideId].some((id) => route.path(bIds).includes(id))) {
@@ -74,24 +82,43 @@ test.describe("tenant isolation", () => {
     const body = await res.json();
     expect(body.organization.slug).toBe(a.orgSlug);
     // A query or body naming another org is ignored: the key decides.
-    const spoof = await a.api.get(`/api/v1/me?org=${b.orgSlug}&orgId=${b.orgSlug}`, { headers: { authorization: `Bearer ${aKey.secret}`, "x-org-id": b.orgSlug } });
+    const spoof = await a.api.get(`/api/v1/me?org=${b.orgSlug}&orgId=${b.orgSlug}`, {
+      headers: { authorization: `Bearer ${aKey.secret}`, "x-org-id": b.orgSlug },
+    });
     expect((await spoof.json()).organization.slug).toBe(a.orgSlug);
   });
 
   test("API-key routes answer only for the key's own organisation", async ({ playwright, baseURL }) => {
     const aKey = await createKey(a, ["ingest", "read"], "alpha-reader");
     const bKey = await createKey(b, ["ingest"], "bravo-writer");
-    const bSvc = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${bKey.secret}` } });
-    const ev = { eventId: `bravo-only-${Date.now()}`, timestamp: new Date().toISOString(), provider: "openai", model: "gpt-4o", inputTokens: 1, outputTokens: 1, team: "bravo-secret-team" };
+    const bSvc = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${bKey.secret}` },
+    });
+    const ev = {
+      eventId: `bravo-only-${Date.now()}`,
+      timestamp: new Date().toISOString(),
+      provider: "openai",
+      model: "gpt-4o",
+      inputTokens: 1,
+      outputTokens: 1,
+      team: "bravo-secret-team",
+    };
     expect((await bSvc.post("/api/v1/events", { data: ev })).status()).toBe(202);
-    const aSvc = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${aKey.secret}` } });
+    const aSvc = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${aKey.secret}` },
+    });
     for (const r of KEY_ROUTES) {
       const sep = r.path.includes("?") ? "&" : "?";
       // Naming another organisation in the query is refused or ignored, never obeyed.
       const spoof = await aSvc.fetch(`${r.path}${sep}orgId=${b.orgSlug}`, { method: r.method });
       expect([200, 400], r.path).toContain(spoof.status());
       if (spoof.status() === 200) expect((await spoof.json()).organization?.slug ?? a.orgSlug).toBe(a.orgSlug);
-      const res = await aSvc.fetch(`${r.path}${r.path.startsWith("/api/v1/spend") ? `${sep}team=bravo-secret-team` : ""}`, { method: r.method });
+      const res = await aSvc.fetch(
+        `${r.path}${r.path.startsWith("/api/v1/spend") ? `${sep}team=bravo-secret-team` : ""}`,
+        { method: r.method },
+      );
       expect(res.status(), r.path).toBeLessThan(300);
       const body = await res.json();
       expect(body.organization?.slug ?? a.orgSlug, r.path).toBe(a.orgSlug);

@@ -40,7 +40,11 @@ export async function addMember(baseURL: string, owner: Account, role: string): 
   return { ...member, orgSlug: owner.orgSlug };
 }
 
-export async function createKey(account: Account, scopes = ["ingest", "read"], name = "test key"): Promise<{ id: string; secret: string }> {
+export async function createKey(
+  account: Account,
+  scopes = ["ingest", "read"],
+  name = "test key",
+): Promise<{ id: string; secret: string }> {
   const res = await account.api.post(`/api/orgs/${account.orgSlug}/api-keys`, { data: { name, scopes } });
   expect(res.status(), await res.text()).toBe(201);
   return (await res.json()).apiKey;

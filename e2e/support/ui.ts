@@ -18,6 +18,8 @@ export async function signInWithForm(page: Page, account: Account) {
  */
 export async function expectNoHorizontalOverflow(page: Page) {
   await expect
-    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { timeout: 5_000 })
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), {
+      timeout: 5_000,
+    })
     .toBeLessThanOrEqual(0);
 }

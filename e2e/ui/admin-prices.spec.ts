@@ -20,7 +20,9 @@ test("an operator previews and applies a CSV price import; others get 404", asyn
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { name: "Price catalog import" })).toBeVisible();
   await page.getByLabel("Format").selectOption("csv");
-  await page.getByLabel("File content").fill("provider,model,input,output\nmistral,codestral,0.25,0.75\nopsco,opsco-large,3,9\n");
+  await page
+    .getByLabel("File content")
+    .fill("provider,model,input,output\nmistral,codestral,0.25,0.75\nopsco,opsco-large,3,9\n");
   await page.getByRole("button", { name: "Preview changes" }).click();
   await expect(page.getByTestId("import-summary")).toContainText("1 added, 1 changed");
   await page.screenshot({ path: "screenshots/admin-prices.png", fullPage: true });
@@ -29,5 +31,8 @@ test("an operator previews and applies a CSV price import; others get 404", asyn
   const versions = await query<{ input: string; ended: boolean }>(
     `SELECT prices->>'input' AS input, "effectiveTo" IS NOT NULL AS ended FROM model_prices WHERE provider = 'mistral' AND model = 'codestral' ORDER BY "effectiveFrom"`,
   );
-  expect(versions).toEqual([{ input: "0.30", ended: true }, { input: "0.25", ended: false }]);
+  expect(versions).toEqual([
+    { input: "0.30", ended: true },
+    { input: "0.25", ended: false },
+  ]);
 });

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import { createAccount, createKey, type Account } from "../support/accounts";
+import { createAccount, createKey } from "../support/accounts";
 import { expectNoHorizontalOverflow, signInWithForm } from "../support/ui";
 import { query } from "../support/db";
 import { formatPicoUsd, perMillionToPicoPerToken } from "../../lib/pricing/money";
@@ -17,7 +17,16 @@ const TEAMS = ["search", "support", "growth"];
 const MODELS = ["gpt-4o-mini", "gpt-4o"];
 const DAYS = 5; // events on the last 5 UTC days (within "Last 7 days")
 
-type Event = { eventId: string; timestamp: string; provider: string; model: string; inputTokens: number; outputTokens: number; team?: string; feature: string };
+type Event = {
+  eventId: string;
+  timestamp: string;
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  team?: string;
+  feature: string;
+};
 type Sum = { pico: bigint; events: number; tokens: number };
 
 /** Current list price of an OpenAI model in pico-USD per token, as the catalog has it. */
@@ -39,7 +48,12 @@ function dataSet(now: Date): Event[] {
         events.push({
           eventId: randomUUID(),
           // Mid-morning UTC of that day, but never in the future.
-          timestamp: new Date(Math.min(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - day, 9, 17 * t + m), now.getTime() - 60_000)).toISOString(),
+          timestamp: new Date(
+            Math.min(
+              Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - day, 9, 17 * t + m),
+              now.getTime() - 60_000,
+            ),
+          ).toISOString(),
           provider: "openai",
           model,
           inputTokens: 40_000 * (t + 1) + 1_337 * day + 11 * m,
@@ -57,28 +71,42 @@ function sums(events: Event[], key: (e: Event) => string, cost: (e: Event) => bi
   const out = new Map<string, Sum>();
   for (const e of events) {
     const s = out.get(key(e)) ?? { pico: 0n, events: 0, tokens: 0 };
-    out.set(key(e), { pico: s.pico + cost(e), events: s.events + 1, tokens: s.tokens + e.inputTokens + e.outputTokens });
+    out.set(key(e), {
+      pico: s.pico + cost(e),
+      events: s.events + 1,
+      tokens: s.tokens + e.inputTokens + e.outputTokens,
+    });
   }
   return out;
 }
 
 const money = (pico: bigint) => formatMoney(formatPicoUsd(pico));
 
-test("overview, explore (group, filter, CSV, shared URL) and a team page show the exact spend of a known data set", async ({ page, baseURL, playwright }) => {
+test("overview, explore (group, filter, CSV, shared URL) and a team page show the exact spend of a known data set", async ({
+  page,
+  baseURL,
+  playwright,
+}) => {
   test.setTimeout(120_000);
   const owner = await createAccount(baseURL!, "dashboards");
   const key = await createKey(owner, ["ingest"], "dashboards");
   const prices = new Map(await Promise.all(MODELS.map(async (m) => [m, await priceOf(m)] as const)));
-  const cost = (e: Event) => BigInt(e.inputTokens) * prices.get(e.model)!.input + BigInt(e.outputTokens) * prices.get(e.model)!.output;
+  const cost = (e: Event) =>
+    BigInt(e.inputTokens) * prices.get(e.model)!.input + BigInt(e.outputTokens) * prices.get(e.model)!.output;
 
   const now = new Date();
   const events = dataSet(now);
-  const svc = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key.secret}` } });
+  const svc = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${key.secret}` },
+  });
   const posted = await svc.post("/api/v1/events", { data: { events } });
   expect(posted.status(), await posted.text()).toBe(202);
   await svc.dispose();
   await expect
-    .poll(async () => (await (await owner.api.get(`/api/orgs/${owner.orgSlug}/spend`)).json()).total.events, { timeout: 30_000 })
+    .poll(async () => (await (await owner.api.get(`/api/orgs/${owner.orgSlug}/spend`)).json()).total.events, {
+      timeout: 30_000,
+    })
     .toBe(events.length);
 
   const total = events.reduce((a, e) => a + cost(e), 0n);
@@ -113,7 +141,9 @@ test("overview, explore (group, filter, CSV, shared URL) and a team page show th
   await expect(page.getByTestId("explore-chart")).toContainText("support");
   await page.getByLabel("Chart").selectOption("bar");
   await expect(page).toHaveURL(/chart=bar/);
-  await expect(page.getByTestId("explore-chart").locator(".recharts-bar-rectangle").filter({ visible: true }).first()).toBeVisible();
+  await expect(
+    page.getByTestId("explore-chart").locator(".recharts-bar-rectangle").filter({ visible: true }).first(),
+  ).toBeVisible();
   await page.getByLabel("Chart").selectOption("area");
 
   await page.getByLabel("Group by").selectOption("model");
@@ -122,12 +152,21 @@ test("overview, explore (group, filter, CSV, shared URL) and a team page show th
   for (const [model, s] of byModel) await expect(rowOf(model).getByTestId("row-cost")).toHaveText(money(s.pico));
 
   // The CSV is the table as shown, with exact amounts.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
-  const csv = fs.readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV" }).click(),
+  ]);
+  const csv = fs
+    .readFileSync((await download.path())!, "utf8")
+    .trimEnd()
+    .split("\r\n");
   const ordered = [...byModel].sort((a, b) => (b[1].pico > a[1].pico ? 1 : -1));
   expect(csv).toEqual([
     "Model,Cost (USD),Events,Requests,Tokens,Share (%)",
-    ...ordered.map(([m, s]) => `${m},${formatPicoUsd(s.pico)},${s.events},${s.events},${s.tokens},${sharePercent(formatPicoUsd(s.pico), formatPicoUsd(total))}`),
+    ...ordered.map(
+      ([m, s]) =>
+        `${m},${formatPicoUsd(s.pico)},${s.events},${s.events},${s.tokens},${sharePercent(formatPicoUsd(s.pico), formatPicoUsd(total))}`,
+    ),
     `Total,${formatPicoUsd(total)},${events.length},${events.length},${events.reduce((a, e) => a + e.inputTokens + e.outputTokens, 0)},100.0`,
   ]);
   expect(download.suggestedFilename()).toMatch(/^spend_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_by_model\.csv$/);
@@ -138,7 +177,11 @@ test("overview, explore (group, filter, CSV, shared URL) and a team page show th
   await expect(rows.first()).toContainText(ordered[ordered.length - 1]![0]);
   await page.getByLabel("Filter by team").selectOption("search");
   await expect(page).toHaveURL(/team=search/);
-  const search = sums(events.filter((e) => e.team === "search"), (e) => e.model, cost);
+  const search = sums(
+    events.filter((e) => e.team === "search"),
+    (e) => e.model,
+    cost,
+  );
   for (const [model, s] of search) await expect(rowOf(model).getByTestId("row-cost")).toHaveText(money(s.pico));
   await page.reload();
   await expect(page.getByLabel("Group by")).toHaveValue("model");
@@ -150,7 +193,9 @@ test("overview, explore (group, filter, CSV, shared URL) and a team page show th
   // A second dimension: model, then team; each team links to its page.
   await page.getByLabel("Then by").selectOption("team");
   await expect(page).toHaveURL(/groupBy=model%2Cteam/);
-  await expect(rows).toHaveCount(events.filter((e, i, all) => all.findIndex((x) => x.model === e.model && x.team === e.team) === i).length);
+  await expect(rows).toHaveCount(
+    events.filter((e, i, all) => all.findIndex((x) => x.model === e.model && x.team === e.team) === i).length,
+  );
   await expect(page.getByTestId("explore-chart").locator(".recharts-surface").first()).toBeVisible();
   await screenshot(page, "explore");
   const exploreUrl = page.url();
@@ -159,7 +204,7 @@ test("overview, explore (group, filter, CSV, shared URL) and a team page show th
   await expect(page.getByRole("heading", { name: "Team: search" })).toBeVisible();
   await expect(page.getByTestId("dimension-spend")).toHaveText(money(byTeam.get("search")!.pico));
   const teamModels = page.getByTestId("breakdown-model");
-  for (const [model, s] of search) await expect(teamModels.getByText(money(s.pico), { exact: true })).toBeVisible();
+  for (const [_model, s] of search) await expect(teamModels.getByText(money(s.pico), { exact: true })).toBeVisible();
   await expect(teamModels.getByRole("link", { name: "gpt-4o-mini" })).toBeVisible();
   await expect(page.getByTestId("dimension-chart").locator(".recharts-surface").first()).toBeVisible();
   await screenshot(page, "team");
@@ -171,7 +216,9 @@ test("overview, explore (group, filter, CSV, shared URL) and a team page show th
   expect((await page.request.get(`/${owner.orgSlug}/dimensions/provider/openai`)).status()).toBe(404);
   await page.setViewportSize({ width: 420, height: 900 });
   await page.goto(exploreUrl);
-  await expect(rows).toHaveCount(events.filter((e, i, all) => all.findIndex((x) => x.model === e.model && x.team === e.team) === i).length);
+  await expect(rows).toHaveCount(
+    events.filter((e, i, all) => all.findIndex((x) => x.model === e.model && x.team === e.team) === i).length,
+  );
   await expectNoHorizontalOverflow(page);
   await screenshot(page, "explore-narrow");
   await page.goto(`/${owner.orgSlug}`);

@@ -63,7 +63,9 @@ test("sign up, empty dashboard, create an API key shown once, sign out and back 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("wrong password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Email or password" })).toContainText("Email or password is wrong");
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password" })).toContainText(
+    "Email or password is wrong",
+  );
 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { addMember, createAccount, createKey } from "../support/accounts";
 import { expectNoHorizontalOverflow, signInWithForm } from "../support/ui";
@@ -6,16 +6,33 @@ import { expectNoHorizontalOverflow, signInWithForm } from "../support/ui";
 const shot = (name: string) => ({ path: `screenshots/${name}.png`, fullPage: true });
 const MODEL = "acme-internal-7b";
 
-test("unpriced usage gets a custom price, is re-priced, and the catalog is browsable; viewers read only", async ({ page, baseURL, playwright, browser }) => {
+test("unpriced usage gets a custom price, is re-priced, and the catalog is browsable; viewers read only", async ({
+  page,
+  baseURL,
+  playwright,
+  browser,
+}) => {
   test.setTimeout(120_000); // two sign-ups with password hashing dominate
   const owner = await createAccount(baseURL!, "prices-ui");
   const key = await createKey(owner, ["ingest"], "prices-ui");
-  const svc = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key.secret}` } });
-  const events = [1, 2, 3].map(() => ({ eventId: randomUUID(), timestamp: new Date().toISOString(), provider: "self-hosted", model: MODEL, inputTokens: 1000, outputTokens: 500 }));
+  const svc = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${key.secret}` },
+  });
+  const events = [1, 2, 3].map(() => ({
+    eventId: randomUUID(),
+    timestamp: new Date().toISOString(),
+    provider: "self-hosted",
+    model: MODEL,
+    inputTokens: 1000,
+    outputTokens: 500,
+  }));
   const posted = await svc.post("/api/v1/events", { data: { events } });
   expect(posted.status(), await posted.text()).toBe(202);
   await expect
-    .poll(async () => (await (await owner.api.get(`/api/orgs/${owner.orgSlug}/unpriced`)).json()).totalEvents, { timeout: 30_000 })
+    .poll(async () => (await (await owner.api.get(`/api/orgs/${owner.orgSlug}/unpriced`)).json()).totalEvents, {
+      timeout: 30_000,
+    })
     .toBe(3);
   await svc.dispose();
 
@@ -85,7 +102,11 @@ test("unpriced usage gets a custom price, is re-priced, and the catalog is brows
   await expect(page.getByTestId("override-row")).toHaveCount(2);
   await page.screenshot(shot("prices"));
   page.once("dialog", (d) => void d.accept());
-  await page.getByTestId("override-row").filter({ hasText: "all openai models" }).getByRole("button", { name: "End" }).click();
+  await page
+    .getByTestId("override-row")
+    .filter({ hasText: "all openai models" })
+    .getByRole("button", { name: "End" })
+    .click();
   await expect(page.getByTestId("override-row").filter({ hasText: "all openai models" })).toContainText("ended");
   await expect(page.getByTestId("override-row").last()).toContainText("all openai models");
   await expect(gpt4o.getByText("12.5% off")).toHaveCount(0);

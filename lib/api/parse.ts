@@ -21,7 +21,10 @@ export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const nul = findNul(value);
-  if (nul) throw new ApiError("invalid_request", `${nul}: must not contain NUL characters`, [{ path: nul, message: "must not contain NUL (\\u0000) characters" }]);
+  if (nul)
+    throw new ApiError("invalid_request", `${nul}: must not contain NUL characters`, [
+      { path: nul, message: "must not contain NUL (\\u0000) characters" },
+    ]);
   const result = schema.safeParse(value);
   if (!result.success) throw invalidRequest(result.error);
   return result.data;

@@ -14,7 +14,11 @@ export async function enforceRateLimit(subject: string, limitPerMinute: number, 
   const key = redisKey("ratelimit", subject, String(window));
   let used: number;
   try {
-    const [[, count]] = (await redis().multi().incrby(key, cost).expire(key, WINDOW_SECONDS + 1).exec()) as [[Error | null, number], unknown];
+    const [[, count]] = (await redis()
+      .multi()
+      .incrby(key, cost)
+      .expire(key, WINDOW_SECONDS + 1)
+      .exec()) as [[Error | null, number], unknown];
     used = count;
   } catch (err) {
     // Redis holds no data of record: during an outage requests go through unthrottled, never refused.

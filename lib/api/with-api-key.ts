@@ -35,10 +35,14 @@ export function withApiKey(scope: ApiKeyScope, handler: Handler) {
       }
       const key = await authenticateApiKey(match[1]!);
       if (!key) {
-        throw new ApiError("unauthorized", "Invalid or revoked API key", [{ path: "authorization", message: "invalid or revoked API key" }]);
+        throw new ApiError("unauthorized", "Invalid or revoked API key", [
+          { path: "authorization", message: "invalid or revoked API key" },
+        ]);
       }
       if (!key.scopes.includes(scope)) {
-        throw new ApiError("forbidden", `This API key lacks the '${scope}' scope`, [{ path: "authorization", message: `scope '${scope}' required` }]);
+        throw new ApiError("forbidden", `This API key lacks the '${scope}' scope`, [
+          { path: "authorization", message: `scope '${scope}' required` },
+        ]);
       }
       await enforceRateLimit(`key:${key.id}`, env().RATE_LIMIT_PER_MINUTE);
       const ctx: ApiKeyContext = {

@@ -12,7 +12,16 @@ export async function authenticateApiKey(secret: string) {
   if (!secret.startsWith(KEY_PREFIX) || secret.length > 200) return null;
   const key = await db().apiKey.findUnique({
     where: { keyHash: hashApiKey(secret) },
-    select: { id: true, orgId: true, name: true, scopes: true, revokedAt: true, lastUsedAt: true, defaultAttribution: true, org: { select: { slug: true, allowBackfill: true } } },
+    select: {
+      id: true,
+      orgId: true,
+      name: true,
+      scopes: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      defaultAttribution: true,
+      org: { select: { slug: true, allowBackfill: true } },
+    },
   });
   if (!key || key.revokedAt) return null;
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

@@ -8,7 +8,10 @@ const attribution = z.string().trim().min(1).max(200);
 
 export const createApiKeyInput = z.strictObject({
   name: z.string().trim().min(1, "name is required").max(100),
-  scopes: z.array(z.enum(["ingest", "read"])).min(1, "choose at least one scope").max(2),
+  scopes: z
+    .array(z.enum(["ingest", "read"]))
+    .min(1, "choose at least one scope")
+    .max(2),
   defaultAttribution: z
     .strictObject({
       team: attribution.optional(),
@@ -36,7 +39,16 @@ export async function createApiKey(ctx: OrgContext, input: CreateApiKeyInput) {
       },
       select: apiKeyPublicFields,
     });
-    await recordAudit(ctx, { action: "api_key.created", targetType: "api_key", targetId: created.id, metadata: { name: input.name, scopes: input.scopes } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "api_key.created",
+        targetType: "api_key",
+        targetId: created.id,
+        metadata: { name: input.name, scopes: input.scopes },
+      },
+      tx,
+    );
     return created;
   });
   return { ...key, secret };

@@ -10,7 +10,11 @@ export async function revokeApiKey(ctx: OrgContext, keyId: string) {
     if (!key) throw ApiError.notFound("API key not found");
     if (key.revokedAt) return key;
     const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
-    await recordAudit(ctx, { action: "api_key.revoked", targetType: "api_key", targetId: key.id, metadata: { name: key.name } }, tx);
+    await recordAudit(
+      ctx,
+      { action: "api_key.revoked", targetType: "api_key", targetId: key.id, metadata: { name: key.name } },
+      tx,
+    );
     return revoked;
   });
 }

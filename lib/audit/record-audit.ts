@@ -1,4 +1,4 @@
-import { db, Prisma } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { actorLabel, type OrgContext } from "@/lib/tenancy/context";
 
 type Tx = Prisma.TransactionClient;

@@ -17,5 +17,11 @@ export async function requireMember(orgSlug: string, permission?: Permission) {
   const membership = await membershipFor(user.id, orgSlug);
   if (!membership) notFound();
   const allowed = permission ? can(membership.role, permission) : true;
-  return { user, org: membership.org, role: membership.role, allowed, ctx: userContext(membership.org, user, membership.role) };
+  return {
+    user,
+    org: membership.org,
+    role: membership.role,
+    allowed,
+    ctx: userContext(membership.org, user, membership.role),
+  };
 }

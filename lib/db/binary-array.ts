@@ -6,7 +6,14 @@
  */
 export type ArrayElementType = "text" | "int4" | "int8" | "bool" | "timestamptz" | "jsonb";
 
-const OID: Record<ArrayElementType, number> = { text: 25, int4: 23, int8: 20, bool: 16, timestamptz: 1184, jsonb: 3802 };
+const OID: Record<ArrayElementType, number> = {
+  text: 25,
+  int4: 23,
+  int8: 20,
+  bool: 16,
+  timestamptz: 1184,
+  jsonb: 3802,
+};
 const FIXED_WIDTH: Partial<Record<ArrayElementType, number>> = { int4: 4, int8: 8, bool: 1, timestamptz: 8 };
 const PG_EPOCH_MS = 946_684_800_000; // 2000-01-01T00:00:00Z, PostgreSQL's timestamp zero
 const HEADER_BYTES = 20; // ndim, has-nulls flag, element OID, dimension length, lower bound
@@ -16,8 +23,13 @@ export type ArrayElement = string | number | bigint | boolean | Date | null;
 /** Encodes `values` as a binary array of `type`; null elements become SQL NULL. */
 export function encodeBinaryArray(type: ArrayElementType, values: readonly ArrayElement[]): Buffer {
   const fixed = FIXED_WIDTH[type];
-  const texts = fixed === undefined ? values.map((v) => (v === null ? null : type === "jsonb" ? `\u0001${v as string}` : (v as string))) : null;
-  const lengths = texts ? texts.map((t) => (t === null ? -1 : Buffer.byteLength(t, "utf8"))) : values.map((v) => (v === null ? -1 : fixed!));
+  const texts =
+    fixed === undefined
+      ? values.map((v) => (v === null ? null : type === "jsonb" ? `\u0001${v as string}` : (v as string)))
+      : null;
+  const lengths = texts
+    ? texts.map((t) => (t === null ? -1 : Buffer.byteLength(t, "utf8")))
+    : values.map((v) => (v === null ? -1 : fixed!));
   let size = HEADER_BYTES;
   let hasNulls = 0;
   for (const len of lengths) {

@@ -11,7 +11,12 @@ const types = {
 };
 
 export function pgPool(): pg.Pool {
-  globalForPool.burnratePgPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 10, allowExitOnIdle: true, types });
+  globalForPool.burnratePgPool ??= new pg.Pool({
+    connectionString: env().DATABASE_URL,
+    max: 10,
+    allowExitOnIdle: true,
+    types,
+  });
   return globalForPool.burnratePgPool;
 }
 

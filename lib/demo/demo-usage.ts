@@ -16,7 +16,11 @@ const CUSTOMERS = ["acme", "globex", "initech", "umbrella", "hooli", "stark"];
 const SPIKE_DAYS_AGO = 8;
 
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
 }
 
 /**
@@ -32,10 +36,23 @@ export function* demoUsage(now = new Date(), perDay = 700): Generator<Record<str
     const n = Math.round(perDay * (weekend ? 0.45 : 1) * (0.9 + rand() * 0.2) * (day === SPIKE_DAYS_AGO ? 2.2 : 1));
     for (let i = 0; i < n; i++) {
       let r = rand();
-      const w = WORKLOADS.find((x) => (r -= x[4]) <= 0) ?? WORKLOADS[0]!;
+      const w =
+        WORKLOADS.find((x) => {
+          r -= x[4];
+          return r <= 0;
+        }) ?? WORKLOADS[0]!;
       const spike = day === SPIKE_DAYS_AGO && w[0] === "growth" && rand() < 0.8;
       const hour = Math.min(23, Math.max(0, Math.round(14 + (rand() - 0.5) * 14)));
-      const ts = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), hour, Math.floor(rand() * 60), Math.floor(rand() * 60)));
+      const ts = new Date(
+        Date.UTC(
+          date.getUTCFullYear(),
+          date.getUTCMonth(),
+          date.getUTCDate(),
+          hour,
+          Math.floor(rand() * 60),
+          Math.floor(rand() * 60),
+        ),
+      );
       if (ts > now) continue;
       const embedding = w[1] === "embeddings";
       const input = Math.floor((embedding ? 2_000 : 6_000) + rand() * (spike ? 90_000 : 18_000));

@@ -33,7 +33,13 @@ describe("parseEnv", () => {
   });
 
   it("names every malformed variable at once", () => {
-    const err = failure({ ...valid, DATABASE_URL: "mysql://x/y", REDIS_URL: "not a url", PORT: "70000", NEXTAUTH_SECRET: "short" });
+    const err = failure({
+      ...valid,
+      DATABASE_URL: "mysql://x/y",
+      REDIS_URL: "not a url",
+      PORT: "70000",
+      NEXTAUTH_SECRET: "short",
+    });
     expect(err.variables.map((v) => v.name).sort()).toEqual(["DATABASE_URL", "NEXTAUTH_SECRET", "PORT", "REDIS_URL"]);
   });
 
@@ -43,8 +49,13 @@ describe("parseEnv", () => {
 
   it("requires the headless-init variables together", () => {
     const err = failure({ ...valid, BURNRATE_INIT_ORG_SLUG: "acme" });
-    expect(err.variables.map((v) => v.name).sort()).toEqual(["BURNRATE_INIT_USER_EMAIL", "BURNRATE_INIT_USER_PASSWORD"]);
-    expect(failure({ ...valid, BURNRATE_INIT_API_KEY: "br_live_abcdefghijklmnop" }).variables[0]?.name).toBe("BURNRATE_INIT_ORG_SLUG");
+    expect(err.variables.map((v) => v.name).sort()).toEqual([
+      "BURNRATE_INIT_USER_EMAIL",
+      "BURNRATE_INIT_USER_PASSWORD",
+    ]);
+    expect(failure({ ...valid, BURNRATE_INIT_API_KEY: "br_live_abcdefghijklmnop" }).variables[0]?.name).toBe(
+      "BURNRATE_INIT_ORG_SLUG",
+    );
     const full = parseEnv({
       ...valid,
       BURNRATE_INIT_ORG_SLUG: "acme",
@@ -56,7 +67,13 @@ describe("parseEnv", () => {
   });
 
   it("rejects a malformed initial API key", () => {
-    const err = failure({ ...valid, BURNRATE_INIT_ORG_SLUG: "acme", BURNRATE_INIT_USER_EMAIL: "a@b.co", BURNRATE_INIT_USER_PASSWORD: "password123", BURNRATE_INIT_API_KEY: "sk-123" });
+    const err = failure({
+      ...valid,
+      BURNRATE_INIT_ORG_SLUG: "acme",
+      BURNRATE_INIT_USER_EMAIL: "a@b.co",
+      BURNRATE_INIT_USER_PASSWORD: "password123",
+      BURNRATE_INIT_API_KEY: "sk-123",
+    });
     expect(err.variables[0]?.name).toBe("BURNRATE_INIT_API_KEY");
   });
 });

@@ -29,7 +29,14 @@ export const envSchema = z
     BURNRATE_OPERATOR_EMAILS: z
       .string()
       .optional()
-      .transform((v) => (v ? v.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean) : []))
+      .transform((v) =>
+        v
+          ? v
+              .split(",")
+              .map((s) => s.trim().toLowerCase())
+              .filter(Boolean)
+          : [],
+      )
       .pipe(z.array(z.string().email("must be a comma-separated list of emails"))),
     BURNRATE_INIT_ORG_SLUG: z
       .string()
@@ -52,7 +59,11 @@ export const envSchema = z
       }
     }
     if (env.BURNRATE_INIT_API_KEY && set.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["BURNRATE_INIT_ORG_SLUG"], message: "required when BURNRATE_INIT_API_KEY is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["BURNRATE_INIT_ORG_SLUG"],
+        message: "required when BURNRATE_INIT_API_KEY is set",
+      });
     }
   });
 
@@ -60,9 +71,7 @@ export type Env = z.infer<typeof envSchema>;
 
 export class EnvError extends Error {
   constructor(readonly variables: { name: string; message: string }[]) {
-    super(
-      "Invalid configuration:\n" + variables.map((v) => `  ${v.name}: ${v.message}`).join("\n"),
-    );
+    super(`Invalid configuration:\n${variables.map((v) => `  ${v.name}: ${v.message}`).join("\n")}`);
     this.name = "EnvError";
   }
 }
@@ -75,7 +84,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const byName = new Map<string, string>();
   for (const i of result.error.issues) {
     const name = String(i.path[0] ?? "environment");
-    if (!byName.has(name)) byName.set(name, i.code === "invalid_type" && i.input === undefined ? "is required but not set" : i.message);
+    if (!byName.has(name))
+      byName.set(name, i.code === "invalid_type" && i.input === undefined ? "is required but not set" : i.message);
   }
   throw new EnvError([...byName].map(([name, message]) => ({ name, message })));
 }

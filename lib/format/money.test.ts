@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compareMoney, costPerUnit, formatMoney, formatMoneyPrecise, fromScaled, percentChange, scaleMoney, sharePercent, subtractMoney, toScaled } from "./money";
+import {
+  compareMoney,
+  costPerUnit,
+  formatMoney,
+  formatMoneyPrecise,
+  fromScaled,
+  percentChange,
+  scaleMoney,
+  sharePercent,
+  subtractMoney,
+  toScaled,
+} from "./money";
 
 describe("formatMoney", () => {
   it.each([

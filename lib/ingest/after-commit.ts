@@ -20,7 +20,10 @@ export async function afterIngestCommit(orgId: string, _count: number): Promise<
     timer = setTimeout(() => reject(new Error("enqueue timed out (Redis unavailable?)")), ENQUEUE_TIMEOUT_MS);
   });
   try {
-    await Promise.race([enqueue("rollup", { orgId }, { jobId: `rollup-${orgId}-${second}`, delay: (second + 1) * 1000 - now }), timeout]);
+    await Promise.race([
+      enqueue("rollup", { orgId }, { jobId: `rollup-${orgId}-${second}`, delay: (second + 1) * 1000 - now }),
+      timeout,
+    ]);
     if (lastEnqueued.size > 10_000) lastEnqueued.clear();
     lastEnqueued.set(orgId, second);
   } finally {

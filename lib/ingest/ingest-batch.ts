@@ -26,14 +26,24 @@ function dedupe(rows: EventRow[]): { unique: EventRow[]; repeated: number } {
  * Validates, prices and commits a batch for one organisation. Returns only after the accepted
  * events are committed; rollup work is enqueued after commit and never blocks or fails the ingest.
  */
-export async function ingestBatch(orgId: string, raw: unknown[], defaults: Attribution, opts: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestBatch(
+  orgId: string,
+  raw: unknown[],
+  defaults: Attribution,
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
   const now = opts.now ?? new Date();
-  const [allowBackfill, book] = await Promise.all([opts.allowBackfill ?? orgAllowsBackfill(orgId), loadPriceBook(orgId)]);
+  const [allowBackfill, book] = await Promise.all([
+    opts.allowBackfill ?? orgAllowsBackfill(orgId),
+    loadPriceBook(orgId),
+  ]);
   const { rows, rejected } = prepareEvents(raw, { now, allowBackfill, defaults, book });
   const { unique, repeated } = dedupe(rows);
   const inserted = await insertEvents(orgId, unique);
   if (inserted > 0) {
-    afterIngestCommit(orgId, inserted).catch((err: unknown) => log.warn({ err, orgId }, "could not enqueue rollup; the sweeper will pick it up"));
+    afterIngestCommit(orgId, inserted).catch((err: unknown) =>
+      log.warn({ err, orgId }, "could not enqueue rollup; the sweeper will pick it up"),
+    );
   }
   return { accepted: inserted, duplicates: unique.length - inserted + repeated, rejected };
 }

@@ -71,6 +71,10 @@ export const insertEventsParams = (orgId: string, rows: EventRow[]): unknown[] =
 
 export async function insertEvents(orgId: string, rows: EventRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const res = await pgPool().query<{ inserted: number }>({ name: "burnrate_insert_events", text: INSERT_EVENTS_SQL, values: insertEventsParams(orgId, rows) });
+  const res = await pgPool().query<{ inserted: number }>({
+    name: "burnrate_insert_events",
+    text: INSERT_EVENTS_SQL,
+    values: insertEventsParams(orgId, rows),
+  });
   return res.rows[0]!.inserted;
 }

@@ -25,16 +25,25 @@ function timestampIssue(e: UsageEventInput, ts: Date, opts: PrepareOptions): str
 export function prepareEvents(raw: unknown[], opts: PrepareOptions): { rows: EventRow[]; rejected: Rejection[] } {
   const rows: EventRow[] = [];
   const rejected: Rejection[] = [];
-  raw.forEach((candidate, index) => {
-    const eventId = typeof (candidate as { eventId?: unknown })?.eventId === "string" ? (candidate as { eventId: string }).eventId : null;
+  for (const [index, candidate] of raw.entries()) {
+    const eventId =
+      typeof (candidate as { eventId?: unknown })?.eventId === "string"
+        ? (candidate as { eventId: string }).eventId
+        : null;
     const parsed = usageEventSchema.safeParse(candidate);
-    if (!parsed.success) return rejected.push({ index, eventId, issues: zodIssues(parsed.error, ["events", index]) });
+    if (!parsed.success) {
+      rejected.push({ index, eventId, issues: zodIssues(parsed.error, ["events", index]) });
+      continue;
+    }
     const e = parsed.data;
     const ts = new Date(e.timestamp);
     const tsIssue = timestampIssue(e, ts, opts);
-    if (tsIssue) return rejected.push({ index, eventId, issues: [{ path: `events[${index}].timestamp`, message: tsIssue }] });
+    if (tsIssue) {
+      rejected.push({ index, eventId, issues: [{ path: `events[${index}].timestamp`, message: tsIssue }] });
+      continue;
+    }
     rows.push(toRow(e, ts, opts));
-  });
+  }
   return { rows, rejected };
 }
 

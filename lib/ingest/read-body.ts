@@ -5,9 +5,11 @@ import { ApiError } from "@/lib/api/errors";
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 function tooLarge(): ApiError {
-  return new ApiError("payload_too_large", `Body exceeds ${MAX_BODY_BYTES} bytes (after decompression); send smaller batches`, [
-    { path: "body", message: `larger than ${MAX_BODY_BYTES} bytes` },
-  ]);
+  return new ApiError(
+    "payload_too_large",
+    `Body exceeds ${MAX_BODY_BYTES} bytes (after decompression); send smaller batches`,
+    [{ path: "body", message: `larger than ${MAX_BODY_BYTES} bytes` }],
+  );
 }
 
 /** Reads a stream up to `limit` bytes; leaving the loop early (the 413) cancels the stream. */
@@ -37,7 +39,9 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const encoding = (req.headers.get("content-encoding") ?? "identity").toLowerCase();
   if (encoding !== "identity" && encoding !== "gzip") {
-    throw new ApiError("unsupported_media_type", "Content-Encoding must be gzip or absent", [{ path: "content-encoding", message: `unsupported: ${encoding}` }]);
+    throw new ApiError("unsupported_media_type", "Content-Encoding must be gzip or absent", [
+      { path: "content-encoding", message: `unsupported: ${encoding}` },
+    ]);
   }
   if (!req.body) throw new ApiError("invalid_request", "Body is empty", [{ path: "body", message: "empty" }]);
   let bytes: Buffer;
@@ -47,13 +51,18 @@ export async function readJsonBody(req: Request): Promise<unknown> {
     bytes = await collect(encoding === "gzip" ? Readable.fromWeb(body).pipe(createGunzip()) : body, MAX_BODY_BYTES);
   } catch (err) {
     if (err instanceof ApiError) throw err;
-    if (encoding !== "gzip") throw new ApiError("invalid_request", "Body could not be read", [{ path: "body", message: "incomplete or aborted" }]);
+    if (encoding !== "gzip")
+      throw new ApiError("invalid_request", "Body could not be read", [
+        { path: "body", message: "incomplete or aborted" },
+      ]);
     throw new ApiError("invalid_request", "Body is not valid gzip", [{ path: "body", message: "corrupt gzip stream" }]);
   }
   if (bytes.length === 0) throw new ApiError("invalid_request", "Body is empty", [{ path: "body", message: "empty" }]);
   try {
     return JSON.parse(bytes.toString("utf8"));
   } catch (err) {
-    throw new ApiError("invalid_request", "Body is not valid JSON", [{ path: "body", message: err instanceof Error ? err.message : "malformed JSON" }]);
+    throw new ApiError("invalid_request", "Body is not valid JSON", [
+      { path: "body", message: err instanceof Error ? err.message : "malformed JSON" },
+    ]);
   }
 }

@@ -9,7 +9,15 @@ import { hashInviteToken } from "./invite-member";
 export async function findInvite(token: string) {
   const invite = await db().invite.findUnique({
     where: { tokenHash: hashInviteToken(token) },
-    select: { id: true, email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, org: { select: { name: true, slug: true } } },
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
+      org: { select: { name: true, slug: true } },
+    },
   });
   if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt < new Date()) return null;
   return invite;
@@ -19,7 +27,8 @@ export async function findInvite(token: string) {
 export async function acceptInvite(user: SessionUser, token: string) {
   return db().$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({ where: { tokenHash: hashInviteToken(token) }, include: { org: true } });
-    if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt < new Date()) throw ApiError.notFound("Invite not found or expired");
+    if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt < new Date())
+      throw ApiError.notFound("Invite not found or expired");
     if (invite.email !== user.email.toLowerCase()) {
       throw new ApiError("forbidden", `This invite is for ${invite.email}; sign in with that address`);
     }
@@ -29,7 +38,16 @@ export async function acceptInvite(user: SessionUser, token: string) {
       update: {},
     });
     await tx.invite.update({ where: { id: invite.id }, data: { acceptedAt: new Date() } });
-    await recordAudit(userContext(invite.org, user, invite.role), { action: "member.joined", targetType: "invite", targetId: invite.id, metadata: { email: user.email, role: invite.role } }, tx);
+    await recordAudit(
+      userContext(invite.org, user, invite.role),
+      {
+        action: "member.joined",
+        targetType: "invite",
+        targetId: invite.id,
+        metadata: { email: user.email, role: invite.role },
+      },
+      tx,
+    );
     return { slug: invite.org.slug };
   });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db, Prisma } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { ApiError } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/tenancy/context";
@@ -8,7 +8,10 @@ import { assertMayChangeMember, assertMayGrant } from "./role-rules";
 export const changeRoleInput = z.strictObject({ role: z.enum(["OWNER", "ADMIN", "FINANCE", "ENGINEER", "VIEWER"]) });
 
 async function loadMember(tx: Prisma.TransactionClient, ctx: OrgContext, membershipId: string) {
-  const member = await tx.membership.findFirst({ where: { id: membershipId, orgId: ctx.orgId }, include: { user: { select: { email: true } } } });
+  const member = await tx.membership.findFirst({
+    where: { id: membershipId, orgId: ctx.orgId },
+    include: { user: { select: { email: true } } },
+  });
   if (!member) throw ApiError.notFound("Member not found");
   return member;
 }
@@ -24,8 +27,21 @@ export async function changeMemberRole(ctx: OrgContext, membershipId: string, in
     const member = await loadMember(tx, ctx, membershipId);
     assertMayChangeMember(ctx, member.role);
     if (member.role === "OWNER" && input.role !== "OWNER") await assertOwnerRemains(tx, ctx, member.id);
-    const updated = await tx.membership.update({ where: { id: member.id }, data: { role: input.role }, select: { id: true, role: true } });
-    await recordAudit(ctx, { action: "member.role_changed", targetType: "membership", targetId: member.id, metadata: { email: member.user.email, from: member.role, to: input.role } }, tx);
+    const updated = await tx.membership.update({
+      where: { id: member.id },
+      data: { role: input.role },
+      select: { id: true, role: true },
+    });
+    await recordAudit(
+      ctx,
+      {
+        action: "member.role_changed",
+        targetType: "membership",
+        targetId: member.id,
+        metadata: { email: member.user.email, from: member.role, to: input.role },
+      },
+      tx,
+    );
     return updated;
   });
 }
@@ -36,6 +52,15 @@ export async function removeMember(ctx: OrgContext, membershipId: string) {
     assertMayChangeMember(ctx, member.role);
     if (member.role === "OWNER") await assertOwnerRemains(tx, ctx, member.id);
     await tx.membership.delete({ where: { id: member.id } });
-    await recordAudit(ctx, { action: "member.removed", targetType: "membership", targetId: member.id, metadata: { email: member.user.email, role: member.role } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "member.removed",
+        targetType: "membership",
+        targetId: member.id,
+        metadata: { email: member.user.email, role: member.role },
+      },
+      tx,
+    );
   });
 }

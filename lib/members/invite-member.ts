@@ -24,7 +24,10 @@ export function hashInviteToken(token: string): string {
 export async function inviteMember(ctx: OrgContext, input: z.infer<typeof inviteMemberInput>) {
   assertMayGrant(ctx, input.role);
   const existing = await db().membership.findFirst({ where: { orgId: ctx.orgId, user: { email: input.email } } });
-  if (existing) throw new ApiError("conflict", `${input.email} is already a member`, [{ path: "email", message: "already a member" }]);
+  if (existing)
+    throw new ApiError("conflict", `${input.email} is already a member`, [
+      { path: "email", message: "already a member" },
+    ]);
   const token = randomBytes(24).toString("base64url");
   const invite = await db().$transaction(async (tx) => {
     const created = await tx.invite.create({
@@ -38,7 +41,16 @@ export async function inviteMember(ctx: OrgContext, input: z.infer<typeof invite
       },
       select: { id: true, email: true, role: true, expiresAt: true, createdAt: true },
     });
-    await recordAudit(ctx, { action: "member.invited", targetType: "invite", targetId: created.id, metadata: { email: input.email, role: input.role } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "member.invited",
+        targetType: "invite",
+        targetId: created.id,
+        metadata: { email: input.email, role: input.role },
+      },
+      tx,
+    );
     return created;
   });
   return { ...invite, token };

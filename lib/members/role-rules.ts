@@ -5,7 +5,9 @@ import type { OrgContext } from "@/lib/tenancy/context";
 /** Only an OWNER may make or unmake OWNERs. */
 export function assertMayGrant(ctx: OrgContext, role: Role): void {
   if (role === "OWNER" && ctx.role !== "OWNER") {
-    throw new ApiError("forbidden", "Only an owner can grant the OWNER role", [{ path: "role", message: "only an owner can grant OWNER" }]);
+    throw new ApiError("forbidden", "Only an owner can grant the OWNER role", [
+      { path: "role", message: "only an owner can grant OWNER" },
+    ]);
   }
 }
 

@@ -12,7 +12,20 @@ const errorSchema = {
       type: "object",
       required: ["code", "message"],
       properties: {
-        code: { type: "string", enum: ["invalid_request", "unauthorized", "forbidden", "not_found", "conflict", "payload_too_large", "unsupported_media_type", "rate_limited", "internal_error"] },
+        code: {
+          type: "string",
+          enum: [
+            "invalid_request",
+            "unauthorized",
+            "forbidden",
+            "not_found",
+            "conflict",
+            "payload_too_large",
+            "unsupported_media_type",
+            "rate_limited",
+            "internal_error",
+          ],
+        },
         message: { type: "string" },
         issues: { type: "array", items: { $ref: "#/components/schemas/Issue" } },
       },
@@ -24,11 +37,18 @@ const rejected = {
   type: "array",
   items: {
     type: "object",
-    properties: { index: { type: "integer" }, eventId: { type: ["string", "null"] }, issues: { type: "array", items: { $ref: "#/components/schemas/Issue" } } },
+    properties: {
+      index: { type: "integer" },
+      eventId: { type: ["string", "null"] },
+      issues: { type: "array", items: { $ref: "#/components/schemas/Issue" } },
+    },
   },
 };
 
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
 
 /** OpenAPI 3.1 for the public API, generated from the same zod schemas that validate requests. */
 export function openApiDocument() {
@@ -44,11 +64,26 @@ export function openApiDocument() {
     servers: [{ url: "/" }],
     security: [{ apiKey: [] }],
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An API key of your organisation (scopes: ingest, read)" } },
+      securitySchemes: {
+        apiKey: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API key of your organisation (scopes: ingest, read)",
+        },
+      },
       schemas: {
         UsageEvent: event,
-        EventBatch: { ...schema(batchSchema), properties: { events: { type: "array", maxItems: MAX_BATCH, items: { $ref: "#/components/schemas/UsageEvent" } } } },
-        Issue: { type: "object", required: ["path", "message"], properties: { path: { type: "string", examples: ["events[3].model"] }, message: { type: "string" } } },
+        EventBatch: {
+          ...schema(batchSchema),
+          properties: {
+            events: { type: "array", maxItems: MAX_BATCH, items: { $ref: "#/components/schemas/UsageEvent" } },
+          },
+        },
+        Issue: {
+          type: "object",
+          required: ["path", "message"],
+          properties: { path: { type: "string", examples: ["events[3].model"] }, message: { type: "string" } },
+        },
         Error: errorSchema,
       },
     },
@@ -59,14 +94,42 @@ export function openApiDocument() {
           summary: "Ingest usage events",
           description:
             "One event or `{ events: [...] }` (at most 1,000). Bodies over 5 MB (after gzip) get 413. A 2xx means the accepted events are committed. Idempotent on `eventId`: a retried event is counted once, forever.",
-          parameters: [{ name: "Content-Encoding", in: "header", required: false, schema: { type: "string", enum: ["gzip"] } }],
+          parameters: [
+            { name: "Content-Encoding", in: "header", required: false, schema: { type: "string", enum: ["gzip"] } },
+          ],
           requestBody: {
             required: true,
-            content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/UsageEvent" }, { $ref: "#/components/schemas/EventBatch" }] } } },
+            content: {
+              "application/json": {
+                schema: {
+                  oneOf: [{ $ref: "#/components/schemas/UsageEvent" }, { $ref: "#/components/schemas/EventBatch" }],
+                },
+              },
+            },
           },
           responses: {
-            "202": { description: "Every event accepted (or a duplicate)", content: { "application/json": { schema: { type: "object", properties: { accepted: { type: "integer" }, duplicates: { type: "integer" } } } } } },
-            "207": { description: "Some events rejected; the valid ones are committed", content: { "application/json": { schema: { type: "object", properties: { accepted: { type: "integer" }, duplicates: { type: "integer" }, rejected } } } } },
+            "202": {
+              description: "Every event accepted (or a duplicate)",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { accepted: { type: "integer" }, duplicates: { type: "integer" } },
+                  },
+                },
+              },
+            },
+            "207": {
+              description: "Some events rejected; the valid ones are committed",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { accepted: { type: "integer" }, duplicates: { type: "integer" }, rejected },
+                  },
+                },
+              },
+            },
             "400": errorResponse("No event was valid, or the body is malformed"),
             "401": errorResponse("Missing, invalid or revoked API key"),
             "403": errorResponse("The key lacks the ingest scope"),

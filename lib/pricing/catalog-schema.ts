@@ -18,9 +18,7 @@ export const priceSetSchema = z.strictObject({
 
 export const partialPriceSetSchema = priceSetSchema.partial();
 
-export const longContextSchema = z
-  .object({ thresholdTokens: z.number().int().positive() })
-  .catchall(perMillion);
+export const longContextSchema = z.object({ thresholdTokens: z.number().int().positive() }).catchall(perMillion);
 
 const tierSchema = z.union([
   z.strictObject({ multiplier: z.string().regex(/^\d+(\.\d{1,9})?$/) }),
@@ -34,7 +32,11 @@ export const serviceTiersSchema = z.strictObject({
 });
 
 export const catalogEntrySchema = z.strictObject({
-  provider: z.string().min(1).max(64).regex(/^[a-z0-9._-]+$/),
+  provider: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9._-]+$/),
   model: z.string().min(1).max(128),
   displayName: z.string().max(128).optional(),
   aliases: z.array(z.string().min(1).max(160)).default([]),

@@ -23,7 +23,11 @@ export function effectivePrices(price: ModelPrice, u: BillableUsage): { prices: 
  * input and output. A missing cache/reasoning price falls back to input/output price.
  * Audio seconds are given in milliseconds here to stay integral.
  */
-export function computeCost(price: ModelPrice, u: BillableUsage, audioMillis = Math.round(u.audioSeconds * 1000)): bigint {
+export function computeCost(
+  price: ModelPrice,
+  u: BillableUsage,
+  audioMillis = Math.round(u.audioSeconds * 1000),
+): bigint {
   const { prices: p, multiplier } = effectivePrices(price, u);
   const cacheWrite = u.cacheTtl === "1h" ? (p.cacheWrite1h ?? p.cacheWrite5m ?? p.input) : (p.cacheWrite5m ?? p.input);
   const tokenCost =

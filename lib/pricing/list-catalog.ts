@@ -1,4 +1,4 @@
-import { db, Prisma } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import type { OrgContext } from "@/lib/tenancy/context";
 
 export type CatalogQuery = { search?: string; provider?: string; page: number; pageSize: number };
@@ -11,24 +11,57 @@ export async function listCatalog(ctx: OrgContext, q: CatalogQuery) {
     OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }],
     ...(q.provider ? { provider: q.provider } : {}),
     ...(q.search
-      ? { AND: [{ OR: [{ model: { contains: q.search, mode: "insensitive" } }, { displayName: { contains: q.search, mode: "insensitive" } }, { aliases: { has: q.search } }] }] }
+      ? {
+          AND: [
+            {
+              OR: [
+                { model: { contains: q.search, mode: "insensitive" } },
+                { displayName: { contains: q.search, mode: "insensitive" } },
+                { aliases: { has: q.search } },
+              ],
+            },
+          ],
+        }
       : {}),
   };
   const [rows, total, providers, overrides] = await Promise.all([
-    db().modelPrice.findMany({ where, orderBy: [{ provider: "asc" }, { model: "asc" }], skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
+    db().modelPrice.findMany({
+      where,
+      orderBy: [{ provider: "asc" }, { model: "asc" }],
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    }),
     db().modelPrice.count({ where }),
     db().modelPrice.findMany({ distinct: ["provider"], select: { provider: true }, orderBy: { provider: "asc" } }),
-    db().priceOverride.findMany({ where: { orgId: ctx.orgId, effectiveFrom: { lte: now }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }] } }),
+    db().priceOverride.findMany({
+      where: {
+        orgId: ctx.orgId,
+        effectiveFrom: { lte: now },
+        OR: [{ effectiveTo: null }, { effectiveTo: { gt: now } }],
+      },
+    }),
   ]);
   const overrideFor = (provider: string, model: string) =>
     overrides.find((o) => o.kind === "CUSTOM_PRICE" && o.provider === provider && o.model === model) ??
-    overrides.find((o) => o.kind === "DISCOUNT" && (o.model === model || (o.model === null && (o.provider === provider || o.provider === null))));
+    overrides.find(
+      (o) =>
+        o.kind === "DISCOUNT" &&
+        (o.model === model || (o.model === null && (o.provider === provider || o.provider === null))),
+    );
   return {
     items: rows.map((r) => {
       const o = overrideFor(r.provider, r.model);
       return {
-        provider: r.provider, model: r.model, displayName: r.displayName, aliases: r.aliases, prices: r.prices, longContext: r.longContext,
-        serviceTiers: r.serviceTiers, sourceUrl: r.sourceUrl, checkedAt: r.checkedAt, effectiveFrom: r.effectiveFrom,
+        provider: r.provider,
+        model: r.model,
+        displayName: r.displayName,
+        aliases: r.aliases,
+        prices: r.prices,
+        longContext: r.longContext,
+        serviceTiers: r.serviceTiers,
+        sourceUrl: r.sourceUrl,
+        checkedAt: r.checkedAt,
+        effectiveFrom: r.effectiveFrom,
         override: o ? { kind: o.kind, percentOff: o.percentOff?.toString() ?? null, prices: o.prices } : null,
       };
     }),

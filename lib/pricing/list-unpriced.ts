@@ -12,6 +12,11 @@ export async function listUnpriced(ctx: OrgContext) {
       GROUP BY provider, model ORDER BY sum("unpricedEvents") DESC`,
     [ctx.orgId],
   );
-  const items = rows.map((r) => ({ provider: r.provider, model: r.model, events: Number(r.events), lastSeen: r.lastSeen }));
+  const items = rows.map((r) => ({
+    provider: r.provider,
+    model: r.model,
+    events: Number(r.events),
+    lastSeen: r.lastSeen,
+  }));
   return { items: items.slice(0, 100), totalEvents: items.reduce((s, r) => s + r.events, 0) };
 }

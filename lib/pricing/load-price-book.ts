@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { PriceBook, type Discount } from "./price-book";
+import { PriceBook } from "./price-book";
 import type { ModelPrice } from "./price-types";
 import { toModelPrice } from "./to-model-price";
 
@@ -21,10 +21,26 @@ async function loadOrgPricing(orgId: string) {
   const rows = await db().priceOverride.findMany({ where: { orgId }, orderBy: { effectiveFrom: "desc" } });
   const custom = rows
     .filter((r) => r.kind === "CUSTOM_PRICE" && r.provider && r.model && r.prices)
-    .map((r) => toModelPrice({ provider: r.provider!, model: r.model!, prices: r.prices, longContext: r.longContext, serviceTiers: r.serviceTiers, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo }));
+    .map((r) =>
+      toModelPrice({
+        provider: r.provider!,
+        model: r.model!,
+        prices: r.prices,
+        longContext: r.longContext,
+        serviceTiers: r.serviceTiers,
+        effectiveFrom: r.effectiveFrom,
+        effectiveTo: r.effectiveTo,
+      }),
+    );
   const discounts = rows
     .filter((r) => r.kind === "DISCOUNT" && r.percentOff)
-    .map((r) => ({ provider: r.provider, model: r.model, percentOff: r.percentOff!.toString(), effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo }));
+    .map((r) => ({
+      provider: r.provider,
+      model: r.model,
+      percentOff: r.percentOff!.toString(),
+      effectiveFrom: r.effectiveFrom,
+      effectiveTo: r.effectiveTo,
+    }));
   return { custom, discounts };
 }
 

@@ -70,8 +70,16 @@ const REAL_WORLD: Array<[string, string | undefined, string]> = [
   // Meta Llama on Groq and Together AI
   ["groq/llama-3.3-70b-versatile", undefined, "groq/llama-3.3-70b-versatile"],
   ["groq/meta-llama/llama-4-scout-17b-16e-instruct", undefined, "groq/meta-llama/llama-4-scout-17b-16e-instruct"],
-  ["together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo", undefined, "together/meta-llama/Llama-3.3-70B-Instruct-Turbo"],
-  ["meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo", "together", "together/meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo"],
+  [
+    "together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo",
+    undefined,
+    "together/meta-llama/Llama-3.3-70B-Instruct-Turbo",
+  ],
+  [
+    "meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo",
+    "together",
+    "together/meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo",
+  ],
   ["llama-3.1-8b-instant", "openai", "groq/llama-3.1-8b-instant"],
 ];
 

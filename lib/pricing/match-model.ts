@@ -25,35 +25,37 @@ export interface ModelMatch {
 }
 
 /** Gateway / platform prefixes and the catalog provider each one implies (null: none). */
-const ROUTE_PREFIXES = new Map<string, string | null>(Object.entries({
-  openai: "openai",
-  azure: "openai",
-  azure_openai: "openai",
-  azure_ai: null,
-  anthropic: "anthropic",
-  bedrock: null,
-  bedrock_converse: null,
-  vertex_ai: null,
-  vertex_ai_beta: null,
-  vertex: null,
-  publishers: null,
-  openrouter: null,
-  gemini: "google",
-  google: "google",
-  google_ai_studio: "google",
-  models: "google",
-  mistral: "mistral",
-  mistralai: "mistral",
-  xai: "xai",
-  "x-ai": "xai",
-  deepseek: "deepseek",
-  cohere: "cohere",
-  cohere_chat: "cohere",
-  groq: "groq",
-  together: "together",
-  together_ai: "together",
-  togethercomputer: "together",
-}));
+const ROUTE_PREFIXES = new Map<string, string | null>(
+  Object.entries({
+    openai: "openai",
+    azure: "openai",
+    azure_openai: "openai",
+    azure_ai: null,
+    anthropic: "anthropic",
+    bedrock: null,
+    bedrock_converse: null,
+    vertex_ai: null,
+    vertex_ai_beta: null,
+    vertex: null,
+    publishers: null,
+    openrouter: null,
+    gemini: "google",
+    google: "google",
+    google_ai_studio: "google",
+    models: "google",
+    mistral: "mistral",
+    mistralai: "mistral",
+    xai: "xai",
+    "x-ai": "xai",
+    deepseek: "deepseek",
+    cohere: "cohere",
+    cohere_chat: "cohere",
+    groq: "groq",
+    together: "together",
+    together_ai: "together",
+    togethercomputer: "together",
+  }),
+);
 
 /** Bedrock ids: optional inference-profile region, then vendor, e.g. `us.anthropic.claude-...`. */
 const BEDROCK_ID =
@@ -164,11 +166,7 @@ function choose(hits: CatalogKey[], wanted: string | null, hint: string | null):
  * only breaks ties; a wrong or missing provider still matches a unique name.
  * Returns null for unknown, ambiguous and fine-tuned (`ft:`) models.
  */
-export function matchModel(
-  raw: string,
-  provider: string | undefined,
-  entries: CatalogKey[],
-): ModelMatch | null {
+export function matchModel(raw: string, provider: string | undefined, entries: CatalogKey[]): ModelMatch | null {
   const { name, hint } = parse(raw);
   if (!name || name.startsWith("ft:")) return null;
   const index = indexFor(entries);

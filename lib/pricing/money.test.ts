@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { divRoundHalfEven, formatPicoUsd, multiplyDecimal, perMillionToPicoPerToken, roundToMinorUnit, usdToPico } from "./money";
+import {
+  divRoundHalfEven,
+  formatPicoUsd,
+  multiplyDecimal,
+  perMillionToPicoPerToken,
+  roundToMinorUnit,
+  usdToPico,
+} from "./money";
 
 describe("money", () => {
   it("converts per-million prices to exact pico-dollars per token", () => {

@@ -1,7 +1,13 @@
 import { matchModel, type CatalogKey } from "./match-model";
 import type { ModelPrice } from "./price-types";
 
-export type Discount = { provider: string | null; model: string | null; percentOff: string; effectiveFrom: Date; effectiveTo: Date | null };
+export type Discount = {
+  provider: string | null;
+  model: string | null;
+  percentOff: string;
+  effectiveFrom: Date;
+  effectiveTo: Date | null;
+};
 
 export type ResolvedPrice = { provider: string; model: string; price: ModelPrice; percentOff: string | null };
 
@@ -18,14 +24,19 @@ export class PriceBook {
   private readonly keys: CatalogKey[] = [];
   private readonly matches = new Map<string, { provider: string; model: string } | null>();
 
-  constructor(catalog: ModelPrice[], customPrices: ModelPrice[] = [], private readonly discounts: Discount[] = []) {
+  constructor(
+    catalog: ModelPrice[],
+    customPrices: ModelPrice[] = [],
+    private readonly discounts: Discount[] = [],
+  ) {
     for (const p of catalog) this.add(this.versions, p);
     for (const p of customPrices) this.add(this.custom, p);
   }
 
   private add(into: Map<string, ModelPrice[]>, p: ModelPrice) {
     const id = `${p.provider}/${p.model}`;
-    if (!this.versions.has(id) && !this.custom.has(id)) this.keys.push({ provider: p.provider, model: p.model, aliases: p.aliases });
+    if (!this.versions.has(id) && !this.custom.has(id))
+      this.keys.push({ provider: p.provider, model: p.model, aliases: p.aliases });
     const list = into.get(id) ?? [];
     list.push(p);
     into.set(id, list);

@@ -9,7 +9,14 @@ export type PricedUsage = { cost: bigint | null; pricedModel: string | null };
  * discount. Null cost when Burnrate has no price for the model. Ingest and re-pricing both call
  * this, so an event re-priced with unchanged prices gets exactly the cost it was ingested with.
  */
-export function priceUsage(book: PriceBook, model: string, provider: string, at: Date, usage: BillableUsage, audioMillis: number): PricedUsage {
+export function priceUsage(
+  book: PriceBook,
+  model: string,
+  provider: string,
+  at: Date,
+  usage: BillableUsage,
+  audioMillis: number,
+): PricedUsage {
   const resolved = book.resolve(model, provider, at);
   if (!resolved) return { cost: null, pricedModel: null };
   const cost = applyDiscount(computeCost(resolved.price, usage, audioMillis), resolved.percentOff);

@@ -42,7 +42,14 @@ export function toModelPrice(row: StoredPrice): ModelPrice {
     effectiveFrom: row.effectiveFrom,
     effectiveTo: row.effectiveTo,
     prices: { ...prices, input: prices.input ?? 0n, output: prices.output ?? 0n },
-    ...(lc ? { longContext: { thresholdTokens: lc.thresholdTokens, prices: toPicoPrices({ ...lc, thresholdTokens: undefined } as DecimalPrices) } } : {}),
+    ...(lc
+      ? {
+          longContext: {
+            thresholdTokens: lc.thresholdTokens,
+            prices: toPicoPrices({ ...lc, thresholdTokens: undefined } as DecimalPrices),
+          },
+        }
+      : {}),
     serviceTiers,
   };
 }

@@ -8,7 +8,10 @@ let lastWarned = 0;
 function warnThrottled(err: Error) {
   if (Date.now() - lastWarned < 10_000) return;
   lastWarned = Date.now();
-  log.warn({ err: err.message }, "queue connection error (Redis unavailable?); committed work is picked up by the sweeper");
+  log.warn(
+    { err: err.message },
+    "queue connection error (Redis unavailable?); committed work is picked up by the sweeper",
+  );
 }
 
 const globalForQueues = globalThis as unknown as { burnrateQueues?: Map<QueueName, Queue> };
@@ -27,7 +30,13 @@ export function getQueue(name: QueueName): Queue {
 /** Validates the payload against the registry and adds the job. */
 export async function enqueue<Q extends QueueName>(name: Q, payload: JobPayload<Q>, opts: JobsOptions = {}) {
   const data = QUEUES[name].payload.parse(payload);
-  return getQueue(name).add(name, data, { removeOnComplete: 1000, removeOnFail: 5000, attempts: 5, backoff: { type: "exponential", delay: 500 }, ...opts });
+  return getQueue(name).add(name, data, {
+    removeOnComplete: 1000,
+    removeOnFail: 5000,
+    attempts: 5,
+    backoff: { type: "exponential", delay: 500 },
+    ...opts,
+  });
 }
 
 export async function closeQueues(): Promise<void> {

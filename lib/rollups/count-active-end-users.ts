@@ -2,7 +2,10 @@ import { z } from "zod";
 import { pgPool } from "@/lib/db/pg-pool";
 import type { OrgContext } from "@/lib/tenancy/context";
 
-export const activeEndUsersQuery = z.strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
+export const activeEndUsersQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+});
 
 /**
  * Distinct end users with usage in [from, to): a count over raw events (distinct counts do not

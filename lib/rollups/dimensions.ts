@@ -4,8 +4,16 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 /** The counters of a rollup bucket (and of a delta), in column order. */
 export const MEASURES = [
-  "events", "unpricedEvents", "errorEvents", "requests", "inputTokens", "outputTokens",
-  "cachedInputTokens", "cacheWriteTokens", "reasoningTokens", "costPico",
+  "events",
+  "unpricedEvents",
+  "errorEvents",
+  "requests",
+  "inputTokens",
+  "outputTokens",
+  "cachedInputTokens",
+  "cacheWriteTokens",
+  "reasoningTokens",
+  "costPico",
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 

@@ -41,7 +41,11 @@ SELECT coalesce(sum(n), 0)::int AS deltas, (SELECT count(*) FROM hourly)::int AS
 export async function foldDeltas(orgId: string, maxBatches = 1000): Promise<number> {
   let total = 0;
   for (let i = 0; i < maxBatches; i++) {
-    const { rows } = await pgPool().query<{ deltas: number }>({ name: "burnrate_fold_deltas", text: FOLD_SQL, values: [orgId] });
+    const { rows } = await pgPool().query<{ deltas: number }>({
+      name: "burnrate_fold_deltas",
+      text: FOLD_SQL,
+      values: [orgId],
+    });
     const n = rows[0]?.deltas ?? 0;
     total += n;
     if (n < BATCH) break;

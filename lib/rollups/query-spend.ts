@@ -4,8 +4,29 @@ import type { OrgContext } from "@/lib/tenancy/context";
 import { q } from "./dimensions";
 import type { SpendQuery } from "./spend-query";
 
-type Totals = { cost: string; events: number; requests: number; inputTokens: number; outputTokens: number; cachedInputTokens: number; reasoningTokens: number; errorEvents: number; unpricedEvents: number };
-type Row = Record<string, string | Date> & { t: Date; cost: string; events: string; requests: string; input: string; output: string; cached: string; reasoning: string; errors: string; unpriced: string };
+type Totals = {
+  cost: string;
+  events: number;
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  reasoningTokens: number;
+  errorEvents: number;
+  unpricedEvents: number;
+};
+type Row = Record<string, string | Date> & {
+  t: Date;
+  cost: string;
+  events: string;
+  requests: string;
+  input: string;
+  output: string;
+  cached: string;
+  reasoning: string;
+  errors: string;
+  unpriced: string;
+};
 
 const totals = (r: Row): Totals => ({
   cost: formatPicoUsd(BigInt(r.cost)),
@@ -40,7 +61,17 @@ export async function querySpend(ctx: Pick<OrgContext, "orgId">, query: SpendQue
     filters.push(`${q(dim)} = ANY($${params.length}::text[])`);
   }
   const dims = query.groupBy.map(q);
-  const cols = ["costPico", "events", "requests", "inputTokens", "outputTokens", "cachedInputTokens", "reasoningTokens", "errorEvents", "unpricedEvents"].map(q);
+  const cols = [
+    "costPico",
+    "events",
+    "requests",
+    "inputTokens",
+    "outputTokens",
+    "cachedInputTokens",
+    "reasoningTokens",
+    "errorEvents",
+    "unpricedEvents",
+  ].map(q);
   const slice = (table: string, bucket: string, from: Date, to: Date) => {
     params.push(from, to);
     const where = [`"orgId" = $1`, `${bucket} >= $${params.length - 1}`, `${bucket} < $${params.length}`, ...filters];
@@ -75,11 +106,29 @@ export async function querySpend(ctx: Pick<OrgContext, "orgId">, query: SpendQue
     grand += BigInt(r.cost);
     groups.set(id, g);
   }
-  const sumOf = (pts: Totals[]) => pts.reduce((a, p) => ({
-    events: a.events + p.events, requests: a.requests + p.requests, inputTokens: a.inputTokens + p.inputTokens,
-    outputTokens: a.outputTokens + p.outputTokens, cachedInputTokens: a.cachedInputTokens + p.cachedInputTokens,
-    reasoningTokens: a.reasoningTokens + p.reasoningTokens, errorEvents: a.errorEvents + p.errorEvents, unpricedEvents: a.unpricedEvents + p.unpricedEvents,
-  }), { events: 0, requests: 0, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, reasoningTokens: 0, errorEvents: 0, unpricedEvents: 0 });
+  const sumOf = (pts: Totals[]) =>
+    pts.reduce(
+      (a, p) => ({
+        events: a.events + p.events,
+        requests: a.requests + p.requests,
+        inputTokens: a.inputTokens + p.inputTokens,
+        outputTokens: a.outputTokens + p.outputTokens,
+        cachedInputTokens: a.cachedInputTokens + p.cachedInputTokens,
+        reasoningTokens: a.reasoningTokens + p.reasoningTokens,
+        errorEvents: a.errorEvents + p.errorEvents,
+        unpricedEvents: a.unpricedEvents + p.unpricedEvents,
+      }),
+      {
+        events: 0,
+        requests: 0,
+        inputTokens: 0,
+        outputTokens: 0,
+        cachedInputTokens: 0,
+        reasoningTokens: 0,
+        errorEvents: 0,
+        unpricedEvents: 0,
+      },
+    );
 
   const series = [...groups.values()]
     .sort((a, b) => (b.cost > a.cost ? 1 : b.cost < a.cost ? -1 : 0))

@@ -14,9 +14,16 @@ export const spendQuerySchema = z
       .string()
       .optional()
       .transform((v, ctx) => {
-        const dims = v ? v.split(",").map((s) => s.trim()).filter(Boolean) : [];
+        const dims = v
+          ? v
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [];
         if (dims.length > 2) ctx.addIssue({ code: "custom", message: "at most two dimensions" });
-        for (const d of dims) if (!dimension.safeParse(d).success) ctx.addIssue({ code: "custom", message: `unknown dimension '${d}' (one of ${DIMENSIONS.join(", ")})` });
+        for (const d of dims)
+          if (!dimension.safeParse(d).success)
+            ctx.addIssue({ code: "custom", message: `unknown dimension '${d}' (one of ${DIMENSIONS.join(", ")})` });
         return dims as Dimension[];
       }),
     ...Object.fromEntries(DIMENSIONS.map((d) => [d, z.union([filterValue, z.array(filterValue).max(50)]).optional()])),
@@ -25,7 +32,8 @@ export const spendQuerySchema = z
     const to = q.to ? new Date(q.to) : new Date();
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - 30 * 86_400_000);
     if (from >= to) ctx.addIssue({ code: "custom", path: ["from"], message: "must be before to" });
-    if (to.getTime() - from.getTime() > 400 * 86_400_000) ctx.addIssue({ code: "custom", path: ["from"], message: "range is limited to 400 days" });
+    if (to.getTime() - from.getTime() > 400 * 86_400_000)
+      ctx.addIssue({ code: "custom", path: ["from"], message: "range is limited to 400 days" });
     const filters: Partial<Record<Dimension, string[]>> = {};
     for (const d of DIMENSIONS) {
       const v = (q as Record<string, unknown>)[d] as string | string[] | undefined;

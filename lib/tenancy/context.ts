@@ -26,5 +26,11 @@ export function userContext(
   user: { id: string; email: string },
   role: Role,
 ): OrgContext {
-  return { orgId: org.id, orgSlug: org.slug, role, scopes: [], actor: { type: "user", userId: user.id, email: user.email } };
+  return {
+    orgId: org.id,
+    orgSlug: org.slug,
+    role,
+    scopes: [],
+    actor: { type: "user", userId: user.id, email: user.email },
+  };
 }

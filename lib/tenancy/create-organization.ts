@@ -10,10 +10,18 @@ export const createOrganizationInput = z.strictObject({
 });
 
 /** In the caller's transaction: a new organisation with `user` as its OWNER, audited. */
-export async function createOrganizationFor(tx: Prisma.TransactionClient, user: { id: string; email: string }, name: string) {
+export async function createOrganizationFor(
+  tx: Prisma.TransactionClient,
+  user: { id: string; email: string },
+  name: string,
+) {
   const org = await tx.organization.create({ data: { name, slug: slugFor(name) } });
   await tx.membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
-  await recordAudit(userContext(org, user, "OWNER"), { action: "organization.created", targetType: "organization", targetId: org.id, metadata: { name: org.name } }, tx);
+  await recordAudit(
+    userContext(org, user, "OWNER"),
+    { action: "organization.created", targetType: "organization", targetId: org.id, metadata: { name: org.name } },
+    tx,
+  );
   return { id: org.id, slug: org.slug, name: org.name };
 }
 

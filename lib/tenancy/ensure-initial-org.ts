@@ -29,7 +29,11 @@ export async function ensureInitialOrg(init: InitialOrg, logger: Logger) {
   const membership = await db().membership.findUnique({ where: { orgId_userId: { orgId: org.id, userId: user.id } } });
   if (!membership) {
     await db().membership.create({ data: { orgId: org.id, userId: user.id, role: "OWNER" } });
-    await recordAudit(ctx, { action: "member.added", targetType: "membership", metadata: { email, role: "OWNER", via: "headless-init" } });
+    await recordAudit(ctx, {
+      action: "member.added",
+      targetType: "membership",
+      metadata: { email, role: "OWNER", via: "headless-init" },
+    });
   } else if (membership.role !== "OWNER") {
     logger.warn(`${email} is ${membership.role} in ${init.slug}, not OWNER; leaving the role unchanged`);
   }
@@ -49,10 +53,16 @@ async function ensureInitialKey(ctx: ReturnType<typeof userContext>, secret: str
     return;
   }
   const others = await db().apiKey.count({ where: { orgId: ctx.orgId, name: "initial", revokedAt: null } });
-  if (others > 0) logger.warn("an 'initial' API key with a different secret already exists; adding the configured key beside it");
+  if (others > 0)
+    logger.warn("an 'initial' API key with a different secret already exists; adding the configured key beside it");
   const key = await db().apiKey.create({
     data: { orgId: ctx.orgId, name: "initial", prefix: visiblePrefix(secret), keyHash, scopes: ["ingest", "read"] },
   });
-  await recordAudit(ctx, { action: "api_key.created", targetType: "api_key", targetId: key.id, metadata: { name: "initial", via: "headless-init" } });
+  await recordAudit(ctx, {
+    action: "api_key.created",
+    targetType: "api_key",
+    targetId: key.id,
+    metadata: { name: "initial", via: "headless-init" },
+  });
   logger.info("created the configured initial API key");
 }

@@ -22,7 +22,9 @@ export async function signUp(input: z.infer<typeof signUpInput>) {
     });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      throw new ApiError("conflict", "An account with this email already exists", [{ path: "email", message: "already registered" }]);
+      throw new ApiError("conflict", "An account with this email already exists", [
+        { path: "email", message: "already registered" },
+      ]);
     }
     throw err;
   }

@@ -23,7 +23,10 @@ async function mismatchesOf(orgId: string, table: string, bucket: "hour" | "day"
  * buckets where they differ (empty = exact). Compares all measures, cost to the pico-dollar.
  */
 export async function rollupMismatches(orgId: string) {
-  return [...(await mismatchesOf(orgId, "spend_rollups", "hour")), ...(await mismatchesOf(orgId, "spend_rollups_daily", "day"))];
+  return [
+    ...(await mismatchesOf(orgId, "spend_rollups", "hour")),
+    ...(await mismatchesOf(orgId, "spend_rollups_daily", "day")),
+  ];
 }
 
 export async function pendingDeltas(orgId?: string): Promise<number> {

@@ -19,24 +19,46 @@ const TEXT_ARRAY = 1009;
 
 // Every OID handled by fieldToColumnType() in @prisma/adapter-pg 6.19.3 (dist/index.js).
 const ADAPTER_SCALARS = [
-  "INT2", "INT4", "INT8", "FLOAT4", "FLOAT8", "BOOL", "DATE", "TIME", "TIMETZ", "TIMESTAMP",
-  "TIMESTAMPTZ", "NUMERIC", "MONEY", "JSON", "JSONB", "UUID", "OID", "BPCHAR", "TEXT", "VARCHAR",
-  "BIT", "VARBIT", "INET", "CIDR", "XML", "BYTEA",
+  "INT2",
+  "INT4",
+  "INT8",
+  "FLOAT4",
+  "FLOAT8",
+  "BOOL",
+  "DATE",
+  "TIME",
+  "TIMETZ",
+  "TIMESTAMP",
+  "TIMESTAMPTZ",
+  "NUMERIC",
+  "MONEY",
+  "JSON",
+  "JSONB",
+  "UUID",
+  "OID",
+  "BPCHAR",
+  "TEXT",
+  "VARCHAR",
+  "BIT",
+  "VARBIT",
+  "INET",
+  "CIDR",
+  "XML",
+  "BYTEA",
 ].map((name) => pg.types.builtins[name]);
 const ADAPTER_ARRAYS = [
-  1561, 1000, 1001, 1014, 1002, 651, 1182, 1021, 1022, 1041, 1005, 1007, 1016, 3807, 199, 791,
-  1231, 1028, 1009, 1115, 1185, 1183, 2951, 1563, 1015, 143,
+  1561, 1000, 1001, 1014, 1002, 651, 1182, 1021, 1022, 1041, 1005, 1007, 1016, 3807, 199, 791, 1231, 1028, 1009, 1115,
+  1185, 1183, 2951, 1563, 1015, 143,
 ];
 const SUPPORTED = new Set([...ADAPTER_SCALARS, ...ADAPTER_ARRAYS]);
 
 // Array types (typarray of a built-in) among the unsupported system OIDs; decoded as text[].
 const SYSTEM_ARRAYS = new Set([
-  1003 /* _name */, 1006 /* _int2vector */, 1008 /* _regproc */, 1010 /* _tid */, 1011 /* _xid */,
-  1012 /* _cid */, 1013 /* _oidvector */, 1017 /* _point */, 1018 /* _lseg */, 1019 /* _path */,
-  1020 /* _box */, 1027 /* _polygon */, 629 /* _line */, 1034 /* _aclitem */, 1040 /* _macaddr */,
-  775 /* _macaddr8 */, 1187 /* _interval */, 1270 /* _timetz */, 2207 /* _regprocedure */,
-  2208 /* _regoper */, 2209 /* _regoperator */, 2210 /* _regclass */, 2211 /* _regtype */,
-  3643 /* _tsvector */, 3645 /* _tsquery */, 3735 /* _regconfig */, 3770 /* _regdictionary */,
+  1003 /* _name */, 1006 /* _int2vector */, 1008 /* _regproc */, 1010 /* _tid */, 1011 /* _xid */, 1012 /* _cid */,
+  1013 /* _oidvector */, 1017 /* _point */, 1018 /* _lseg */, 1019 /* _path */, 1020 /* _box */, 1027 /* _polygon */,
+  629 /* _line */, 1034 /* _aclitem */, 1040 /* _macaddr */, 775 /* _macaddr8 */, 1187 /* _interval */,
+  1270 /* _timetz */, 2207 /* _regprocedure */, 2208 /* _regoper */, 2209 /* _regoperator */, 2210 /* _regclass */,
+  2211 /* _regtype */, 3643 /* _tsvector */, 3645 /* _tsquery */, 3735 /* _regconfig */, 3770 /* _regdictionary */,
   4090 /* _regnamespace */, 4097 /* _regrole */, 4192 /* _regcollation */, 271 /* _xid8 */,
 ]);
 

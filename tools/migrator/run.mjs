@@ -79,7 +79,9 @@ export async function ensureMigrator(opts = {}) {
       stdio: ["ignore", "pipe", "pipe"],
     });
     if (result.status !== 0 || !migratorInstalled()) {
-      throw new Error(`npm ci --prefix tools/migrator failed:\n${result.stdout ?? ""}${result.stderr ?? ""}${result.error ?? ""}`);
+      throw new Error(
+        `npm ci --prefix tools/migrator failed:\n${result.stdout ?? ""}${result.stderr ?? ""}${result.error ?? ""}`,
+      );
     }
     log(`installed tools/migrator in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return true;
@@ -108,7 +110,11 @@ export function runMigrator(args, { databaseUrl, timeoutMs = 120_000 }) {
   };
   delete env.PRISMA_SCHEMA_ENGINE_BINARY; // Prisma 7 workaround from the root config, not ours
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [prismaCli, ...args], { cwd: migratorDir, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [prismaCli, ...args], {
+      cwd: migratorDir,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

@@ -9,7 +9,10 @@ export const repriceProcessor: Processor<"reprice"> = {
     try {
       await runReprice(repriceJobId);
     } catch (err) {
-      await db().repriceJob.update({ where: { id: repriceJobId }, data: { status: "failed", error: err instanceof Error ? err.message : String(err) } });
+      await db().repriceJob.update({
+        where: { id: repriceJobId },
+        data: { status: "failed", error: err instanceof Error ? err.message : String(err) },
+      });
       throw err;
     }
   },

@@ -6,7 +6,17 @@ export const metadata = { title: "Sign in · Burnrate" };
 
 export default function LoginPage() {
   return (
-    <AuthCard title="Sign in" subtitle={<>New here? <a className="text-tremor-brand underline" href="/signup">Create an account</a></>}>
+    <AuthCard
+      title="Sign in"
+      subtitle={
+        <>
+          New here?{" "}
+          <a className="text-tremor-brand underline" href="/signup">
+            Create an account
+          </a>
+        </>
+      }
+    >
       <Suspense>
         <LoginForm />
       </Suspense>

@@ -6,7 +6,17 @@ export const metadata = { title: "Create account · Burnrate" };
 
 export default function SignupPage() {
   return (
-    <AuthCard title="Create your account" subtitle={<>Already have one? <a className="text-tremor-brand underline" href="/login">Sign in</a></>}>
+    <AuthCard
+      title="Create your account"
+      subtitle={
+        <>
+          Already have one?{" "}
+          <a className="text-tremor-brand underline" href="/login">
+            Sign in
+          </a>
+        </>
+      }
+    >
       <Suspense>
         <SignupForm />
       </Suspense>

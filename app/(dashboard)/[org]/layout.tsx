@@ -5,7 +5,13 @@ import { Sidebar } from "@/components/layout/sidebar";
 
 export const dynamic = "force-dynamic";
 
-export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ org: string }> }) {
+export default async function OrgLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ org: string }>;
+}) {
   const { org: slug } = await params;
   const { user, org, role } = await requireMember(slug);
   const memberships = await listMemberships(user.id);

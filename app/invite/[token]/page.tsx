@@ -10,7 +10,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const invite = await findInvite(token);
   if (!invite) {
-    return <AuthCard title="Invite not found">This invite link is invalid, was already used, or has expired. Ask for a new one.</AuthCard>;
+    return (
+      <AuthCard title="Invite not found">
+        This invite link is invalid, was already used, or has expired. Ask for a new one.
+      </AuthCard>
+    );
   }
   const user = await currentUser();
   const back = encodeURIComponent(`/invite/${token}`);
@@ -20,12 +24,20 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         user.email.toLowerCase() === invite.email ? (
           <AcceptInviteButton token={token} />
         ) : (
-          <p className="text-sm">You are signed in as {user.email}. Sign out and sign in as {invite.email} to accept.</p>
+          <p className="text-sm">
+            You are signed in as {user.email}. Sign out and sign in as {invite.email} to accept.
+          </p>
         )
       ) : (
         <p className="text-sm">
-          <Link className="text-tremor-brand underline" href={`/signup?callbackUrl=${back}`}>Create an account</Link> or{" "}
-          <Link className="text-tremor-brand underline" href={`/login?callbackUrl=${back}`}>sign in</Link> as {invite.email} to accept.
+          <Link className="text-tremor-brand underline" href={`/signup?callbackUrl=${back}`}>
+            Create an account
+          </Link>{" "}
+          or{" "}
+          <Link className="text-tremor-brand underline" href={`/login?callbackUrl=${back}`}>
+            sign in
+          </Link>{" "}
+          as {invite.email} to accept.
         </p>
       )}
     </AuthCard>

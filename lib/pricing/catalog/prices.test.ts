@@ -61,7 +61,10 @@ describe("price catalog", () => {
     expect(models.length).toBeGreaterThanOrEqual(65);
     const providers = new Set(models.map((e) => e.provider));
     for (const family of FAMILIES) expect(providers, family).toContain(family);
-    expect(LLAMA_HOSTS.some((h) => providers.has(h)), "a Llama host").toBe(true);
+    expect(
+      LLAMA_HOSTS.some((h) => providers.has(h)),
+      "a Llama host",
+    ).toBe(true);
     for (const p of providers) expect(KNOWN_PROVIDERS, p).toContain(p);
   });
 

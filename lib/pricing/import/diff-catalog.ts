@@ -1,6 +1,13 @@
 import { catalogEntrySchema, type CatalogEntry } from "../catalog-schema";
 
-export type CurrentPrice = { id: string; provider: string; model: string; prices: unknown; longContext: unknown; serviceTiers: unknown };
+export type CurrentPrice = {
+  id: string;
+  provider: string;
+  model: string;
+  prices: unknown;
+  longContext: unknown;
+  serviceTiers: unknown;
+};
 export type PriceChange = { provider: string; model: string; before: unknown; after: unknown };
 export type CatalogDiff = {
   added: CatalogEntry[];
@@ -10,15 +17,24 @@ export type CatalogDiff = {
   invalid: { provider: string; model: string; message: string }[];
 };
 
-const canonical = (v: unknown): string => JSON.stringify(v ?? null, (_k, x) => (x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x));
+const canonical = (v: unknown): string =>
+  JSON.stringify(v ?? null, (_k, x) =>
+    x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x,
+  );
 const samePrice = (e: CatalogEntry, c: CurrentPrice) =>
-  canonical(e.prices) === canonical(c.prices) && canonical(e.longContext) === canonical(c.longContext) && canonical(e.serviceTiers ?? {}) === canonical(c.serviceTiers ?? {});
+  canonical(e.prices) === canonical(c.prices) &&
+  canonical(e.longContext) === canonical(c.longContext) &&
+  canonical(e.serviceTiers ?? {}) === canonical(c.serviceTiers ?? {});
 
 /**
  * What an import would change against the prices in force: added models, changed prices (old
  * and new), and — only for a full replacement — models the file no longer lists.
  */
-export function diffCatalog(incoming: CatalogEntry[], current: CurrentPrice[], opts: { replace: boolean }): CatalogDiff {
+export function diffCatalog(
+  incoming: CatalogEntry[],
+  current: CurrentPrice[],
+  opts: { replace: boolean },
+): CatalogDiff {
   const byKey = new Map(current.map((c) => [`${c.provider}/${c.model}`, c]));
   const seen = new Set<string>();
   const diff: CatalogDiff = { added: [], changed: [], removed: [], unchanged: 0, invalid: [] };
@@ -36,10 +52,20 @@ export function diffCatalog(incoming: CatalogEntry[], current: CurrentPrice[], o
     const c = byKey.get(key);
     if (!c) diff.added.push(e);
     else if (samePrice(e, c)) diff.unchanged++;
-    else diff.changed.push({ provider: e.provider, model: e.model, before: c.prices, after: e.prices, currentId: c.id, entry: e });
+    else
+      diff.changed.push({
+        provider: e.provider,
+        model: e.model,
+        before: c.prices,
+        after: e.prices,
+        currentId: c.id,
+        entry: e,
+      });
   }
   if (opts.replace) {
-    for (const c of current) if (!seen.has(`${c.provider}/${c.model}`)) diff.removed.push({ id: c.id, provider: c.provider, model: c.model, prices: c.prices });
+    for (const c of current)
+      if (!seen.has(`${c.provider}/${c.model}`))
+        diff.removed.push({ id: c.id, provider: c.provider, model: c.model, prices: c.prices });
   }
   return diff;
 }

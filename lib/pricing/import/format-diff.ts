@@ -7,7 +7,9 @@ const brief = (p: unknown) => {
 
 /** A human-readable summary of an import diff (USD per 1M tokens). */
 export function formatDiff(d: CatalogDiff): string {
-  const lines = [`added ${d.added.length}, changed ${d.changed.length}, removed ${d.removed.length}, unchanged ${d.unchanged}, invalid ${d.invalid.length}`];
+  const lines = [
+    `added ${d.added.length}, changed ${d.changed.length}, removed ${d.removed.length}, unchanged ${d.unchanged}, invalid ${d.invalid.length}`,
+  ];
   for (const a of d.added) lines.push(`+ ${a.provider}/${a.model}: ${brief(a.prices)}`);
   for (const c of d.changed) lines.push(`~ ${c.provider}/${c.model}: ${brief(c.before)}  →  ${brief(c.after)}`);
   for (const r of d.removed) lines.push(`- ${r.provider}/${r.model}: ${brief(r.prices)}`);

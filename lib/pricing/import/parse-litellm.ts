@@ -4,21 +4,33 @@ import { shiftDecimal } from "./decimal-shift";
 type LiteLlmModel = Record<string, unknown> & { litellm_provider?: string; mode?: string };
 
 const PROVIDERS: Record<string, string> = {
-  openai: "openai", text_completion_openai: "openai", anthropic: "anthropic", gemini: "google", vertex_ai: "google",
-  "vertex_ai-language-models": "google", mistral: "mistral", xai: "xai", deepseek: "deepseek", cohere: "cohere",
-  cohere_chat: "cohere", groq: "groq", together_ai: "together",
+  openai: "openai",
+  text_completion_openai: "openai",
+  anthropic: "anthropic",
+  gemini: "google",
+  vertex_ai: "google",
+  "vertex_ai-language-models": "google",
+  mistral: "mistral",
+  xai: "xai",
+  deepseek: "deepseek",
+  cohere: "cohere",
+  cohere_chat: "cohere",
+  groq: "groq",
+  together_ai: "together",
 };
 
 const perM = (v: unknown) => (typeof v === "number" && v >= 0 ? shiftDecimal(v, 6) : undefined);
 const perUnit = (v: unknown) => (typeof v === "number" && v >= 0 ? shiftDecimal(v, 0) : undefined);
-const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+const defined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 /**
  * Reads LiteLLM's model_prices_and_context_window.json (per-token USD floats) into catalog
  * entries, exactly. Entries without token prices, or of providers Burnrate does not map, are skipped.
  */
 export function parseLiteLlm(json: unknown, sourceUrl?: string): { entries: CatalogEntry[]; skipped: string[] } {
-  if (!json || typeof json !== "object" || Array.isArray(json)) throw new Error("expected a JSON object keyed by model name");
+  if (!json || typeof json !== "object" || Array.isArray(json))
+    throw new Error("expected a JSON object keyed by model name");
   const entries: CatalogEntry[] = [];
   const skipped: string[] = [];
   for (const [key, raw] of Object.entries(json as Record<string, LiteLlmModel>)) {
@@ -48,7 +60,13 @@ export function parseLiteLlm(json: unknown, sourceUrl?: string): { entries: Cata
         perAudioSecond: perUnit(raw.input_cost_per_audio_per_second),
       }),
       ...(lcIn
-        ? { longContext: defined({ thresholdTokens: 200_000, input: lcIn, output: perM(raw.output_cost_per_token_above_200k_tokens) }) }
+        ? {
+            longContext: defined({
+              thresholdTokens: 200_000,
+              input: lcIn,
+              output: perM(raw.output_cost_per_token_above_200k_tokens),
+            }),
+          }
         : {}),
       ...(sourceUrl ? { sourceUrl } : {}),
     } as CatalogEntry);

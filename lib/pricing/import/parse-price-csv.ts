@@ -1,13 +1,33 @@
 import type { CatalogEntry } from "../catalog-schema";
 
 export const CSV_COLUMNS = [
-  "provider", "model", "input", "output", "cached_input", "cache_write_5m", "cache_write_1h", "reasoning",
-  "per_request", "per_image", "per_audio_second", "long_context_threshold", "long_context_input", "long_context_output", "source_url",
+  "provider",
+  "model",
+  "input",
+  "output",
+  "cached_input",
+  "cache_write_5m",
+  "cache_write_1h",
+  "reasoning",
+  "per_request",
+  "per_image",
+  "per_audio_second",
+  "long_context_threshold",
+  "long_context_input",
+  "long_context_output",
+  "source_url",
 ] as const;
 
 const PRICE_KEYS: Record<string, string> = {
-  input: "input", output: "output", cached_input: "cachedInput", cache_write_5m: "cacheWrite5m", cache_write_1h: "cacheWrite1h",
-  reasoning: "reasoning", per_request: "perRequest", per_image: "perImage", per_audio_second: "perAudioSecond",
+  input: "input",
+  output: "output",
+  cached_input: "cachedInput",
+  cache_write_5m: "cacheWrite5m",
+  cache_write_1h: "cacheWrite1h",
+  reasoning: "reasoning",
+  per_request: "perRequest",
+  per_image: "perImage",
+  per_audio_second: "perAudioSecond",
 };
 
 function splitLine(line: string): string[] {
@@ -16,10 +36,14 @@ function splitLine(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-    else if (c === '"') quoted = !quoted;
-    else if (c === "," && !quoted) out.push(cur), (cur = "");
-    else cur += c;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cur += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === "," && !quoted) {
+      out.push(cur);
+      cur = "";
+    } else cur += c;
   }
   out.push(cur);
   return out.map((s) => s.trim());
@@ -36,9 +60,14 @@ export function parsePriceCsv(text: string): CatalogEntry[] {
   if (unknown.length) throw new Error(`unknown CSV column(s): ${unknown.join(", ")}`);
   return lines.slice(1).map((line, i) => {
     const cells = splitLine(line);
-    if (cells.length !== header.length) throw new Error(`line ${i + 2}: expected ${header.length} cells, got ${cells.length}`);
+    if (cells.length !== header.length)
+      throw new Error(`line ${i + 2}: expected ${header.length} cells, got ${cells.length}`);
     const row = Object.fromEntries(header.map((h, j) => [h, cells[j]!]));
-    const prices = Object.fromEntries(Object.entries(PRICE_KEYS).filter(([c]) => row[c]).map(([c, k]) => [k, row[c]]));
+    const prices = Object.fromEntries(
+      Object.entries(PRICE_KEYS)
+        .filter(([c]) => row[c])
+        .map(([c, k]) => [k, row[c]]),
+    );
     const threshold = row.long_context_threshold ? Number(row.long_context_threshold) : undefined;
     return {
       provider: row.provider!,
@@ -46,7 +75,15 @@ export function parsePriceCsv(text: string): CatalogEntry[] {
       aliases: [],
       free: false,
       prices,
-      ...(threshold ? { longContext: { thresholdTokens: threshold, ...(row.long_context_input ? { input: row.long_context_input } : {}), ...(row.long_context_output ? { output: row.long_context_output } : {}) } } : {}),
+      ...(threshold
+        ? {
+            longContext: {
+              thresholdTokens: threshold,
+              ...(row.long_context_input ? { input: row.long_context_input } : {}),
+              ...(row.long_context_output ? { output: row.long_context_output } : {}),
+            },
+          }
+        : {}),
       ...(row.source_url ? { sourceUrl: row.source_url } : {}),
     } as unknown as CatalogEntry;
   });

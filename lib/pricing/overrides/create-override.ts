@@ -12,7 +12,11 @@ import type { CreateOverrideInput } from "./override-input";
  * unpriced events get a price); a discount applies from now.
  */
 export async function createOverride(ctx: OrgContext, input: CreateOverrideInput) {
-  const effectiveFrom = input.effectiveFrom ? new Date(input.effectiveFrom) : input.kind === "CUSTOM_PRICE" ? CATALOG_EPOCH : new Date();
+  const effectiveFrom = input.effectiveFrom
+    ? new Date(input.effectiveFrom)
+    : input.kind === "CUSTOM_PRICE"
+      ? CATALOG_EPOCH
+      : new Date();
   const override = await db().$transaction(async (tx) => {
     const created = await tx.priceOverride.create({
       data: {
@@ -28,10 +32,23 @@ export async function createOverride(ctx: OrgContext, input: CreateOverrideInput
         createdById: ctx.actor.type === "user" ? ctx.actor.userId : null,
       },
     });
-    await recordAudit(ctx, { action: "price_override.created", targetType: "price_override", targetId: created.id, metadata: JSON.parse(JSON.stringify(input)) }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "price_override.created",
+        targetType: "price_override",
+        targetId: created.id,
+        metadata: JSON.parse(JSON.stringify(input)),
+      },
+      tx,
+    );
     return created;
   });
   invalidatePriceCache(ctx.orgId);
-  const repriceJob = await startReprice(ctx, { provider: override.provider, model: override.model, from: effectiveFrom });
+  const repriceJob = await startReprice(ctx, {
+    provider: override.provider,
+    model: override.model,
+    from: effectiveFrom,
+  });
   return { override, repriceJob };
 }

@@ -13,7 +13,16 @@ export async function endOverride(ctx: OrgContext, overrideId: string) {
     if (!existing) throw ApiError.notFound("Price override not found");
     if (existing.effectiveTo && existing.effectiveTo <= now) return existing;
     const ended = await tx.priceOverride.update({ where: { id: existing.id }, data: { effectiveTo: now } });
-    await recordAudit(ctx, { action: "price_override.ended", targetType: "price_override", targetId: existing.id, metadata: { kind: existing.kind, provider: existing.provider, model: existing.model } }, tx);
+    await recordAudit(
+      ctx,
+      {
+        action: "price_override.ended",
+        targetType: "price_override",
+        targetId: existing.id,
+        metadata: { kind: existing.kind, provider: existing.provider, model: existing.model },
+      },
+      tx,
+    );
     return ended;
   });
   invalidatePriceCache(ctx.orgId);

@@ -11,9 +11,22 @@ import type { ServiceTier } from "../price-types";
 const CHUNK = 2000;
 
 type Row = {
-  timestamp: Date; id: bigint; provider: string; model: string; inputTokens: number; outputTokens: number; cachedInputTokens: number;
-  cacheWriteTokens: number; cacheTtl: string | null; reasoningTokens: number; requests: number; images: number; audioMillis: number;
-  serviceTier: string; costPico: bigint | null; reportedCostPico: bigint | null;
+  timestamp: Date;
+  id: bigint;
+  provider: string;
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  cacheTtl: string | null;
+  reasoningTokens: number;
+  requests: number;
+  images: number;
+  audioMillis: number;
+  serviceTier: string;
+  costPico: bigint | null;
+  reportedCostPico: bigint | null;
 };
 
 function scopeSql(job: { provider: string | null; model: string | null }, params: unknown[]): string {
@@ -29,7 +42,12 @@ function scopeSql(job: { provider: string | null; model: string | null }, params
 }
 
 function reprice(book: PriceBook, r: Row): PricedUsage {
-  const usage = { ...r, cacheTtl: (r.cacheTtl ?? "5m") as "5m" | "1h", audioSeconds: 0, serviceTier: r.serviceTier as ServiceTier };
+  const usage = {
+    ...r,
+    cacheTtl: (r.cacheTtl ?? "5m") as "5m" | "1h",
+    audioSeconds: 0,
+    serviceTier: r.serviceTier as ServiceTier,
+  };
   return priceUsage(book, r.model, r.provider, r.timestamp, usage, r.audioMillis);
 }
 
@@ -44,7 +62,7 @@ export async function runReprice(repriceJobId: string): Promise<void> {
   invalidatePriceCache(job.orgId);
   const book = await loadPriceBook(job.orgId);
   const base: unknown[] = [job.orgId, job.from ?? new Date(0), job.to ?? new Date("9999-01-01")];
-  const where = `"orgId" = $1 AND "timestamp" >= $2 AND "timestamp" < $3` + scopeSql(job, base);
+  const where = `"orgId" = $1 AND "timestamp" >= $2 AND "timestamp" < $3${scopeSql(job, base)}`;
   const total = Number((await pgPool().query(`SELECT count(*) AS n FROM usage_events WHERE ${where}`, base)).rows[0].n);
   await db().repriceJob.update({ where: { id: job.id }, data: { status: "running", total, done: 0, error: null } });
 

@@ -12,8 +12,9 @@ export async function startReprice(ctx: Pick<OrgContext, "orgId">, scope: Repric
     select: { id: true, status: true },
   });
   // A few seconds' delay lets every web process's price cache expire first (see load-price-book).
-  await enqueue("reprice", { repriceJobId: job.id }, { jobId: `reprice-${job.id}`, delay: 3_500 }).catch((err: unknown) =>
-    log.warn({ err, repriceJobId: job.id }, "could not enqueue re-pricing; the sweeper will start it"),
+  await enqueue("reprice", { repriceJobId: job.id }, { jobId: `reprice-${job.id}`, delay: 3_500 }).catch(
+    (err: unknown) =>
+      log.warn({ err, repriceJobId: job.id }, "could not enqueue re-pricing; the sweeper will start it"),
   );
   return job;
 }

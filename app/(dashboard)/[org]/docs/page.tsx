@@ -19,7 +19,15 @@ export default async function DocsPage({ params }: { params: Promise<{ org: stri
     <>
       <PageHeader
         title="API reference"
-        description={<>Generated from the validation schemas; machine-readable at <a className="text-tremor-brand underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI {doc.openapi}).</>}
+        description={
+          <>
+            Generated from the validation schemas; machine-readable at{" "}
+            <a className="text-tremor-brand underline" href="/api/v1/openapi.json">
+              /api/v1/openapi.json
+            </a>{" "}
+            (OpenAPI {doc.openapi}).
+          </>
+        }
       />
       <div className="space-y-6">
         <Card>

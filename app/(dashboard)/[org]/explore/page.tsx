@@ -8,7 +8,10 @@ export default async function ExplorePage({ params }: { params: Promise<{ org: s
   const { org } = await requireMember((await params).org);
   return (
     <>
-      <PageHeader title="Explore" description="Spend in USD over any range, grouped and filtered by team, feature, model, customer and more. The URL keeps every choice: share it to share the view." />
+      <PageHeader
+        title="Explore"
+        description="Spend in USD over any range, grouped and filtered by team, feature, model, customer and more. The URL keeps every choice: share it to share the view."
+      />
       <Suspense fallback={<QueryState isLoading error={null} label="explore" />}>
         <ExploreView orgSlug={org.slug} />
       </Suspense>

@@ -11,14 +11,24 @@ import { importInput, parseImportContent } from "@/lib/pricing/import/import-inp
 export const POST = withUser(async (req, { user }) => {
   if (!isOperator(user.email)) throw ApiError.notFound();
   const input = await parseJsonBody(req, importInput);
-  let entries;
+  let entries: ReturnType<typeof parseImportContent>;
   try {
     entries = parseImportContent(input.format, input.content);
   } catch (err) {
-    throw new ApiError("invalid_request", "The file could not be read", [{ path: "content", message: err instanceof Error ? err.message : "unreadable" }]);
+    throw new ApiError("invalid_request", "The file could not be read", [
+      { path: "content", message: err instanceof Error ? err.message : "unreadable" },
+    ]);
   }
   if (!input.apply) return json({ applied: false, diff: await previewImport(entries, { replace: input.replace }) });
   const result = await applyImport(entries, { replace: input.replace });
-  log.info({ operator: user.email, importId: result.importId, added: result.diff.added.length, changed: result.diff.changed.length }, "price catalog import applied");
+  log.info(
+    {
+      operator: user.email,
+      importId: result.importId,
+      added: result.diff.added.length,
+      changed: result.diff.changed.length,
+    },
+    "price catalog import applied",
+  );
   return json({ applied: true, importId: result.importId, diff: result.diff });
 });

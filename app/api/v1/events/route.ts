@@ -20,7 +20,11 @@ export const POST = withApiKey("ingest", async (req, ctx) => {
   }));
   if (rejected.length === events.length) {
     const issues = rejected.flatMap((r) => r.issues);
-    const err = new ApiError("invalid_request", `No event was valid: ${issues[0]!.path}: ${issues[0]!.message}`, issues);
+    const err = new ApiError(
+      "invalid_request",
+      `No event was valid: ${issues[0]!.path}: ${issues[0]!.message}`,
+      issues,
+    );
     return json({ ...err.body(), accepted: 0, duplicates: 0, rejected }, 400);
   }
   const body = { accepted: result.accepted, duplicates: result.duplicates };

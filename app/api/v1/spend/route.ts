@@ -6,4 +6,6 @@ import { spendQuerySchema } from "@/lib/rollups/spend-query";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiKey("read", async (req, ctx) => json(await querySpend(ctx, parseQuery(req.url, spendQuerySchema))));
+export const GET = withApiKey("read", async (req, ctx) =>
+  json(await querySpend(ctx, parseQuery(req.url, spendQuerySchema))),
+);

@@ -7,7 +7,10 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ org: s
   const { org, role, allowed } = await requireMember((await params).org, "apikeys:manage");
   return (
     <>
-      <PageHeader title="API keys" description="Services send usage with these keys. A key is shown once when created; Burnrate keeps only its hash." />
+      <PageHeader
+        title="API keys"
+        description="Services send usage with these keys. A key is shown once when created; Burnrate keeps only its hash."
+      />
       {allowed ? <ApiKeysPanel orgSlug={org.slug} /> : <NoAccess role={role} what="manage API keys" />}
     </>
   );

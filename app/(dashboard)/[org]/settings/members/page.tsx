@@ -8,7 +8,12 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
   return (
     <>
       <PageHeader title="Members" description="Who can see and manage this organisation's spend." />
-      <MembersPanel orgSlug={org.slug} canManage={can(role, "members:manage")} isOwner={role === "OWNER"} currentUserId={user.id} />
+      <MembersPanel
+        orgSlug={org.slug}
+        canManage={can(role, "members:manage")}
+        isOwner={role === "OWNER"}
+        currentUserId={user.id}
+      />
     </>
   );
 }

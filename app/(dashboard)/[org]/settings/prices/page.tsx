@@ -21,7 +21,12 @@ export default async function PricesPage({ params, searchParams }: Props) {
       />
       <div className="space-y-6">
         <RepriceProgress orgSlug={org.slug} />
-        <OverridesPanel orgSlug={org.slug} canManage={canManage} role={role} defaults={{ provider: first(query.provider), model: first(query.model) }} />
+        <OverridesPanel
+          orgSlug={org.slug}
+          canManage={canManage}
+          role={role}
+          defaults={{ provider: first(query.provider), model: first(query.model) }}
+        />
         <CatalogPanel orgSlug={org.slug} />
       </div>
     </>

@@ -5,5 +5,9 @@ import { activeEndUsersQuery, countActiveEndUsers } from "@/lib/rollups/count-ac
 
 export const GET = withSession("org:read", async (req, ctx) => {
   const q = parseQuery(req.url, activeEndUsersQuery);
-  return json({ from: q.from, to: q.to, activeEndUsers: await countActiveEndUsers(ctx, new Date(q.from), new Date(q.to)) });
+  return json({
+    from: q.from,
+    to: q.to,
+    activeEndUsers: await countActiveEndUsers(ctx, new Date(q.from), new Date(q.to)),
+  });
 });

@@ -11,4 +11,6 @@ const query = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const GET = withSession("org:read", async (req, ctx) => json(await listCatalog(ctx, parseQuery(req.url, query))));
+export const GET = withSession("org:read", async (req, ctx) =>
+  json(await listCatalog(ctx, parseQuery(req.url, query))),
+);

@@ -26,7 +26,10 @@ export default async function DimensionPage({ params }: { params: Promise<Params
   const label = DIMENSION_LABELS[p.dimension];
   return (
     <>
-      <PageHeader title={`${label}: ${value}`} description={`Spend of this ${label.toLowerCase()} in USD, from the hourly rollups.`} />
+      <PageHeader
+        title={`${label}: ${value}`}
+        description={`Spend of this ${label.toLowerCase()} in USD, from the hourly rollups.`}
+      />
       <Suspense fallback={<QueryState isLoading error={null} label={label.toLowerCase()} />}>
         <DimensionView orgSlug={org.slug} dimension={p.dimension} value={value} />
       </Suspense>
