@@ -5,7 +5,7 @@ import { authenticateApiKey } from "@/lib/apikeys/authenticate-api-key";
 import { hashApiKey } from "@/lib/apikeys/key-format";
 import { listApiKeys } from "@/lib/apikeys/list-api-keys";
 import { revokeApiKey } from "@/lib/apikeys/revoke-api-key";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { newOrg } from "./support/factories";
 
 afterAll(disconnectDb);
@@ -30,7 +30,7 @@ describe("API keys", () => {
     const b = await newOrg("b");
     const bKey = await createApiKey(b, { name: "b-svc", scopes: ["read"] });
     expect((await listApiKeys(a)).map((k) => k.id)).not.toContain(bKey.id);
-    await expect(revokeApiKey(a, bKey.id)).rejects.toSatisfy((e) => e instanceof ApiError && e.status === 404);
+    await expect(revokeApiKey(a, bKey.id)).rejects.toSatisfy((e) => e instanceof AppError && e.code === "not_found");
     expect(await authenticateApiKey(bKey.secret)).not.toBeNull();
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { enforceRateLimit } from "@/lib/api/rate-limit";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { disconnectRedis } from "@/lib/redis/connection";
 
 afterAll(disconnectRedis);
@@ -11,9 +11,9 @@ describe("per-key rate limit in Redis", () => {
     const subject = `key:${randomUUID()}`;
     for (let i = 0; i < 5; i++) await enforceRateLimit(subject, 5);
     const err = await enforceRateLimit(subject, 5).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).status).toBe(429);
-    const retry = Number((err as ApiError).headers["Retry-After"]);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe("rate_limited");
+    const retry = (err as AppError).retryAfterSeconds ?? Number.NaN;
     expect(retry).toBeGreaterThanOrEqual(1);
     expect(retry).toBeLessThanOrEqual(60);
     await expect(enforceRateLimit(`key:${randomUUID()}`, 5)).resolves.toBeUndefined();

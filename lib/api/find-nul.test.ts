@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseWith } from "./parse";
 import { z } from "zod";
-import { ApiError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { findNul } from "./find-nul";
 
 describe("NUL characters", () => {
@@ -18,7 +18,7 @@ describe("NUL characters", () => {
         return e;
       }
     })();
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).issues[0]!.path).toBe("name");
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).issues[0]!.path).toBe("name");
   });
 });

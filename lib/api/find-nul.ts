@@ -1,4 +1,4 @@
-import { formatPath } from "./errors";
+import { formatPath } from "@/lib/errors";
 
 /** The path of the first string (or key) holding a NUL character, which Postgres text cannot store. */
 export function findNul(value: unknown, path: PropertyKey[] = []): string | null {

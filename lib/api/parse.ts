@@ -1,12 +1,12 @@
 import type { z } from "zod";
-import { ApiError, invalidRequest } from "./errors";
+import { AppError, invalidRequest } from "@/lib/errors";
 import { findNul } from "./find-nul";
 
 /** Reads a JSON body and validates it; a malformed body or a bad field is a 400 naming it. */
 export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
   const type = req.headers.get("content-type") ?? "";
   if (!type.toLowerCase().includes("application/json")) {
-    throw new ApiError("unsupported_media_type", "Content-Type must be application/json", [
+    throw new AppError("unsupported_media_type", "Content-Type must be application/json", [
       { path: "content-type", message: `expected application/json, got ${type || "nothing"}` },
     ]);
   }
@@ -14,7 +14,7 @@ export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S
   try {
     raw = await req.json();
   } catch {
-    throw new ApiError("invalid_request", "Body is not valid JSON", [{ path: "body", message: "malformed JSON" }]);
+    throw new AppError("invalid_request", "Body is not valid JSON", [{ path: "body", message: "malformed JSON" }]);
   }
   return parseWith(schema, raw);
 }
@@ -22,7 +22,7 @@ export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const nul = findNul(value);
   if (nul)
-    throw new ApiError("invalid_request", `${nul}: must not contain NUL characters`, [
+    throw new AppError("invalid_request", `${nul}: must not contain NUL characters`, [
       { path: nul, message: "must not contain NUL (\\u0000) characters" },
     ]);
   const result = schema.safeParse(value);

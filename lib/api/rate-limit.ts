@@ -1,6 +1,6 @@
 import { redis, redisKey } from "@/lib/redis/connection";
 import { log } from "@/lib/log";
-import { ApiError } from "./errors";
+import { AppError } from "@/lib/errors";
 
 const WINDOW_SECONDS = 60;
 
@@ -27,11 +27,11 @@ export async function enforceRateLimit(subject: string, limitPerMinute: number, 
   }
   if (used > limitPerMinute) {
     const retryAfter = (window + 1) * WINDOW_SECONDS - now;
-    throw new ApiError(
+    throw new AppError(
       "rate_limited",
       `Rate limit of ${limitPerMinute} requests per minute exceeded; retry in ${retryAfter} s`,
       [],
-      { "Retry-After": String(Math.max(1, retryAfter)) },
+      retryAfter,
     );
   }
 }

@@ -4,7 +4,7 @@ import type { ApiKeyScope } from "@/lib/db/generated/enums";
 import { authenticateApiKey } from "@/lib/apikeys/authenticate-api-key";
 import { env } from "@/lib/env";
 import type { OrgContext } from "@/lib/tenancy/context";
-import { ApiError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { enforceRateLimit } from "./rate-limit";
 import { errorResponse } from "./respond";
 
@@ -29,18 +29,18 @@ export function withApiKey(scope: ApiKeyScope, handler: Handler) {
       const header = req.headers.get("authorization") ?? "";
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) {
-        throw new ApiError("unauthorized", "Missing API key: send Authorization: Bearer <key>", [
+        throw new AppError("unauthorized", "Missing API key: send Authorization: Bearer <key>", [
           { path: "authorization", message: "missing or not a Bearer token" },
         ]);
       }
       const key = await authenticateApiKey(match[1]!);
       if (!key) {
-        throw new ApiError("unauthorized", "Invalid or revoked API key", [
+        throw new AppError("unauthorized", "Invalid or revoked API key", [
           { path: "authorization", message: "invalid or revoked API key" },
         ]);
       }
       if (!key.scopes.includes(scope)) {
-        throw new ApiError("forbidden", `This API key lacks the '${scope}' scope`, [
+        throw new AppError("forbidden", `This API key lacks the '${scope}' scope`, [
           { path: "authorization", message: `scope '${scope}' required` },
         ]);
       }

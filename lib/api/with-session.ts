@@ -4,7 +4,7 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { currentUser, type SessionUser } from "@/lib/auth/current-user";
 import { findMembership } from "@/lib/tenancy/find-membership";
 import type { OrgContext } from "@/lib/tenancy/context";
-import { ApiError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { errorResponse } from "./respond";
 
 export type SessionContext<P> = OrgContext & { requestId: string; user: SessionUser; params: P };
@@ -24,12 +24,12 @@ export function withSession<P extends { org: string }>(
     const requestId = randomUUID();
     try {
       const user = await currentUser();
-      if (!user) throw new ApiError("unauthorized", "Sign in first");
+      if (!user) throw new AppError("unauthorized", "Sign in first");
       const params = await route.params;
       const membership = await findMembership(user.id, params.org);
-      if (!membership) throw ApiError.notFound("Organisation not found");
+      if (!membership) throw AppError.notFound("Organisation not found");
       if (!can(membership.role, permission)) {
-        throw new ApiError("forbidden", `Your role (${membership.role}) cannot do this (needs ${permission})`);
+        throw new AppError("forbidden", `Your role (${membership.role}) cannot do this (needs ${permission})`);
       }
       const ctx: SessionContext<P> = {
         orgId: membership.org.id,
@@ -53,7 +53,7 @@ export function withUser<P>(handler: (req: NextRequest, ctx: { user: SessionUser
   return async (req: NextRequest, route: RouteArgs<P>): Promise<Response> => {
     try {
       const user = await currentUser();
-      if (!user) throw new ApiError("unauthorized", "Sign in first");
+      if (!user) throw new AppError("unauthorized", "Sign in first");
       return await handler(req, { user, params: await route.params });
     } catch (err) {
       return errorResponse(err, { route: req.nextUrl.pathname });

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/tenancy/context";
 
@@ -7,7 +7,7 @@ import type { OrgContext } from "@/lib/tenancy/context";
 export async function revokeApiKey(ctx: OrgContext, keyId: string) {
   return db().$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id: keyId, orgId: ctx.orgId } });
-    if (!key) throw ApiError.notFound("API key not found");
+    if (!key) throw AppError.notFound("API key not found");
     if (key.revokedAt) return key;
     const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
     await recordAudit(

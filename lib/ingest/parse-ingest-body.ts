@@ -1,10 +1,10 @@
-import { ApiError, invalidRequest } from "@/lib/api/errors";
+import { AppError, invalidRequest } from "@/lib/errors";
 import { batchSchema } from "./event-schema";
 
 /** A body is one event object or `{ "events": [...] }`; returns the raw events and which form it was. */
 export function splitIngestBody(body: unknown): { events: unknown[]; single: boolean } {
   if (Array.isArray(body) || body === null || typeof body !== "object") {
-    throw new ApiError("invalid_request", 'Body must be an event object or { "events": [...] }', [
+    throw new AppError("invalid_request", 'Body must be an event object or { "events": [...] }', [
       { path: "body", message: "expected an object" },
     ]);
   }

@@ -1,5 +1,5 @@
-import type { ApiIssue } from "@/lib/api/errors";
-import { zodIssues } from "@/lib/api/errors";
+import type { Issue } from "@/lib/errors";
+import { zodIssues } from "@/lib/errors";
 import type { PriceBook } from "@/lib/pricing/price-book";
 import { priceUsage } from "@/lib/pricing/price-usage";
 import { usageEventSchema, type UsageEventInput } from "./event-schema";
@@ -9,7 +9,7 @@ import { costMismatch, reportedCostPico } from "./reported-cost";
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 export const BACKFILL_DAYS = 35;
 
-export type Rejection = { index: number; eventId: string | null; issues: ApiIssue[] };
+export type Rejection = { index: number; eventId: string | null; issues: Issue[] };
 export type Attribution = Partial<Record<"team" | "feature" | "customer" | "environment", string>>;
 export type PrepareOptions = { now: Date; allowBackfill: boolean; defaults: Attribution; book: PriceBook };
 

@@ -1,11 +1,11 @@
 import { createGunzip } from "node:zlib";
 import { Readable } from "node:stream";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-function tooLarge(): ApiError {
-  return new ApiError(
+function tooLarge(): AppError {
+  return new AppError(
     "payload_too_large",
     `Body exceeds ${MAX_BODY_BYTES} bytes (after decompression); send smaller batches`,
     [{ path: "body", message: `larger than ${MAX_BODY_BYTES} bytes` }],
@@ -31,7 +31,7 @@ async function collect(stream: AsyncIterable<Uint8Array>, limit: number): Promis
 export async function readJsonBody(req: Request): Promise<unknown> {
   const type = (req.headers.get("content-type") ?? "").toLowerCase();
   if (!type.startsWith("application/json")) {
-    throw new ApiError("unsupported_media_type", "Content-Type must be application/json", [
+    throw new AppError("unsupported_media_type", "Content-Type must be application/json", [
       { path: "content-type", message: `expected application/json, got ${type || "nothing"}` },
     ]);
   }
@@ -39,29 +39,29 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   if (declared > MAX_BODY_BYTES) throw tooLarge();
   const encoding = (req.headers.get("content-encoding") ?? "identity").toLowerCase();
   if (encoding !== "identity" && encoding !== "gzip") {
-    throw new ApiError("unsupported_media_type", "Content-Encoding must be gzip or absent", [
+    throw new AppError("unsupported_media_type", "Content-Encoding must be gzip or absent", [
       { path: "content-encoding", message: `unsupported: ${encoding}` },
     ]);
   }
-  if (!req.body) throw new ApiError("invalid_request", "Body is empty", [{ path: "body", message: "empty" }]);
+  if (!req.body) throw new AppError("invalid_request", "Body is empty", [{ path: "body", message: "empty" }]);
   let bytes: Buffer;
   try {
     // A web ReadableStream is async-iterable in Node; only gzip needs the Node stream adapter.
     const body = req.body as import("node:stream/web").ReadableStream<Uint8Array>;
     bytes = await collect(encoding === "gzip" ? Readable.fromWeb(body).pipe(createGunzip()) : body, MAX_BODY_BYTES);
   } catch (err) {
-    if (err instanceof ApiError) throw err;
+    if (err instanceof AppError) throw err;
     if (encoding !== "gzip")
-      throw new ApiError("invalid_request", "Body could not be read", [
+      throw new AppError("invalid_request", "Body could not be read", [
         { path: "body", message: "incomplete or aborted" },
       ]);
-    throw new ApiError("invalid_request", "Body is not valid gzip", [{ path: "body", message: "corrupt gzip stream" }]);
+    throw new AppError("invalid_request", "Body is not valid gzip", [{ path: "body", message: "corrupt gzip stream" }]);
   }
-  if (bytes.length === 0) throw new ApiError("invalid_request", "Body is empty", [{ path: "body", message: "empty" }]);
+  if (bytes.length === 0) throw new AppError("invalid_request", "Body is empty", [{ path: "body", message: "empty" }]);
   try {
     return JSON.parse(bytes.toString("utf8"));
   } catch (err) {
-    throw new ApiError("invalid_request", "Body is not valid JSON", [
+    throw new AppError("invalid_request", "Body is not valid JSON", [
       { path: "body", message: err instanceof Error ? err.message : "malformed JSON" },
     ]);
   }

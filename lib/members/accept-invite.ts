@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { userContext } from "@/lib/tenancy/context";
@@ -28,9 +28,9 @@ export async function acceptInvite(user: SessionUser, token: string) {
   return db().$transaction(async (tx) => {
     const invite = await tx.invite.findUnique({ where: { tokenHash: hashInviteToken(token) }, include: { org: true } });
     if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt < new Date())
-      throw ApiError.notFound("Invite not found or expired");
+      throw AppError.notFound("Invite not found or expired");
     if (invite.email !== user.email.toLowerCase()) {
-      throw new ApiError("forbidden", `This invite is for ${invite.email}; sign in with that address`);
+      throw new AppError("forbidden", `This invite is for ${invite.email}; sign in with that address`);
     }
     await tx.membership.upsert({
       where: { orgId_userId: { orgId: invite.orgId, userId: user.id } },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { assertMayChangeMember, assertMayGrant } from "./role-rules";
@@ -12,13 +12,13 @@ async function loadMember(tx: Prisma.TransactionClient, ctx: OrgContext, members
     where: { id: membershipId, orgId: ctx.orgId },
     include: { user: { select: { email: true } } },
   });
-  if (!member) throw ApiError.notFound("Member not found");
+  if (!member) throw AppError.notFound("Member not found");
   return member;
 }
 
 async function assertOwnerRemains(tx: Prisma.TransactionClient, ctx: OrgContext, leavingId: string) {
   const owners = await tx.membership.count({ where: { orgId: ctx.orgId, role: "OWNER", id: { not: leavingId } } });
-  if (owners === 0) throw new ApiError("conflict", "An organisation needs at least one owner");
+  if (owners === 0) throw new AppError("conflict", "An organisation needs at least one owner");
 }
 
 export async function changeMemberRole(ctx: OrgContext, membershipId: string, input: z.infer<typeof changeRoleInput>) {

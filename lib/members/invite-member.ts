@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { assertMayGrant } from "./role-rules";
@@ -25,7 +25,7 @@ export async function inviteMember(ctx: OrgContext, input: z.infer<typeof invite
   assertMayGrant(ctx, input.role);
   const existing = await db().membership.findFirst({ where: { orgId: ctx.orgId, user: { email: input.email } } });
   if (existing)
-    throw new ApiError("conflict", `${input.email} is already a member`, [
+    throw new AppError("conflict", `${input.email} is already a member`, [
       { path: "email", message: "already a member" },
     ]);
   const token = randomBytes(24).toString("base64url");

@@ -1,11 +1,11 @@
 import type { Role } from "@/lib/db/generated/enums";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/tenancy/context";
 
 /** Only an OWNER may make or unmake OWNERs. */
 export function assertMayGrant(ctx: OrgContext, role: Role): void {
   if (role === "OWNER" && ctx.role !== "OWNER") {
-    throw new ApiError("forbidden", "Only an owner can grant the OWNER role", [
+    throw new AppError("forbidden", "Only an owner can grant the OWNER role", [
       { path: "role", message: "only an owner can grant OWNER" },
     ]);
   }
@@ -13,6 +13,6 @@ export function assertMayGrant(ctx: OrgContext, role: Role): void {
 
 export function assertMayChangeMember(ctx: OrgContext, targetRole: Role): void {
   if (targetRole === "OWNER" && ctx.role !== "OWNER") {
-    throw new ApiError("forbidden", "Only an owner can change or remove an owner");
+    throw new AppError("forbidden", "Only an owner can change or remove an owner");
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorCodeSchema } from "@/lib/errors";
 import { batchSchema, MAX_BATCH, usageEventSchema } from "@/lib/ingest/event-schema";
 import pkg from "@/package.json" with { type: "json" };
 
@@ -14,17 +15,7 @@ const errorSchema = {
       properties: {
         code: {
           type: "string",
-          enum: [
-            "invalid_request",
-            "unauthorized",
-            "forbidden",
-            "not_found",
-            "conflict",
-            "payload_too_large",
-            "unsupported_media_type",
-            "rate_limited",
-            "internal_error",
-          ],
+          enum: [...errorCodeSchema.options],
         },
         message: { type: "string" },
         issues: { type: "array", items: { $ref: "#/components/schemas/Issue" } },

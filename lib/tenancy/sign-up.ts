@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { createOrganizationFor } from "./create-organization";
 
@@ -22,7 +22,7 @@ export async function signUp(input: z.infer<typeof signUpInput>) {
     });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
-      throw new ApiError("conflict", "An account with this email already exists", [
+      throw new AppError("conflict", "An account with this email already exists", [
         { path: "email", message: "already registered" },
       ]);
     }

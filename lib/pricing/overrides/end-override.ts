@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { invalidatePriceCache } from "../load-price-book";
@@ -10,7 +10,7 @@ export async function endOverride(ctx: OrgContext, overrideId: string) {
   const now = new Date();
   const override = await db().$transaction(async (tx) => {
     const existing = await tx.priceOverride.findFirst({ where: { id: overrideId, orgId: ctx.orgId } });
-    if (!existing) throw ApiError.notFound("Price override not found");
+    if (!existing) throw AppError.notFound("Price override not found");
     if (existing.effectiveTo && existing.effectiveTo <= now) return existing;
     const ended = await tx.priceOverride.update({ where: { id: existing.id }, data: { effectiveTo: now } });
     await recordAudit(

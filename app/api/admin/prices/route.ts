@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/api/parse";
 import { json } from "@/lib/api/respond";
 import { withUser } from "@/lib/api/with-session";
@@ -9,13 +9,13 @@ import { importInput, parseImportContent } from "@/lib/pricing/import/import-inp
 
 /** Operator-only: preview (default) or apply a catalog import. Non-operators get 404. */
 export const POST = withUser(async (req, { user }) => {
-  if (!isOperator(user.email)) throw ApiError.notFound();
+  if (!isOperator(user.email)) throw AppError.notFound();
   const input = await parseJsonBody(req, importInput);
   let entries: ReturnType<typeof parseImportContent>;
   try {
     entries = parseImportContent(input.format, input.content);
   } catch (err) {
-    throw new ApiError("invalid_request", "The file could not be read", [
+    throw new AppError("invalid_request", "The file could not be read", [
       { path: "content", message: err instanceof Error ? err.message : "unreadable" },
     ]);
   }

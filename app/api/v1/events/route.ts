@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { AppError } from "@/lib/errors";
 import { json } from "@/lib/api/respond";
 import { withApiKey } from "@/lib/api/with-api-key";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
@@ -20,7 +20,7 @@ export const POST = withApiKey("ingest", async (req, ctx) => {
   }));
   if (rejected.length === events.length) {
     const issues = rejected.flatMap((r) => r.issues);
-    const err = new ApiError(
+    const err = new AppError(
       "invalid_request",
       `No event was valid: ${issues[0]!.path}: ${issues[0]!.message}`,
       issues,
