@@ -7,7 +7,8 @@ import { disconnectDb } from "@/lib/db";
 import { closePgPool, pgPool } from "@/lib/db/pg-pool";
 import { querySpend } from "@/lib/rollups/query-spend";
 import { spendQuerySchema } from "@/lib/rollups/spend-query";
-import { bucketKeySql, DIMENSIONS, MEASURES, measureSumsSql, q } from "@/lib/rollups/dimensions";
+import { bucketKeySql, measureSumsSql, q } from "@/lib/rollups/bucket-sql";
+import { DIMENSIONS, MEASURES } from "@/lib/usage";
 import { benchEnv, percentile } from "./support";
 
 benchEnv();

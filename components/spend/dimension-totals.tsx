@@ -1,4 +1,4 @@
-import { costPerUnit, formatMoney, formatMoneyPrecise } from "@/lib/format/money";
+import { costPerUnit, formatMoney, formatMoneyPrecise } from "@/lib/money/format";
 import { StatCard } from "./stat-card";
 import { totalTokens, type SpendTotals } from "./types";
 

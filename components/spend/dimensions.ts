@@ -1,23 +1,11 @@
-import { DIMENSIONS, type Dimension } from "@/lib/rollups/dimensions";
+import { DIMENSION_LABELS, DIMENSIONS, type Dimension, isDimension } from "@/lib/usage";
 
-export { DIMENSIONS };
-
-export const DIMENSION_LABELS: Record<Dimension, string> = {
-  team: "Team",
-  feature: "Feature",
-  provider: "Provider",
-  model: "Model",
-  customer: "Customer",
-  environment: "Environment",
-  serviceTier: "Service tier",
-};
+export { DIMENSION_LABELS, DIMENSIONS, isDimension };
 
 /** Dimensions with a page of their own (/{org}/dimensions/{dimension}/{value}). */
 export const PAGE_DIMENSIONS = ["team", "feature", "model", "customer"] as const;
 export type PageDimension = (typeof PAGE_DIMENSIONS)[number];
 
-export const isDimension = (v: string | null | undefined): v is Dimension =>
-  !!v && (DIMENSIONS as readonly string[]).includes(v);
 export const isPageDimension = (v: string | null | undefined): v is PageDimension =>
   !!v && (PAGE_DIMENSIONS as readonly string[]).includes(v);
 

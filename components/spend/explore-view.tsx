@@ -1,7 +1,7 @@
 "use client";
 
 import { Button, Card } from "@tremor/react";
-import { sharePercent } from "@/lib/format/money";
+import { sharePercent } from "@/lib/money/format";
 import { downloadText, spendCsv } from "./csv";
 import { DIMENSION_LABELS } from "./dimensions";
 import { ExploreControls } from "./explore-controls";

@@ -2,7 +2,7 @@
 
 import type { UseQueryResult } from "@tanstack/react-query";
 import { BadgeDelta } from "@tremor/react";
-import { formatMoney, percentChange, scaleMoney } from "@/lib/format/money";
+import { formatMoney, percentChange, scaleMoney } from "@/lib/money/format";
 import { QueryState } from "@/components/ui/query-state";
 import { StatCard } from "./stat-card";
 import { describeDays } from "./time-range";

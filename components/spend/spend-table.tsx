@@ -10,7 +10,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@tremor/react";
-import { formatMoney } from "@/lib/format/money";
+import { formatMoney } from "@/lib/money/format";
 import { ALL_SPEND } from "./chart-data";
 import { DIMENSION_LABELS } from "./dimensions";
 import type { SortDir, SortKey } from "./explore-state";

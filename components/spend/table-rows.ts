@@ -1,4 +1,4 @@
-import { compareMoney, sharePercent } from "@/lib/format/money";
+import { compareMoney, sharePercent } from "@/lib/money/format";
 import { ALL_SPEND } from "./chart-data";
 import { displayValue } from "./dimensions";
 import type { SortDir, SortKey } from "./explore-state";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { BarList } from "@tremor/react";
-import { formatMoney } from "@/lib/format/money";
+import { formatMoney } from "@/lib/money/format";
 import { dimensionHref, displayValue } from "./dimensions";
 import type { Dimension, SpendResponse } from "./types";
 

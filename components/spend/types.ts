@@ -1,20 +1,10 @@
-import type { Dimension } from "@/lib/rollups/dimensions";
+import type { Dimension, MeasureTotals } from "@/lib/usage";
 
 export type { Dimension };
 export type Granularity = "hour" | "day" | "week" | "month";
 
-/** Totals as the spend API returns them: cost is an exact decimal string in USD. */
-export type SpendTotals = {
-  cost: string;
-  events: number;
-  requests: number;
-  inputTokens: number;
-  outputTokens: number;
-  cachedInputTokens: number;
-  reasoningTokens: number;
-  errorEvents: number;
-  unpricedEvents: number;
-};
+/** Totals as the spend API returns them (declared in lib/usage): cost is an exact decimal string in USD. */
+export type SpendTotals = MeasureTotals;
 export type SpendPoint = SpendTotals & { t: string };
 export type SpendSeries = { key: Partial<Record<Dimension, string>>; total: SpendTotals; points: SpendPoint[] };
 export type SpendResponse = {

@@ -1,4 +1,4 @@
-import { costPerUnit, formatMoneyPrecise } from "@/lib/format/money";
+import { costPerUnit, formatMoneyPrecise } from "@/lib/money/format";
 import { totalTokens, type SpendTotals } from "./types";
 
 function Row({ label, value, testId }: { label: string; value: string; testId: string }) {

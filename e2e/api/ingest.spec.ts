@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { createAccount, createKey } from "../support/accounts";
 import { orgIdOf, query } from "../support/db";
-import { perMillionToPicoPerToken } from "../../lib/pricing/money";
+import { perMillionToPicoPerToken } from "../../lib/money/pico";
 
 const now = () => new Date().toISOString();
 const event = (over: Record<string, unknown> = {}) => ({

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { createAccount, createKey, type Account } from "../support/accounts";
 import { orgIdOf, query } from "../support/db";
-import { formatPicoUsd } from "../../lib/pricing/money";
+import { formatPicoUsd } from "../../lib/money/pico";
 
 test.describe("GET /api/v1/spend", () => {
   let reader: APIRequestContext;
@@ -25,6 +25,7 @@ test.describe("GET /api/v1/spend", () => {
       model: i % 2 ? "gpt-4o-mini" : "gpt-4o",
       inputTokens: 1000 + i,
       outputTokens: 200 + i,
+      cacheWriteTokens: i % 4 === 0 ? 0 : 30 + (i % 7),
       team: teams[i % 3],
       ...(i % 10 === 0 ? { team: undefined } : {}),
     }));
@@ -38,15 +39,21 @@ test.describe("GET /api/v1/spend", () => {
     const res = await reader.get("/api/v1/spend?groupBy=team&granularity=day");
     expect(res.status()).toBe(200);
     const body = await res.json();
-    const raw = await query<{ team: string; cost: string; n: string }>(
-      `SELECT coalesce(team, '') AS team, sum("costPico")::text AS cost, count(*)::text AS n FROM usage_events WHERE "orgId" = $1 GROUP BY 1`,
+    const raw = await query<{ team: string; cost: string; n: string; cw: string }>(
+      `SELECT coalesce(team, '') AS team, sum("costPico")::text AS cost, count(*)::text AS n,
+              sum("cacheWriteTokens")::text AS cw FROM usage_events WHERE "orgId" = $1 GROUP BY 1`,
       [orgId],
     );
     for (const r of raw) {
       const s = body.series.find((x: { key: { team: string } }) => x.key.team === r.team);
       expect(s.total.cost).toBe(formatPicoUsd(BigInt(r.cost)));
       expect(s.total.events).toBe(Number(r.n));
+      expect(s.total.cacheWriteTokens).toBe(Number(r.cw));
     }
+    // Cache writes, summed by hand from what was posted: 0 for every 4th event, else 30 + i % 7.
+    let cacheWrites = 0;
+    for (let i = 0; i < 300; i++) cacheWrites += i % 4 === 0 ? 0 : 30 + (i % 7);
+    expect(body.total.cacheWriteTokens).toBe(cacheWrites);
     const all = raw.reduce((a, r) => a + BigInt(r.cost), 0n);
     expect(body.total.cost).toBe(formatPicoUsd(all));
     expect(body.currency).toBe("USD");

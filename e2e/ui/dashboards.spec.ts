@@ -4,8 +4,8 @@ import fs from "node:fs";
 import { createAccount, createKey } from "../support/accounts";
 import { expectNoHorizontalOverflow, signInWithForm } from "../support/ui";
 import { query } from "../support/db";
-import { formatPicoUsd, perMillionToPicoPerToken } from "../../lib/pricing/money";
-import { formatMoney, sharePercent } from "../../lib/format/money";
+import { formatPicoUsd, perMillionToPicoPerToken } from "../../lib/money/pico";
+import { formatMoney, sharePercent } from "../../lib/money/format";
 
 const shot = (name: string) => ({ path: `screenshots/${name}.png`, fullPage: true });
 /** Screenshots without a chart tooltip under the pointer. */

@@ -1,6 +1,6 @@
 import { encodeBinaryArray, type ArrayElement, type ArrayElementType } from "@/lib/db/binary-array";
 import { pgPool } from "@/lib/db/pg-pool";
-import { insertDeltasFromSql, q } from "@/lib/rollups/dimensions";
+import { insertDeltasFromSql, q } from "@/lib/rollups/bucket-sql";
 import type { EventRow } from "./event-row";
 
 // [column, SQL array type, value]: the order of usage_events columns written by ingest.

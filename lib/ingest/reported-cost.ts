@@ -1,4 +1,4 @@
-import { usdToPico } from "@/lib/pricing/money";
+import { usdToPico } from "@/lib/money/pico";
 
 /** The caller's own cost figure in pico-USD; numbers go through their shortest decimal form. */
 export function reportedCostPico(cost: number | string): bigint {

@@ -1,4 +1,4 @@
-import { divRoundHalfEven, multiplyDecimal, parseScaled } from "./money";
+import { divRoundHalfEven, multiplyDecimal, parseScaled } from "@/lib/money/pico";
 import type { BillableUsage, ModelPrice, PriceSet } from "./price-types";
 
 /** The prompt size that selects a long-context tier: every input token the request sent. */

@@ -1,4 +1,4 @@
-import { perMillionToPicoPerToken, usdToPico } from "./money";
+import { perMillionToPicoPerToken, usdToPico } from "@/lib/money/pico";
 import type { ModelPrice, PriceSet, TierPrice } from "./price-types";
 
 type DecimalPrices = Partial<Record<keyof PriceSet, string>>;

@@ -1,5 +1,6 @@
 import { pgPool } from "@/lib/db/pg-pool";
-import { DIMENSIONS, MEASURES, q } from "./dimensions";
+import { DIMENSIONS, MEASURES } from "@/lib/usage";
+import { q } from "./bucket-sql";
 
 const BATCH = 5000;
 const KEY = ["orgId", "hour", ...DIMENSIONS];

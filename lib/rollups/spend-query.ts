@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DIMENSIONS, type Dimension } from "./dimensions";
+import { DIMENSIONS, type Dimension } from "@/lib/usage";
 
 const dimension = z.enum(DIMENSIONS);
 const filterValue = z.string().max(200);

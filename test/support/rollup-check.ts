@@ -1,5 +1,6 @@
 import { pgPool } from "@/lib/db/pg-pool";
-import { bucketKeySql, DIMENSIONS, MEASURES, measureSumsSql, q } from "@/lib/rollups/dimensions";
+import { bucketKeySql, measureSumsSql, q } from "@/lib/rollups/bucket-sql";
+import { DIMENSIONS, MEASURES } from "@/lib/usage";
 
 /** `raw EXCEPT rolled` and `rolled EXCEPT raw` for one rollup table: every bucket that differs. */
 async function mismatchesOf(orgId: string, table: string, bucket: "hour" | "day") {

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db/pg-pool";
-import { insertDeltasFromSql } from "@/lib/rollups/dimensions";
+import { insertDeltasFromSql } from "@/lib/rollups/bucket-sql";
 import { foldDeltas } from "@/lib/rollups/fold-deltas";
 import { invalidatePriceCache, loadPriceBook } from "../load-price-book";
 import { costMismatch } from "@/lib/ingest/reported-cost";

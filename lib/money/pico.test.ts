@@ -6,7 +6,7 @@ import {
   perMillionToPicoPerToken,
   roundToMinorUnit,
   usdToPico,
-} from "./money";
+} from "./pico";
 
 describe("money", () => {
   it("converts per-million prices to exact pico-dollars per token", () => {

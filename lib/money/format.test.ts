@@ -11,7 +11,7 @@ import {
   sharePercent,
   subtractMoney,
   toScaled,
-} from "./money";
+} from "./format";
 
 describe("formatMoney", () => {
   it.each([

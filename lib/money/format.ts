@@ -1,11 +1,11 @@
 /**
  * Presentation of exact decimal money strings ("123.456789", as the spend API returns them).
  * Everything here works on the digits with BigInt: no amount ever passes through a float.
- * Rounding is half-to-even, as for invoices (lib/pricing/money.ts), so a dashboard figure
+ * Rounding is half-to-even, as for invoices (lib/money/pico.ts), so a dashboard figure
  * agrees with the CSV export and the invoice to the cent.
  */
 
-import { divRoundHalfEven } from "@/lib/pricing/money";
+import { divRoundHalfEven } from "./pico";
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d*))?$/;
 

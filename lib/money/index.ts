@@ -1,0 +1,3 @@
+/** Money: exact pico-dollar arithmetic (pico.ts) and its display for people (format.ts). */
+export * from "./format";
+export * from "./pico";
