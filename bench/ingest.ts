@@ -101,7 +101,7 @@ function post(
 
 async function createBenchKey(): Promise<{ secret: string; orgId: string; userId: string }> {
   const [{ signUp }, { createApiKey }, { userContext }, { disconnectDb }] = await Promise.all([
-    import("@/lib/tenancy/sign-up"),
+    import("@/lib/onboarding/sign-up"),
     import("@/lib/apikeys/create-api-key"),
     import("@/lib/tenancy/context"),
     import("@/lib/db"),

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { createApiKey } from "@/lib/apikeys/create-api-key";
 import { disconnectDb } from "@/lib/db";
 import { closePgPool, pgPool } from "@/lib/db/pg-pool";
-import { signUp } from "@/lib/tenancy/sign-up";
+import { signUp } from "@/lib/onboarding/sign-up";
 import { userContext } from "@/lib/tenancy/context";
 import { benchEnv, percentile } from "./support";
 

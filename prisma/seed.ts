@@ -5,7 +5,7 @@ import { closePgPool } from "@/lib/db/pg-pool";
 import { seedDemoUsage } from "@/lib/demo/seed-demo-usage";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { closeQueues } from "@/lib/queue/enqueue";
-import { ensureInitialOrg } from "@/lib/tenancy/ensure-initial-org";
+import { ensureInitialOrg } from "@/lib/onboarding/ensure-initial-org";
 
 export const DEMO = { slug: "demo", name: "Acme AI (demo)", email: "demo@burnrate.local", password: "burnrate-demo" };
 

@@ -1,7 +1,7 @@
 // Headless initialisation (run by `npm start` and the Docker entrypoint): see README "Configuration".
 import { env } from "@/lib/env";
 import { disconnectDb } from "@/lib/db";
-import { ensureInitialOrg } from "@/lib/tenancy/ensure-initial-org";
+import { ensureInitialOrg } from "@/lib/onboarding/ensure-initial-org";
 
 const e = env();
 if (e.BURNRATE_INIT_ORG_SLUG && e.BURNRATE_INIT_USER_EMAIL && e.BURNRATE_INIT_USER_PASSWORD) {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { db, disconnectDb } from "@/lib/db";
-import { ensureInitialOrg } from "@/lib/tenancy/ensure-initial-org";
+import { ensureInitialOrg } from "@/lib/onboarding/ensure-initial-org";
 import { authenticateApiKey } from "@/lib/apikeys/authenticate-api-key";
 import { verifyPassword } from "@/lib/auth/password";
 

@@ -3,7 +3,7 @@
 import { Button, Card } from "@tremor/react";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch } from "@/lib/api/client-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { FormError } from "@/components/ui/form-error";
 import { ImportDiffView, type Diff } from "./import-diff-view";
 

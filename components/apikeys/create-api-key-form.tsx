@@ -3,7 +3,7 @@
 import { Button, Callout, Card } from "@tremor/react";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { apiFetch } from "@/lib/api/client-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 

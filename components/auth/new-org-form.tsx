@@ -4,7 +4,7 @@ import { Button } from "@tremor/react";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { apiFetch } from "@/lib/api/client-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 

@@ -6,7 +6,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { apiFetch, ClientApiError } from "@/lib/api/client-fetch";
+import { apiFetch, ClientApiError } from "@/lib/client/api-fetch";
 
 type Issues = Record<string, string>;
 

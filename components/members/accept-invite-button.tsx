@@ -3,7 +3,7 @@
 import { Button } from "@tremor/react";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { apiFetch } from "@/lib/api/client-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { FormError } from "@/components/ui/form-error";
 
 export function AcceptInviteButton({ token }: { token: string }) {

@@ -1,4 +1,4 @@
-import { ClientApiError } from "@/lib/api/client-fetch";
+import { ClientApiError } from "@/lib/client/api-fetch";
 
 /** The API's `issues`, keyed by field path ("prices.input"), for messages under the fields. */
 export function fieldErrors(error: unknown): Record<string, string> {

@@ -3,7 +3,7 @@
 import { Callout, Card, ProgressBar } from "@tremor/react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { apiFetch } from "@/lib/api/client-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { QueryState } from "@/components/ui/query-state";
 import { formatCount, jobScope } from "./format-price";
 import { pricingKeys } from "./pricing-keys";

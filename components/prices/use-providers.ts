@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { pricingKeys } from "./pricing-keys";
 import type { CatalogPage } from "./types";
 

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiFetch } from "@/lib/api/client-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryState } from "@/components/ui/query-state";

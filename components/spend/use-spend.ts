@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/api/client-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { spendUrl } from "./spend-url";
 import type { SpendParams, SpendResponse } from "./types";
 

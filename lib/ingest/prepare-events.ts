@@ -4,7 +4,7 @@ import type { PriceBook } from "@/lib/pricing/price-book";
 import { priceUsage } from "@/lib/pricing/price-usage";
 import { usageEventSchema, type UsageEventInput } from "./event-schema";
 import type { EventRow } from "./event-row";
-import { costMismatch, reportedCostPico } from "./reported-cost";
+import { costMismatch, reportedCostPico } from "@/lib/pricing/reported-cost";
 
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 export const BACKFILL_DAYS = 35;

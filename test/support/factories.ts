@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { signUp } from "@/lib/tenancy/sign-up";
+import { signUp } from "@/lib/onboarding/sign-up";
 import { userContext, type OrgContext } from "@/lib/tenancy/context";
 
 /** A fresh user + organisation in the run's database, and the OWNER's context. */

@@ -1,4 +1,4 @@
-import { sweep } from "@/lib/rollups/sweep";
+import { sweep } from "@/lib/maintenance/sweep";
 import type { Processor } from "../registry";
 
 export const maintenanceProcessor: Processor<"maintenance"> = {

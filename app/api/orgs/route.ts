@@ -2,7 +2,7 @@ import { parseJsonBody } from "@/lib/api/parse";
 import { json } from "@/lib/api/respond";
 import { withUser } from "@/lib/api/with-session";
 import { listMemberships } from "@/lib/tenancy/find-membership";
-import { createOrganization, createOrganizationInput } from "@/lib/tenancy/create-organization";
+import { createOrganization, createOrganizationInput } from "@/lib/onboarding/create-organization";
 
 export const GET = withUser(async (_req, { user }) => {
   const memberships = await listMemberships(user.id);

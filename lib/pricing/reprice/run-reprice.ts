@@ -3,7 +3,7 @@ import { pgPool } from "@/lib/db/pg-pool";
 import { insertDeltasFromSql } from "@/lib/rollups/bucket-sql";
 import { foldDeltas } from "@/lib/rollups/fold-deltas";
 import { invalidatePriceCache, loadPriceBook } from "../load-price-book";
-import { costMismatch } from "@/lib/ingest/reported-cost";
+import { costMismatch } from "@/lib/pricing/reported-cost";
 import type { PriceBook } from "../price-book";
 import { priceUsage, type PricedUsage } from "../price-usage";
 import type { ServiceTier } from "../price-types";

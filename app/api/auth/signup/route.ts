@@ -3,7 +3,7 @@ import { parseJsonBody } from "@/lib/api/parse";
 import { errorResponse, json } from "@/lib/api/respond";
 import { enforceRateLimit } from "@/lib/api/rate-limit";
 import { env } from "@/lib/env";
-import { signUp, signUpInput } from "@/lib/tenancy/sign-up";
+import { signUp, signUpInput } from "@/lib/onboarding/sign-up";
 
 export async function POST(req: NextRequest) {
   try {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/current-user";
-import { userContext } from "./context";
+import { userContext } from "@/lib/tenancy/context";
 import { slugFor } from "./slug";
 
 export const createOrganizationInput = z.strictObject({

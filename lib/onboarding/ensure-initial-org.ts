@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { hashApiKey, visiblePrefix } from "@/lib/apikeys/key-format";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { userContext } from "./context";
+import { userContext } from "@/lib/tenancy/context";
 
 export type InitialOrg = { slug: string; name?: string; email: string; password: string; apiKey?: string };
 type Logger = { info: (msg: string) => void; warn: (msg: string) => void };

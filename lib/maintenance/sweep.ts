@@ -1,0 +1,17 @@
+import { foldDeltas, orgsWithStaleDeltas } from "@/lib/rollups/fold-deltas";
+import { ensurePartitions } from "./ensure-partitions";
+import { requeueStuckReprices } from "./requeue-stuck-reprices";
+
+const STALE_DELTA_MS = 2_000;
+
+/**
+ * The safety net that makes Redis non-essential: folds deltas no job picked up (e.g. Redis was
+ * down at commit), restarts re-pricing runs that never started, and keeps monthly partitions ahead.
+ */
+export async function sweep(now = Date.now()): Promise<{ orgsFolded: number; repricesRequeued: number }> {
+  const orgs = await orgsWithStaleDeltas(STALE_DELTA_MS);
+  for (const orgId of orgs) await foldDeltas(orgId);
+  const repricesRequeued = await requeueStuckReprices(now);
+  await ensurePartitions(now);
+  return { orgsFolded: orgs.length, repricesRequeued };
+}
