@@ -1,6 +1,7 @@
 # Burnrate image: the web app and the worker (same image, different command; see docker-compose.yml).
 #   docker build -t burnrate .
-#   app:    migrate-deploy, price catalog, headless init, then `next start` (the default command)
+#   app:    the boot sequence of `npm start` (scripts/boot.mjs: migrations, price catalog, headless init),
+#           then `next start` (the default command)
 #   worker: docker run … burnrate node_modules/.bin/tsx workers/index.ts
 
 FROM node:20-bookworm-slim AS base
@@ -32,4 +33,4 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 COPY --from=build --chown=node:node /app ./
 USER node
 EXPOSE 3000
-CMD ["sh", "-c", "set -e; tsx=node_modules/.bin/tsx; $tsx scripts/migrate-deploy.ts; for s in scripts/install-catalog.ts scripts/init-headless.ts; do if [ -f $s ]; then $tsx $s; fi; done; exec node --max-semi-space-size=64 node_modules/next/dist/bin/next start -H 0.0.0.0 -p \"$PORT\""]
+CMD ["sh", "-c", "set -e; node scripts/boot.mjs --prepare-only --no-build; exec node --max-semi-space-size=64 node_modules/next/dist/bin/next start -H 0.0.0.0 -p \"$PORT\""]

@@ -17,6 +17,16 @@ import { pathToFileURL } from "node:url";
 type Log = ((...a: unknown[]) => void) & { warn: (...a: unknown[]) => void };
 type Service = { url: string; source: string; stop: () => Promise<void> };
 type Tracked = ChildProcess & { exited: Promise<{ code: number | null; signal: string | null }> };
+/** The boot sequence of scripts/boot.mjs (the same as `npm start` and the Docker image's). */
+interface Boot {
+  prepareApp(opts: { env: NodeJS.ProcessEnv; log: Log; seed: boolean }): Promise<void>;
+  startApps(opts: {
+    env: NodeJS.ProcessEnv;
+    port: number;
+    host: string;
+    stdio: (name: string) => unknown[];
+  }): Array<{ name: string; child: Tracked }>;
+}
 /** The parts of scripts/services.mjs used here. */
 interface Services {
   createLog(tag: string): Log;
@@ -30,11 +40,7 @@ interface Services {
   dropDatabase(url: string): Promise<void>;
   deleteRedisPrefix(url: string, prefix: string): Promise<number>;
   findFreePort(start: number): Promise<number>;
-  runTs(file: string, args: string[], opts: { env: NodeJS.ProcessEnv }): Promise<void>;
-  ensureBuild(log: Log, env: NodeJS.ProcessEnv): Promise<boolean>;
-  spawnTracked(cmd: string, args: string[], opts: object): Tracked;
   stopChild(child: Tracked, signal?: string, graceMs?: number): Promise<unknown>;
-  tsNodeArgs(file: string): string[];
   waitForHttp(
     url: string,
     opts: { timeoutMs: number; anyStatus: boolean; abort: () => string | null },
@@ -52,6 +58,7 @@ function tail(file: string, lines = 30): string {
 export default async function globalSetup(config: FullConfig): Promise<() => Promise<void>> {
   const root = config.configFile ? path.dirname(config.configFile) : process.cwd();
   const svc: Services = await import(pathToFileURL(path.join(root, "scripts/services.mjs")).href);
+  const boot: Boot = await import(pathToFileURL(path.join(root, "scripts/boot.mjs")).href);
   const log = svc.createLog("e2e");
   const runId = (process.env.BURNRATE_E2E_RUN_ID ?? `manual_${randomBytes(4).toString("hex")}`)
     .toLowerCase()
@@ -108,38 +115,25 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       BURNRATE_OPERATOR_EMAILS: `operator-${runId}@e2e.test`,
     };
 
-    await svc.step(log, "migrations", () => svc.runTs("scripts/migrate-deploy.ts", [], { env }));
-    await svc.step(log, "price catalog", () => svc.runTs("scripts/install-catalog.ts", [], { env }));
-    if (process.env.BURNRATE_E2E_SEED === "1") {
-      await svc.step(log, "demo seed", () => svc.runTs("prisma/seed.ts", [], { env }));
-    }
-    await svc.step(log, "web build (next build if sources changed)", () => svc.ensureBuild(log, env));
+    await boot.prepareApp({ env, log, seed: process.env.BURNRATE_E2E_SEED === "1" });
 
-    const runEnv = { ...env, NODE_ENV: "production" };
-    const start = (args: string[], file: string): Tracked => {
-      const out = verbose ? "inherit" : fs.openSync(file, "a");
-      const child = svc.spawnTracked(process.execPath, args, { env: runEnv, stdio: ["ignore", out, out] });
-      if (typeof out === "number") fs.closeSync(out);
-      return child;
+    // Output to .data/e2e/<run id>/{web,worker}.log (or the terminal with BURNRATE_E2E_VERBOSE=1).
+    const opened: number[] = [];
+    const stdio = (name: string) => {
+      if (verbose) return ["ignore", "inherit", "inherit"];
+      const fd = fs.openSync(name === "web" ? webLog : workerLog, "a");
+      opened.push(fd);
+      return ["ignore", fd, fd];
     };
-    const web = start(
-      [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"],
-      webLog,
-    );
-    cleanups.push(["stop web", () => svc.stopChild(web, "SIGTERM", 10_000)]);
+    const [web, worker] = boot.startApps({ env: { ...env, NODE_ENV: "production" }, port, host: "127.0.0.1", stdio });
+    for (const fd of opened) fs.closeSync(fd);
+    cleanups.push(["stop web", () => svc.stopChild(web.child, "SIGTERM", 10_000)]);
+    cleanups.push(["stop worker", () => svc.stopChild(worker.child, "SIGTERM", 10_000)]);
     let webExit: string | null = null;
-    void web.exited.then((r) => (webExit = `web exited (${r.signal ?? `code ${r.code}`})`));
-
-    if (fs.existsSync(path.join(root, "workers/index.ts"))) {
-      const worker = start(svc.tsNodeArgs("workers/index.ts"), workerLog);
-      cleanups.push(["stop worker", () => svc.stopChild(worker, "SIGTERM", 10_000)]);
-      void worker.exited.then((r) => {
-        if (!tearingDown)
-          log.warn(`worker exited (${r.signal ?? `code ${r.code}`}) during the run:\n${tail(workerLog)}`);
-      });
-    } else {
-      log.warn("workers/index.ts not found; running without the worker");
-    }
+    void web.child.exited.then((r) => (webExit = `web exited (${r.signal ?? `code ${r.code}`})`));
+    void worker.child.exited.then((r) => {
+      if (!tearingDown) log.warn(`worker exited (${r.signal ?? `code ${r.code}`}) during the run:\n${tail(workerLog)}`);
+    });
 
     await svc.step(log, `web on ${baseURL}`, () =>
       svc.waitForHttp(`${baseURL}/api/health`, { timeoutMs: 120_000, anyStatus: true, abort: () => webExit }),

@@ -10,34 +10,25 @@
 //
 // One Ctrl-C (SIGINT) or SIGTERM stops the web app, the worker and any Postgres/Redis started here.
 // If the web app or the worker dies, the other is stopped and this exits non-zero.
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
+import { prepareApp, startApps } from "./boot.mjs";
 import {
-  DATA_DIR,
   ROOT,
   bold,
   createLog,
   cyan,
   dim,
-  ensureBuild,
   ensureSecret,
-  exists,
   green,
   isPortFree,
   killChildGroups,
   loadDotEnv,
   magenta,
   maskUrl,
-  pgQuery,
-  red,
-  runTs,
   prepareServices,
+  red,
   signalChildren,
-  spawnTracked,
   step as timedStep,
   stopChild,
-  tsNodeArgs,
   waitForHttp,
 } from "./services.mjs";
 
@@ -79,40 +70,6 @@ function step(name, fn) {
   return timedStep(log, name, fn);
 }
 
-const SEED_STATE = path.join(DATA_DIR, "seeded.json");
-
-/** What the demo seed depends on: prisma/seed* files and the migration names. */
-function seedInputsHash() {
-  const hash = crypto.createHash("sha256");
-  const walk = (rel) => {
-    const abs = path.join(ROOT, rel);
-    if (fs.statSync(abs).isDirectory()) for (const e of fs.readdirSync(abs).sort()) walk(`${rel}/${e}`);
-    else hash.update(`${rel}\0`).update(fs.readFileSync(abs));
-  };
-  for (const e of fs.readdirSync(path.join(ROOT, "prisma")).sort()) if (e.startsWith("seed")) walk(`prisma/${e}`);
-  const migrations = path.join(ROOT, "prisma/migrations");
-  if (fs.existsSync(migrations)) hash.update(fs.readdirSync(migrations).sort().join("\0"));
-  return hash.digest("hex");
-}
-
-/** The key under which this database's seed is remembered, or null if it cannot be told. */
-async function databaseIdentity(url) {
-  try {
-    const rows = await pgQuery(url, `select id from "_prisma_migrations" order by started_at, id limit 1`);
-    return rows[0] ? `${maskUrl(url)}#${rows[0].id}` : null;
-  } catch {
-    return null;
-  }
-}
-
-function readSeedState() {
-  try {
-    return JSON.parse(fs.readFileSync(SEED_STATE, "utf8"));
-  } catch {
-    return {};
-  }
-}
-
 async function stopServices() {
   for (const s of services.reverse()) {
     await s.stop().catch((err) => log.warn(`stopping a service failed: ${err.message}`));
@@ -132,13 +89,11 @@ function prefixLines(stream, out, label) {
   stream.on("end", () => buf && out.write(`${label} ${buf}\n`));
 }
 
-function startApp(name, color, cmd, args, env) {
-  const child = spawnTracked(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  const label = color(`${name.padEnd(6)}|`);
+/** Prefixes each app's output lines with its name. */
+function labelOutput({ name, child }) {
+  const label = (name === "web" ? cyan : magenta)(`${name.padEnd(6)}|`);
   prefixLines(child.stdout, process.stdout, label);
   prefixLines(child.stderr, process.stderr, label);
-  apps.push({ name, child });
-  return child;
 }
 
 async function main() {
@@ -161,43 +116,13 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
 
-  await step("migrations", () => runTs("scripts/migrate-deploy.ts", [], { env }));
-  // After the migrations: [price catalog, then the demo seed, which prices its events] alongside the
-  // headless init (its own organisation): independent rows, so they run at the same time.
-  const catalogThenSeed = async () => {
-    if (exists("scripts/install-catalog.ts")) {
-      await step("price catalog", () => runTs("scripts/install-catalog.ts", [], { env }));
-    }
-    if (!seed) return;
-    if (!exists("prisma/seed.ts")) return log.warn("prisma/seed.ts not found; skipping the demo seed");
-    const identity = await databaseIdentity(env.DATABASE_URL);
-    const inputs = seedInputsHash();
-    if (!forceSeed && identity && readSeedState()[identity] === inputs) {
-      return log(dim("demo seed: already applied to this database (npm start -- --seed to run it again)"));
-    }
-    await step("demo seed", () => runTs("prisma/seed.ts", [], { env }));
-    if (identity) fs.writeFileSync(SEED_STATE, JSON.stringify({ ...readSeedState(), [identity]: inputs }, null, 2));
-  };
-  const afterMigrate = [catalogThenSeed()];
-  if (exists("scripts/init-headless.ts")) {
-    afterMigrate.push(step("headless init", () => runTs("scripts/init-headless.ts", [], { env })));
-  }
-  for (const r of await Promise.allSettled(afterMigrate)) if (r.status === "rejected") throw r.reason;
-  if (!dev) await step("web build (next build if sources changed)", () => ensureBuild(log, env));
+  await prepareApp({ env, log, step, seed, forceSeed, build: !dev });
   if (!(await isPortFree(port))) throw portBusy();
 
   if (stopRequested) throw new Error("interrupted before starting the apps");
   phase = "running";
-  const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
-  // A 64 MB young generation: an ingest batch's objects die young instead of being promoted, which
-  // cut the web process's CPU per 1,000 ingested events by ~15% in bench:ingest (37.7 → 32.4 ms).
-  const webFlags = dev ? [] : ["--max-semi-space-size=64"];
-  startApp("web", cyan, process.execPath, [...webFlags, nextBin, dev ? "dev" : "start", "-p", String(port)], env);
-  if (exists("workers/index.ts")) {
-    startApp("worker", magenta, process.execPath, tsNodeArgs("workers/index.ts"), env);
-  } else {
-    log.warn("workers/index.ts not found; running the web app only");
-  }
+  apps.push(...startApps({ env, port, dev }));
+  for (const app of apps) labelOutput(app);
   log(
     `started ${apps.map((a) => `${a.name} (pid ${a.child.pid})`).join(" and ")} ${dim(`(setup took ${((performance.now() - t0) / 1000).toFixed(1)}s)`)}`,
   );
