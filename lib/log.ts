@@ -1,8 +1,11 @@
 import pino from "pino";
+import { baseEnv } from "@/lib/env";
+
+const { LOG_LEVEL, BURNRATE_PROCESS } = baseEnv();
 
 /** Structured JSON logs; child loggers add orgId, requestId, jobId. */
 export const log = pino({
-  level: process.env.LOG_LEVEL ?? "info",
-  base: { service: process.env.BURNRATE_PROCESS ?? "web" },
+  level: LOG_LEVEL,
+  base: { service: BURNRATE_PROCESS },
   redact: ["req.headers.authorization", "*.password", "*.apiKey", "*.secret"],
 });

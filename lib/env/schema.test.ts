@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./schema";
+import { EnvError, parseBaseEnv, parseEnv } from "./schema";
 
 const valid = {
   DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/burnrate",
@@ -75,5 +75,30 @@ describe("parseEnv", () => {
       BURNRATE_INIT_API_KEY: "sk-123",
     });
     expect(err.variables[0]?.name).toBe("BURNRATE_INIT_API_KEY");
+  });
+});
+
+describe("parseBaseEnv", () => {
+  it("needs no database or secret and fills the logger's defaults", () => {
+    expect(parseBaseEnv({})).toEqual({ NODE_ENV: "development", LOG_LEVEL: "info", BURNRATE_PROCESS: "web" });
+    expect(parseBaseEnv({ LOG_LEVEL: "debug", BURNRATE_PROCESS: "worker" })).toMatchObject({
+      LOG_LEVEL: "debug",
+      BURNRATE_PROCESS: "worker",
+    });
+  });
+
+  it("names a malformed LOG_LEVEL", () => {
+    let caught: unknown;
+    try {
+      parseBaseEnv({ LOG_LEVEL: "loud" });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(EnvError);
+    expect((caught as EnvError).variables.map((v) => v.name)).toEqual(["LOG_LEVEL"]);
+  });
+
+  it("is the same rule as the full schema for LOG_LEVEL", () => {
+    expect(failure({ ...valid, LOG_LEVEL: "loud" }).variables.map((v) => v.name)).toEqual(["LOG_LEVEL"]);
   });
 });

@@ -10,16 +10,28 @@ const redisUrl = z
   .refine((v) => /^rediss?:\/\//.test(v), "must be a redis:// URL");
 const optionalNonEmpty = z.string().min(1).optional();
 
+/**
+ * The variables needed before anything else (the logger reads them at import): parsed on their own,
+ * so that modules loaded early need neither a database URL nor a cycle through the full schema.
+ */
+const baseShape = {
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Which process logs: set to "worker" by workers/process-name.ts before anything is imported. */
+  BURNRATE_PROCESS: z.string().min(1).default("web"),
+};
+export const baseEnvSchema = z.object(baseShape);
+export type BaseEnv = z.infer<typeof baseEnvSchema>;
+
 /** Every environment variable Burnrate reads, parsed once. Documented in README "Configuration". */
 export const envSchema = z
   .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    ...baseShape,
     DATABASE_URL: postgresUrl,
     REDIS_URL: redisUrl,
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
     NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     QUEUE_PREFIX: z
       .string()
       .regex(/^[A-Za-z0-9_-]+$/, "letters, digits, _ and - only")
@@ -78,8 +90,17 @@ export class EnvError extends Error {
 
 /** Parses a record of environment variables; throws EnvError naming every bad or missing variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseWith(envSchema, source);
+}
+
+/** Parses only the base variables (NODE_ENV, LOG_LEVEL, BURNRATE_PROCESS); throws EnvError like parseEnv. */
+export function parseBaseEnv(source: Record<string, string | undefined>): BaseEnv {
+  return parseWith(baseEnvSchema, source);
+}
+
+function parseWith<T>(schema: z.ZodType<T>, source: Record<string, string | undefined>): T {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
-  const result = envSchema.safeParse(cleaned);
+  const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   const byName = new Map<string, string>();
   for (const i of result.error.issues) {

@@ -97,6 +97,12 @@ export async function dropStaleDatabases(url, prefix, maxAgeMs = 6 * 3600 * 1000
   return dropped;
 }
 
+/** The local server's port (BURNRATE_PROBE_PG_PORT, default 5432) and whether it accepts TCP connections. */
+export async function probeLocalPostgres() {
+  const port = Number(process.env.BURNRATE_PROBE_PG_PORT || 5432);
+  return { port, answers: await probeTcp(port) };
+}
+
 /**
  * Resolves a Postgres server. Returns { url, source: "env" | "local" | "embedded", stop() }.
  * url names database `database` (default "burnrate"; it need not exist: migrate-deploy creates it).
@@ -108,10 +114,10 @@ export async function resolvePostgres({
   if (process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, source: "env", stop: async () => {} };
   }
-  const probePort = Number(process.env.BURNRATE_PROBE_PG_PORT || 5432);
   if (!process.env.BURNRATE_FORCE_EMBEDDED_PG) {
+    const { port: probePort, answers } = await probeLocalPostgres();
     const url = `postgresql://postgres@127.0.0.1:${probePort}/${database}`;
-    if (await probeTcp(probePort)) {
+    if (answers) {
       const error = await pgConnectError(url);
       if (!error) {
         log(`using the Postgres server on 127.0.0.1:${probePort}`);

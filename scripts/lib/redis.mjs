@@ -28,14 +28,19 @@ export function redisPing(port, host = "127.0.0.1", timeoutMs = 1000) {
   });
 }
 
+/** The local server's port (BURNRATE_PROBE_REDIS_PORT, default 6379) and its answer to PING ("PONG" if usable). */
+export async function probeLocalRedis() {
+  const port = Number(process.env.BURNRATE_PROBE_REDIS_PORT || 6379);
+  return { port, reply: await redisPing(port) };
+}
+
 /**
  * Resolves a Redis server. Returns { url, source: "env" | "local" | "spawned", stop() }.
  */
 export async function resolveRedis({ log = createLog("redis") } = {}) {
   if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, source: "env", stop: async () => {} };
-  const probePort = Number(process.env.BURNRATE_PROBE_REDIS_PORT || 6379);
   if (!process.env.BURNRATE_FORCE_LOCAL_REDIS) {
-    const reply = await redisPing(probePort);
+    const { port: probePort, reply } = await probeLocalRedis();
     if (reply === "PONG") {
       log(`using the Redis server on 127.0.0.1:${probePort}`);
       return { url: `redis://127.0.0.1:${probePort}`, source: "local", stop: async () => {} };
