@@ -99,16 +99,12 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     cleanups.push([`drop database ${name}`, () => svc.dropDatabase(databaseUrl)]);
     cleanups.push([`delete Redis keys ${name}:*`, () => svc.deleteRedisPrefix(redis.url, name)]);
 
-    const port = await svc.findFreePort(Number(process.env.BURNRATE_E2E_PORT ?? 3100));
-    const baseURL = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
       QUEUE_PREFIX: name,
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: baseURL,
-      PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
       // Specs sign up many accounts from one address.
       SIGNUP_RATE_LIMIT_PER_MINUTE: "10000",
@@ -116,6 +112,12 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
     };
 
     await boot.prepareApp({ env, log, seed: process.env.BURNRATE_E2E_SEED === "1" });
+
+    // The port is chosen after the build (minutes), not before: another run on this machine could take it
+    // meanwhile, and its server would then answer this run's health check.
+    const port = await svc.findFreePort(Number(process.env.BURNRATE_E2E_PORT ?? 3100));
+    const baseURL = `http://127.0.0.1:${port}`;
+    Object.assign(env, { NEXTAUTH_URL: baseURL, PORT: String(port) });
 
     // Output to .data/e2e/<run id>/{web,worker}.log (or the terminal with BURNRATE_E2E_VERBOSE=1).
     const opened: number[] = [];
