@@ -43,4 +43,20 @@ describe("API keys", () => {
     ).map((r) => r.action);
     expect(actions).toEqual(["api_key.created", "api_key.revoked"]);
   });
+
+  it("mints an admin-scoped key only for roles that may change settings", async () => {
+    const org = await newOrg("admin-scope");
+    const key = await createApiKey(org, { name: "ops", scopes: ["admin", "read"] });
+    expect((await authenticateApiKey(key.secret))?.scopes.sort()).toEqual(["admin", "read"]);
+    for (const role of ["FINANCE", "ENGINEER", "VIEWER"] as const) {
+      const err = await createApiKey({ ...org, role }, { name: "escalate", scopes: ["admin"] }).catch(
+        (e: unknown) => e,
+      );
+      expect(err, role).toBeInstanceOf(AppError);
+      expect((err as AppError).code).toBe("forbidden");
+      expect((err as AppError).issues[0]?.path).toBe("scopes");
+    }
+    // An ENGINEER still creates ordinary keys.
+    await expect(createApiKey({ ...org, role: "ENGINEER" }, { name: "svc", scopes: ["ingest"] })).resolves.toBeTruthy();
+  });
 });

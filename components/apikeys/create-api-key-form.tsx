@@ -60,8 +60,14 @@ export function CreateApiKeyForm({ url, onCreated }: { url: string; onCreated: (
           <label className="mr-4 inline-flex items-center gap-2">
             <input type="checkbox" name="scopes" value="ingest" defaultChecked /> ingest
           </label>
-          <label className="inline-flex items-center gap-2">
+          <label className="mr-4 inline-flex items-center gap-2">
             <input type="checkbox" name="scopes" value="read" /> read
+          </label>
+          <label
+            className="inline-flex items-center gap-2"
+            title="Manage budgets, channels and webhooks by API (owners and admins only)"
+          >
+            <input type="checkbox" name="scopes" value="admin" /> admin
           </label>
         </fieldset>
         <div className="md:col-span-3">

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { generateApiKey } from "./key-format";
 
@@ -9,9 +11,9 @@ const attribution = z.string().trim().min(1).max(200);
 export const createApiKeyInput = z.strictObject({
   name: z.string().trim().min(1, "name is required").max(100),
   scopes: z
-    .array(z.enum(["ingest", "read"]))
+    .array(z.enum(["ingest", "read", "admin"]))
     .min(1, "choose at least one scope")
-    .max(2),
+    .max(3),
   defaultAttribution: z
     .strictObject({
       team: attribution.optional(),
@@ -25,6 +27,13 @@ export type CreateApiKeyInput = z.infer<typeof createApiKeyInput>;
 
 /** Creates a key; the returned `secret` is the only time the full key is ever available. */
 export async function createApiKey(ctx: OrgContext, input: CreateApiKeyInput) {
+  // An `admin` key manages budgets, channels and webhooks by API: only a member who may change the
+  // organisation's settings can mint one (an ENGINEER manages keys but must not escalate through one).
+  if (input.scopes.includes("admin") && !(ctx.role && can(ctx.role, "org:settings"))) {
+    throw new AppError("forbidden", "Only an owner or admin can create a key with the 'admin' scope", [
+      { path: "scopes", message: "the 'admin' scope needs the org:settings permission (OWNER or ADMIN)" },
+    ]);
+  }
   const { secret, prefix, hash } = generateApiKey();
   const key = await db().$transaction(async (tx) => {
     const created = await tx.apiKey.create({

@@ -59,7 +59,7 @@ export function openApiDocument() {
         apiKey: {
           type: "http",
           scheme: "bearer",
-          description: "An API key of your organisation (scopes: ingest, read)",
+          description: "An API key of your organisation (scopes: ingest, read, admin)",
         },
       },
       schemas: {
