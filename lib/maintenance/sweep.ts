@@ -1,3 +1,4 @@
+import { sweepBudgets } from "@/lib/budgets/sweep-budgets";
 import { foldDeltas, orgsWithStaleDeltas } from "@/lib/rollups/fold-deltas";
 import { ensurePartitions } from "./ensure-partitions";
 import { requeueStuckReprices } from "./requeue-stuck-reprices";
@@ -6,12 +7,14 @@ const STALE_DELTA_MS = 2_000;
 
 /**
  * The safety net that makes Redis non-essential: folds deltas no job picked up (e.g. Redis was
- * down at commit), restarts re-pricing runs that never started, and keeps monthly partitions ahead.
+ * down at commit), evaluates budgets whose job was lost and resolves alerts of ended periods, restarts
+ * re-pricing runs that never started, and keeps monthly partitions ahead.
  */
-export async function sweep(now = Date.now()): Promise<{ orgsFolded: number; repricesRequeued: number }> {
+export async function sweep(now = Date.now()) {
   const orgs = await orgsWithStaleDeltas(STALE_DELTA_MS);
   for (const orgId of orgs) await foldDeltas(orgId);
   const repricesRequeued = await requeueStuckReprices(now);
+  const budgets = await sweepBudgets(new Date(now));
   await ensurePartitions(now);
-  return { orgsFolded: orgs.length, repricesRequeued };
+  return { orgsFolded: orgs.length, repricesRequeued, ...budgets };
 }

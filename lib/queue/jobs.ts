@@ -13,6 +13,10 @@ export const QUEUES = {
     name: "reprice",
     payload: z.object({ repriceJobId: z.string().min(1) }),
   },
+  budgets: {
+    name: "budgets",
+    payload: z.object({ orgId: z.string().min(1) }),
+  },
   maintenance: {
     name: "maintenance",
     payload: z.object({}),

@@ -1,4 +1,6 @@
 import { pgPool } from "@/lib/db/pg-pool";
+import { log } from "@/lib/log";
+import { enqueue } from "@/lib/queue/enqueue";
 import { DIMENSIONS, MEASURES } from "@/lib/usage";
 import { q } from "./bucket-sql";
 
@@ -22,6 +24,9 @@ const upsert = (table: string, bucket: string, bucketExpr: string) => {
  * spend_rollups_daily in ONE statement: the DELETE that claims them and the upserts that add them
  * commit or roll back together, so a crash, retry or duplicate job can neither lose nor double-count anything. SKIP LOCKED lets
  * concurrent folders take disjoint deltas; buckets are upserted in key order to avoid deadlocks.
+ * For an organisation with budgets, the same statement marks from which hour its spend changed
+ * (budget_marks, a new version each time): the budget evaluator clears the mark it evaluated, and
+ * the sweeper finds marks no job cleared, so a lost budgets job loses no evaluation.
  */
 export const FOLD_SQL = `
 WITH claimed AS (
@@ -35,22 +40,38 @@ WITH claimed AS (
   ${upsert("spend_rollups", "hour", q("hour"))}
 ), daily AS (
   ${upsert("spend_rollups_daily", "day", `date_trunc('day', ${q("hour")}, 'UTC')`)}
+), mark AS (
+  INSERT INTO budget_marks ("orgId", "fromHour", version)
+  SELECT $1, min("hour"), (extract(epoch FROM clock_timestamp()) * 1000000)::bigint FROM summed
+  WHERE EXISTS (SELECT 1 FROM budgets WHERE "orgId" = $1) HAVING count(*) > 0
+  ON CONFLICT ("orgId") DO UPDATE SET "fromHour" = least(budget_marks."fromHour", EXCLUDED."fromHour"),
+    version = greatest(budget_marks.version + 1, EXCLUDED.version), "markedAt" = now()
+  RETURNING version
 )
-SELECT coalesce(sum(n), 0)::int AS deltas, (SELECT count(*) FROM hourly)::int AS buckets, (SELECT count(*) FROM daily)::int AS days FROM summed`;
+SELECT coalesce(sum(n), 0)::int AS deltas, (SELECT count(*) FROM hourly)::int AS buckets, (SELECT count(*) FROM daily)::int AS days,
+  (SELECT max(version) FROM mark)::text AS mark FROM summed`;
 
 /** Folds every pending delta of the organisation (in batches); returns how many deltas were folded. */
 export async function foldDeltas(orgId: string, maxBatches = 1000): Promise<number> {
   let total = 0;
+  let mark: string | null = null;
   for (let i = 0; i < maxBatches; i++) {
-    const { rows } = await pgPool().query<{ deltas: number }>({
+    const { rows } = await pgPool().query<{ deltas: number; mark: string | null }>({
       name: "burnrate_fold_deltas",
       text: FOLD_SQL,
       values: [orgId],
     });
     const n = rows[0]?.deltas ?? 0;
+    mark = rows[0]?.mark ?? mark;
     total += n;
     if (n < BATCH) break;
   }
+  // After a fold changed the spend of an organisation with budgets: one budgets job per mark
+  // version, not awaited (Redis down must not hold the fold; the sweeper evaluates the mark).
+  if (mark)
+    enqueue("budgets", { orgId }, { jobId: `budgets-${orgId}-${mark}` }).catch((err: unknown) =>
+      log.warn({ err, orgId }, "could not enqueue budgets; the sweeper will evaluate the mark"),
+    );
   return total;
 }
 

@@ -1,0 +1,34 @@
+import type { PoolClient } from "pg";
+
+export type BudgetEventType = "budget.threshold_reached" | "budget.forecast_exceeded";
+
+/** What delivery sends for a budget alert (Standard Webhooks `data`); amounts as decimal strings. */
+export type BudgetEventData = {
+  budget: { id: string; name: string; scope: Record<string, string> };
+  period: { start: string; end: string };
+  threshold: { percent: number } | { amount: string } | { forecast: true };
+  spent: string;
+  amount: string;
+  projectedAt?: string;
+  alertId: string;
+  scopeValue: string | null;
+};
+
+export type BudgetEvent = { orgId: string; type: BudgetEventType; data: BudgetEventData; channelIds: string[] };
+
+/**
+ * The one place budgets hand an alert to delivery, called inside the evaluator's transaction (the
+ * one that recorded the crossing), so an event exists exactly when its crossing does.
+ * NOT WIRED YET: lib/notifications (outbox row in this transaction + enqueue after commit) is being
+ * built in parallel; until it lands this writes nothing. Tests observe events through `onBudgetEvent`.
+ */
+export async function publishBudgetEvent(_tx: PoolClient, event: BudgetEvent): Promise<void> {
+  for (const listener of listeners) listener(event);
+}
+
+const listeners = new Set<(e: BudgetEvent) => void>();
+/** Test hook: observe published events in this process; returns the unsubscribe function. */
+export function onBudgetEvent(listener: (e: BudgetEvent) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
