@@ -25,7 +25,7 @@ const hourRange = (p: Period) => ({ from: floorHour(p.start), to: floorHour(p.en
 /**
  * Spend of the scope in a period, per value of its "*" dimension ("" when there is none), in
  * exact pico units, read from the rollups by the spend query (hours at the edges, days inside).
- * Only values with spend appear.
+ * Only values with spend appear; for a "*" scope, spend without a value (no customer) is nobody's.
  */
 export async function spendByValue(orgId: string, scope: BudgetScope, period: Period): Promise<Map<string, bigint>> {
   const { filters, star } = scopeQuery(scope);
@@ -35,7 +35,8 @@ export async function spendByValue(orgId: string, scope: BudgetScope, period: Pe
   const res = await querySpend({ orgId }, { from, to, granularity: "month", groupBy: star ? [star] : [], filters });
   for (const s of res.series) {
     const pico = usdToPico(s.total.cost);
-    if (pico > 0n) out.set(star ? (s.key[star] ?? "") : "", pico);
+    const value = star ? (s.key[star] ?? "") : "";
+    if (pico > 0n && !(star && value === "")) out.set(value, pico);
   }
   return out;
 }
@@ -51,10 +52,13 @@ export async function hourlySpendByValue(
   const out = new Map<string, [number, bigint][]>();
   if (from >= to) return out;
   const res = await querySpend({ orgId }, { from, to, granularity: "hour", groupBy: star ? [star] : [], filters });
-  for (const s of res.series)
-    out.set(
-      star ? (s.key[star] ?? "") : "",
-      s.points.map((p) => [Date.parse(p.t), usdToPico(p.cost)]),
-    );
+  for (const s of res.series) {
+    const value = star ? (s.key[star] ?? "") : "";
+    if (!(star && value === ""))
+      out.set(
+        value,
+        s.points.map((p) => [Date.parse(p.t), usdToPico(p.cost)]),
+      );
+  }
   return out;
 }

@@ -1,0 +1,54 @@
+import { randomUUID } from "node:crypto";
+import { foldDeltas } from "@/lib/rollups/fold-deltas";
+import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { pgPool } from "@/lib/db/pg-pool";
+import { createOverride } from "@/lib/pricing/overrides/create-override";
+import type { OrgContext } from "@/lib/tenancy/context";
+import { newOrg } from "./factories";
+
+/** A new organisation whose model "house-7b" costs exactly 1 USD per 1M input tokens: 1 token = $0.000001. */
+export async function budgetOrg(label: string): Promise<OrgContext> {
+  const org = await newOrg(label);
+  await createOverride(org, {
+    kind: "CUSTOM_PRICE",
+    provider: "self-hosted",
+    model: "house-7b",
+    prices: { input: "1", output: "0" },
+  });
+  return org;
+}
+
+/** Ingests one event costing `usd` (at most 6 decimals) at `timestamp`, then folds the rollups. */
+export async function spend(orgId: string, usd: string, timestamp: Date, attribution: Record<string, string> = {}) {
+  const [whole, frac = ""] = usd.split(".");
+  const tokens = Number(whole) * 1_000_000 + Number(frac.padEnd(6, "0"));
+  const r = await ingestBatch(
+    orgId,
+    [
+      {
+        eventId: randomUUID(),
+        timestamp: timestamp.toISOString(),
+        provider: "self-hosted",
+        model: "house-7b",
+        inputTokens: tokens,
+        outputTokens: 0,
+        ...attribution,
+      },
+    ],
+    {},
+  );
+  if (r.accepted !== 1) throw new Error(`event refused: ${JSON.stringify(r.rejected)}`);
+  await foldDeltas(orgId);
+}
+
+export async function countRows(table: "alerts" | "budget_crossings" | "budget_period_spend", orgId: string) {
+  const { rows } = await pgPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE "orgId" = $1`, [
+    orgId,
+  ]);
+  return rows[0]!.n;
+}
+
+const DAY = 86_400_000;
+/** 00:00 UTC of the day `daysAgo` days before today. */
+export const utcDay = (daysAgo: number) => new Date(Math.floor(Date.now() / DAY) * DAY - daysAgo * DAY);
+export const plusHours = (d: Date, h: number) => new Date(d.getTime() + h * 3_600_000);
