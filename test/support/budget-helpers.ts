@@ -18,28 +18,30 @@ export async function budgetOrg(label: string): Promise<OrgContext> {
   return org;
 }
 
-/** Ingests one event costing `usd` (at most 6 decimals) at `timestamp`, then folds the rollups. */
-export async function spend(orgId: string, usd: string, timestamp: Date, attribution: Record<string, string> = {}) {
+/** An event of house-7b costing exactly `usd` (at most 6 decimals). */
+export function costing(usd: string, timestamp: Date, attribution: Record<string, string> = {}) {
   const [whole, frac = ""] = usd.split(".");
-  const tokens = Number(whole) * 1_000_000 + Number(frac.padEnd(6, "0"));
-  const r = await ingestBatch(
-    orgId,
-    [
-      {
-        eventId: randomUUID(),
-        timestamp: timestamp.toISOString(),
-        provider: "self-hosted",
-        model: "house-7b",
-        inputTokens: tokens,
-        outputTokens: 0,
-        ...attribution,
-      },
-    ],
-    {},
-  );
-  if (r.accepted !== 1) throw new Error(`event refused: ${JSON.stringify(r.rejected)}`);
+  return {
+    eventId: randomUUID(),
+    timestamp: timestamp.toISOString(),
+    provider: "self-hosted",
+    model: "house-7b",
+    inputTokens: Number(whole) * 1_000_000 + Number(frac.padEnd(6, "0")),
+    outputTokens: 0,
+    ...attribution,
+  };
+}
+
+/** Ingests events (from `costing`), then folds the rollups. */
+export async function spendMany(orgId: string, events: ReturnType<typeof costing>[]) {
+  const r = await ingestBatch(orgId, events, {});
+  if (r.accepted !== events.length) throw new Error(`events refused: ${JSON.stringify(r.rejected)}`);
   await foldDeltas(orgId);
 }
+
+/** Ingests one event costing `usd` at `timestamp`, then folds the rollups. */
+export const spend = (orgId: string, usd: string, timestamp: Date, attribution: Record<string, string> = {}) =>
+  spendMany(orgId, [costing(usd, timestamp, attribution)]);
 
 export async function countRows(table: "alerts" | "budget_crossings" | "budget_period_spend", orgId: string) {
   const { rows } = await pgPool().query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE "orgId" = $1`, [
