@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { acknowledgeAlert, createBudget, getBudgetStatus, listAlerts } from "@/lib/budgets";
+import { acknowledgeAlert, createBudget, getBudgetStatus, listAlerts, previewBudget } from "@/lib/budgets";
 import { evaluateOrgBudgets } from "@/lib/budgets/evaluate-org-budgets";
 import { onBudgetEvent, type BudgetEvent } from "@/lib/budgets/publish-budget-event";
 import { pgPool } from "@/lib/db/pg-pool";
@@ -141,7 +141,24 @@ describe("budget alerts", () => {
       ["c2", "0.3", "0.7"],
       ["c3", "0.01", "0.99"],
     ]);
-    expect(status.values?.items[0]!.thresholdsCrossed.map((c) => c.threshold)).toEqual(["percent:80"]);
+    expect(status.values?.items[0]?.thresholdsCrossed.map((c) => c.threshold)).toEqual(["percent:80"]);
     expect(events.map((e) => [e.data.scopeValue, e.data.threshold])).toEqual([["c1", { percent: 80 }]]);
+  });
+
+  it("previews the current spend and the alerts a budget would have sent last period", async () => {
+    const org = await budgetOrg("budget-preview");
+    const [d2, d1] = [utcDay(2), utcDay(1)];
+    await spend(org.orgId, "0.50", plusHours(d2, 9.5));
+    await spend(org.orgId, "0.40", plusHours(d2, 14.2));
+    await spend(org.orgId, "0.30", plusHours(d1, 8));
+    const input = { period: "day", amount: "1", thresholds: [{ percent: 50 }, { percent: 80 }, { percent: 100 }] };
+    const preview = await previewBudget(org, input, plusHours(d1, 12));
+    expect(preview.spent).toBe("0.3");
+    // By hand: 0.50 by the end of 09:00-10:00 reaches 50%; 0.90 by the end of 14:00-15:00 reaches 80%.
+    expect(preview.lastPeriod.wouldHaveAlerted).toEqual([
+      { scopeValue: null, threshold: "percent:50", amount: "0.5", at: plusHours(d2, 10).toISOString() },
+      { scopeValue: null, threshold: "percent:80", amount: "0.8", at: plusHours(d2, 15).toISOString() },
+    ]);
+    expect(await countRows("alerts", org.orgId)).toBe(0); // a preview writes nothing
   });
 });
