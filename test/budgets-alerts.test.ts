@@ -141,6 +141,9 @@ describe("budget alerts", () => {
       ["c2", "0.3", "0.7"],
       ["c3", "0.01", "0.99"],
     ]);
+    expect(status.spent).toBe("1.16");
+    const page2 = await getBudgetStatus(org, budget.id, { page: 2 });
+    expect([page2.spent, page2.values?.total, page2.values?.items]).toEqual(["1.16", 3, []]);
     expect(status.values?.items[0]?.thresholdsCrossed.map((c) => c.threshold)).toEqual(["percent:80"]);
     expect(events.map((e) => [e.data.scopeValue, e.data.threshold])).toEqual([["c1", { percent: 80 }]]);
   });

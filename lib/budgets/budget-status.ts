@@ -56,13 +56,20 @@ export async function getBudgetStatus(ctx: OrgContext, id: string, opts: { page?
   const org = await db().organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { timeZone: true } });
   const period = periodAt(b, org.timeZone, now);
   const star = starDimension(b.scope);
-  const { rows } = await pgPool().query<{ scopeValue: string; spentPico: bigint; total: bigint; n: number }>(
-    `SELECT "scopeValue", "spentPico", sum("spentPico") OVER ()::int8 AS total, count(*) OVER ()::int AS n
-       FROM budget_period_spend WHERE "orgId" = $1 AND "budgetId" = $2 AND "periodStart" = $3
-      ORDER BY "spentPico" DESC, "scopeValue" LIMIT $4 OFFSET $5`,
-    [ctx.orgId, b.id, period.start, PAGE_SIZE, (page - 1) * PAGE_SIZE],
-  );
-  const spent = rows[0]?.total ?? 0n;
+  const where = `WHERE "orgId" = $1 AND "budgetId" = $2 AND "periodStart" = $3`;
+  const params = [ctx.orgId, b.id, period.start];
+  const [{ rows }, { rows: sums }] = await Promise.all([
+    pgPool().query<{ scopeValue: string; spentPico: bigint }>(
+      `SELECT "scopeValue", "spentPico" FROM budget_period_spend ${where}
+        ORDER BY "spentPico" DESC, "scopeValue" LIMIT $4 OFFSET $5`,
+      [...params, PAGE_SIZE, (page - 1) * PAGE_SIZE],
+    ),
+    pgPool().query<{ total: string | null; n: number }>(
+      `SELECT sum("spentPico")::text AS total, count(*)::int AS n FROM budget_period_spend ${where}`,
+      params,
+    ),
+  ]);
+  const spent = BigInt(sums[0]?.total ?? "0");
   const base = {
     budgetId: b.id,
     period: { start: period.start.toISOString(), end: period.end.toISOString() },
@@ -87,7 +94,7 @@ export async function getBudgetStatus(ctx: OrgContext, id: string, opts: { page?
         dimension: star,
         page,
         pageSize: PAGE_SIZE,
-        total: rows[0]?.n ?? 0,
+        total: sums[0]?.n ?? 0,
         items: rows.map((r) => ({
           value: r.scopeValue,
           spent: formatPicoUsd(r.spentPico),
