@@ -30,7 +30,7 @@ async function main() {
   const { createBudget, getBudgetStatus } = await import("@/lib/budgets");
   const { ingestBatch } = await import("@/lib/ingest/ingest-batch");
   const { createOverride } = await import("@/lib/pricing/overrides/create-override");
-  const { signUp } = await import("@/lib/tenancy/sign-up");
+  const { signUp } = await import("@/lib/onboarding/sign-up");
   const { userContext } = await import("@/lib/tenancy/context");
   const { pgPool, closePgPool } = await import("@/lib/db/pg-pool");
   const { disconnectDb } = await import("@/lib/db");
