@@ -31,6 +31,7 @@ const LIB_TIERS: Record<string, 1 | 2 | 3> = {
   audit: 2,
   health: 2,
   maintenance: 2,
+  budgets: 2,
   demo: 2,
   // 3. workflows and edges
   onboarding: 3,
