@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgPool } from "@/lib/db/pg-pool";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
-import { formatPicoUsd } from "@/lib/money";
+import { formatPicoUsd } from "@/lib/money/pico";
 import { foldDeltas } from "@/lib/rollups/fold-deltas";
 import { querySpend } from "@/lib/rollups/query-spend";
 import { spendQuerySchema } from "@/lib/rollups/spend-query";
