@@ -38,6 +38,8 @@ export const envSchema = z
       .default("burnrate"),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
     SIGNUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /** Check every API response against its contract: strict answers a mismatch with a 500 (tests). */
+    BURNRATE_RESPONSE_CHECK: z.enum(["off", "warn", "strict"]).optional(),
     BURNRATE_OPERATOR_EMAILS: z
       .string()
       .optional()

@@ -56,4 +56,7 @@ export const catalogFileSchema = z.object({
 });
 
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+export type PriceSet = z.infer<typeof priceSetSchema>;
+export type LongContext = z.infer<typeof longContextSchema>;
+export type ServiceTiers = z.infer<typeof serviceTiersSchema>;
 export type CatalogFile = z.infer<typeof catalogFileSchema>;

@@ -1,5 +1,6 @@
 import { db, type Prisma } from "@/lib/db";
 import type { OrgContext } from "@/lib/tenancy/context";
+import type { LongContext, PriceSet, ServiceTiers } from "./catalog-schema";
 
 export type CatalogQuery = { search?: string; provider?: string; page: number; pageSize: number };
 
@@ -56,13 +57,13 @@ export async function listCatalog(ctx: OrgContext, q: CatalogQuery) {
         model: r.model,
         displayName: r.displayName,
         aliases: r.aliases,
-        prices: r.prices,
-        longContext: r.longContext,
-        serviceTiers: r.serviceTiers,
+        prices: r.prices as PriceSet,
+        longContext: r.longContext as LongContext | null,
+        serviceTiers: r.serviceTiers as ServiceTiers,
         sourceUrl: r.sourceUrl,
         checkedAt: r.checkedAt,
         effectiveFrom: r.effectiveFrom,
-        override: o ? { kind: o.kind, percentOff: o.percentOff?.toString() ?? null, prices: o.prices } : null,
+        override: o ? { kind: o.kind, percentOff: o.percentOff?.toString() ?? null, prices: o.prices as PriceSet | null } : null,
       };
     }),
     total,

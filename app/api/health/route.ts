@@ -1,9 +1,12 @@
+import { reply } from "@/lib/api/define-contract";
+import { withPublic } from "@/lib/api/with-public";
+import { healthContract } from "@/lib/contracts/health";
 import { checkHealth } from "@/lib/health/check-health";
-import { json } from "@/lib/api/respond";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = withPublic(healthContract, async () => {
   const { ok, body } = await checkHealth();
-  return json(body, ok ? 200 : 503, { "cache-control": "no-store" });
-}
+  const headers = { "cache-control": "no-store" };
+  return ok ? reply(200, body, headers) : reply(503, body, headers);
+});

@@ -1,15 +1,14 @@
-import { parseJsonBody } from "@/lib/api/parse";
-import { json } from "@/lib/api/respond";
+import { reply } from "@/lib/api/define-contract";
 import { withUser } from "@/lib/api/with-session";
+import { createOrganizationContract, listOrganizationsContract } from "@/lib/contracts/organizations";
+import { createOrganization } from "@/lib/onboarding/create-organization";
 import { listMemberships } from "@/lib/tenancy/find-membership";
-import { createOrganization, createOrganizationInput } from "@/lib/onboarding/create-organization";
 
-export const GET = withUser(async (_req, { user }) => {
+export const GET = withUser(listOrganizationsContract, async ({ user }) => {
   const memberships = await listMemberships(user.id);
-  return json({ organizations: memberships.map((m) => ({ ...m.org, role: m.role })) });
+  return { organizations: memberships.map((m) => ({ ...m.org, role: m.role })) };
 });
 
-export const POST = withUser(async (req, { user }) => {
-  const input = await parseJsonBody(req, createOrganizationInput);
-  return json({ organization: await createOrganization(user, input) }, 201);
-});
+export const POST = withUser(createOrganizationContract, async ({ user }, { body }) =>
+  reply(201, { organization: await createOrganization(user, body) }),
+);

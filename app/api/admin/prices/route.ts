@@ -1,16 +1,14 @@
-import { AppError } from "@/lib/errors";
-import { parseJsonBody } from "@/lib/api/parse";
-import { json } from "@/lib/api/respond";
 import { withUser } from "@/lib/api/with-session";
+import { importPricesContract } from "@/lib/contracts/prices";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { isOperator } from "@/lib/operators/is-operator";
 import { applyImport, previewImport } from "@/lib/pricing/import/apply-import";
-import { importInput, parseImportContent } from "@/lib/pricing/import/import-input";
+import { parseImportContent } from "@/lib/pricing/import/import-input";
 
 /** Operator-only: preview (default) or apply a catalog import. Non-operators get 404. */
-export const POST = withUser(async (req, { user }) => {
+export const POST = withUser(importPricesContract, async ({ user }, { body: input }) => {
   if (!isOperator(user.email)) throw AppError.notFound();
-  const input = await parseJsonBody(req, importInput);
   let entries: ReturnType<typeof parseImportContent>;
   try {
     entries = parseImportContent(input.format, input.content);
@@ -19,7 +17,7 @@ export const POST = withUser(async (req, { user }) => {
       { path: "content", message: err instanceof Error ? err.message : "unreadable" },
     ]);
   }
-  if (!input.apply) return json({ applied: false, diff: await previewImport(entries, { replace: input.replace }) });
+  if (!input.apply) return { applied: false, diff: await previewImport(entries, { replace: input.replace }) };
   const result = await applyImport(entries, { replace: input.replace });
   log.info(
     {
@@ -30,5 +28,5 @@ export const POST = withUser(async (req, { user }) => {
     },
     "price catalog import applied",
   );
-  return json({ applied: true, importId: result.importId, diff: result.diff });
+  return { applied: true, importId: result.importId, diff: result.diff };
 });

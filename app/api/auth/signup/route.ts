@@ -1,18 +1,9 @@
-import type { NextRequest } from "next/server";
-import { parseJsonBody } from "@/lib/api/parse";
-import { errorResponse, json } from "@/lib/api/respond";
-import { enforceRateLimit } from "@/lib/api/rate-limit";
-import { env } from "@/lib/env";
-import { signUp, signUpInput } from "@/lib/onboarding/sign-up";
+import { reply } from "@/lib/api/define-contract";
+import { withPublic } from "@/lib/api/with-public";
+import { signUpContract } from "@/lib/contracts/organizations";
+import { signUp } from "@/lib/onboarding/sign-up";
 
-export async function POST(req: NextRequest) {
-  try {
-    const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-    await enforceRateLimit(`signup:${ip}`, env().SIGNUP_RATE_LIMIT_PER_MINUTE);
-    const input = await parseJsonBody(req, signUpInput);
-    const result = await signUp(input);
-    return json({ user: result.user, organization: result.org }, 201);
-  } catch (err) {
-    return errorResponse(err, { route: "signup" });
-  }
-}
+export const POST = withPublic(signUpContract, async (_ctx, { body }) => {
+  const result = await signUp(body);
+  return reply(201, { user: result.user, organization: result.org });
+});

@@ -1,6 +1,7 @@
-import { AppError } from "@/lib/errors";
-import { json } from "@/lib/api/respond";
+import { reply } from "@/lib/api/define-contract";
 import { withApiKey } from "@/lib/api/with-api-key";
+import { ingestEventsContract } from "@/lib/contracts/events";
+import { AppError } from "@/lib/errors";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { splitIngestBody, unprefix } from "@/lib/ingest/parse-ingest-body";
 import { readJsonBody } from "@/lib/ingest/read-body";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
  * POST /api/v1/events: 202 all accepted (committed), 207 some rejected (the valid ones are
  * committed), 400 none valid. Duplicates of already-accepted eventIds are counted, not stored.
  */
-export const POST = withApiKey("ingest", async (req, ctx) => {
+export const POST = withApiKey(ingestEventsContract, async (ctx, { req }) => {
   const { events, single } = splitIngestBody(await readJsonBody(req));
   const result = await ingestBatch(ctx.orgId, events, ctx.defaultAttribution, { allowBackfill: ctx.allowBackfill });
   const rejected = result.rejected.map((r) => ({
@@ -25,8 +26,8 @@ export const POST = withApiKey("ingest", async (req, ctx) => {
       `No event was valid: ${issues[0]!.path}: ${issues[0]!.message}`,
       issues,
     );
-    return json({ ...err.body(), accepted: 0, duplicates: 0, rejected }, 400);
+    return reply(400, { error: { ...err.body().error, code: "invalid_request" as const, issues }, accepted: 0, duplicates: 0, rejected });
   }
   const body = { accepted: result.accepted, duplicates: result.duplicates };
-  return rejected.length ? json({ ...body, rejected }, 207) : json(body, 202);
+  return rejected.length ? reply(207, { ...body, rejected }) : reply(202, body);
 });

@@ -1,7 +1,7 @@
-import { json } from "@/lib/api/respond";
 import { withUser } from "@/lib/api/with-session";
+import { acceptInviteContract } from "@/lib/contracts/members";
 import { acceptInvite } from "@/lib/members/accept-invite";
 
-export const POST = withUser<{ token: string }>(async (_req, { user, params }) =>
-  json({ organization: await acceptInvite(user, params.token) }),
-);
+export const POST = withUser(acceptInviteContract, async ({ user }, { params }) => ({
+  organization: await acceptInvite(user, params.token),
+}));

@@ -1,13 +1,9 @@
-import { parseQuery } from "@/lib/api/parse";
-import { json } from "@/lib/api/respond";
 import { withSession } from "@/lib/api/with-session";
-import { activeEndUsersQuery, countActiveEndUsers } from "@/lib/rollups/count-active-end-users";
+import { activeEndUsersContract } from "@/lib/contracts/active-end-users";
+import { countActiveEndUsers } from "@/lib/rollups/count-active-end-users";
 
-export const GET = withSession("org:read", async (req, ctx) => {
-  const q = parseQuery(req.url, activeEndUsersQuery);
-  return json({
-    from: q.from,
-    to: q.to,
-    activeEndUsers: await countActiveEndUsers(ctx, new Date(q.from), new Date(q.to)),
-  });
-});
+export const GET = withSession(activeEndUsersContract, async (ctx, { query }) => ({
+  from: query.from,
+  to: query.to,
+  activeEndUsers: await countActiveEndUsers(ctx, new Date(query.from), new Date(query.to)),
+}));

@@ -1,12 +1,11 @@
-import { parseJsonBody } from "@/lib/api/parse";
-import { json } from "@/lib/api/respond";
+import { reply } from "@/lib/api/define-contract";
 import { withSession } from "@/lib/api/with-session";
-import { createApiKey, createApiKeyInput } from "@/lib/apikeys/create-api-key";
+import { createApiKey } from "@/lib/apikeys/create-api-key";
 import { listApiKeys } from "@/lib/apikeys/list-api-keys";
+import { createApiKeyContract, listApiKeysContract } from "@/lib/contracts/apikeys";
 
-export const GET = withSession("apikeys:manage", async (_req, ctx) => json({ apiKeys: await listApiKeys(ctx) }));
+export const GET = withSession(listApiKeysContract, async (ctx) => ({ apiKeys: await listApiKeys(ctx) }));
 
-export const POST = withSession("apikeys:manage", async (req, ctx) => {
-  const input = await parseJsonBody(req, createApiKeyInput);
-  return json({ apiKey: await createApiKey(ctx, input) }, 201);
-});
+export const POST = withSession(createApiKeyContract, async (ctx, { body }) =>
+  reply(201, { apiKey: await createApiKey(ctx, body) }),
+);

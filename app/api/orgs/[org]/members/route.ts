@@ -1,14 +1,13 @@
-import { parseJsonBody } from "@/lib/api/parse";
-import { json } from "@/lib/api/respond";
+import { reply } from "@/lib/api/define-contract";
 import { withSession } from "@/lib/api/with-session";
-import { listMembers } from "@/lib/members/list-members";
-import { inviteMember, inviteMemberInput } from "@/lib/members/invite-member";
+import { inviteMemberContract, listMembersContract } from "@/lib/contracts/members";
+import { inviteMember } from "@/lib/members/invite-member";
 import { inviteUrl } from "@/lib/members/invite-url";
+import { listMembers } from "@/lib/members/list-members";
 
-export const GET = withSession("org:read", async (_req, ctx) => json(await listMembers(ctx)));
+export const GET = withSession(listMembersContract, async (ctx) => listMembers(ctx));
 
-export const POST = withSession("members:manage", async (req, ctx) => {
-  const input = await parseJsonBody(req, inviteMemberInput);
-  const { token, ...invite } = await inviteMember(ctx, input);
-  return json({ invite: { ...invite, url: inviteUrl(req.nextUrl.origin, token) } }, 201);
+export const POST = withSession(inviteMemberContract, async (ctx, { req, body }) => {
+  const { token, ...invite } = await inviteMember(ctx, body);
+  return reply(201, { invite: { ...invite, url: inviteUrl(req.nextUrl.origin, token) } });
 });

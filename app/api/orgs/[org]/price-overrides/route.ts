@@ -1,14 +1,12 @@
-import { parseJsonBody } from "@/lib/api/parse";
-import { json } from "@/lib/api/respond";
+import { reply } from "@/lib/api/define-contract";
 import { withSession } from "@/lib/api/with-session";
+import { createOverrideContract, listOverridesContract } from "@/lib/contracts/prices";
 import { createOverride } from "@/lib/pricing/overrides/create-override";
 import { listOverrides } from "@/lib/pricing/overrides/list-overrides";
-import { createOverrideInput } from "@/lib/pricing/overrides/override-input";
+import { overrideResponse } from "@/lib/pricing/overrides/override-response";
 
-export const GET = withSession("org:read", async (_req, ctx) => json({ items: await listOverrides(ctx) }));
+export const GET = withSession(listOverridesContract, async (ctx) => ({ items: await listOverrides(ctx) }));
 
-export const POST = withSession("prices:manage", async (req, ctx) => {
-  const input = await parseJsonBody(req, createOverrideInput);
-  const { override, repriceJob } = await createOverride(ctx, input);
-  return json({ override: { ...override, percentOff: override.percentOff?.toString() ?? null }, repriceJob }, 201);
-});
+export const POST = withSession(createOverrideContract, async (ctx, { body }) =>
+  reply(201, overrideResponse(await createOverride(ctx, body))),
+);

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
 import { withSession } from "@/lib/api/with-session";
+import { listRepriceJobsContract } from "@/lib/contracts/prices";
 import { listRepriceJobs } from "@/lib/pricing/reprice/list-reprice-jobs";
 
-export const GET = withSession("org:read", async (_req, ctx) => json({ items: await listRepriceJobs(ctx) }));
+export const GET = withSession(listRepriceJobsContract, async (ctx) => ({ items: await listRepriceJobs(ctx) }));

@@ -1,9 +1,5 @@
-import { parseQuery } from "@/lib/api/parse";
-import { json } from "@/lib/api/respond";
 import { withSession } from "@/lib/api/with-session";
+import { dashboardSpendContract } from "@/lib/contracts/spend";
 import { querySpend } from "@/lib/rollups/query-spend";
-import { spendQuerySchema } from "@/lib/rollups/spend-query";
 
-export const GET = withSession("org:read", async (req, ctx) =>
-  json(await querySpend(ctx, parseQuery(req.url, spendQuerySchema))),
-);
+export const GET = withSession(dashboardSpendContract, async (ctx, { query }) => querySpend(ctx, query));

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
 import { withSession } from "@/lib/api/with-session";
+import { listUnpricedContract } from "@/lib/contracts/prices";
 import { listUnpriced } from "@/lib/pricing/list-unpriced";
 
-export const GET = withSession("org:read", async (_req, ctx) => json(await listUnpriced(ctx)));
+export const GET = withSession(listUnpricedContract, async (ctx) => listUnpriced(ctx));

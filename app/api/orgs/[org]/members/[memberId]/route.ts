@@ -1,16 +1,12 @@
-import { parseJsonBody } from "@/lib/api/parse";
-import { json } from "@/lib/api/respond";
 import { withSession } from "@/lib/api/with-session";
-import { changeMemberRole, changeRoleInput, removeMember } from "@/lib/members/change-member";
+import { changeMemberRoleContract, removeMemberContract } from "@/lib/contracts/members";
+import { changeMemberRole, removeMember } from "@/lib/members/change-member";
 
-type Params = { org: string; memberId: string };
+export const PATCH = withSession(changeMemberRoleContract, async (ctx, { params, body }) => ({
+  member: await changeMemberRole(ctx, params.memberId, body),
+}));
 
-export const PATCH = withSession<Params>("members:manage", async (req, ctx) => {
-  const input = await parseJsonBody(req, changeRoleInput);
-  return json({ member: await changeMemberRole(ctx, ctx.params.memberId, input) });
-});
-
-export const DELETE = withSession<Params>("members:manage", async (_req, ctx) => {
-  await removeMember(ctx, ctx.params.memberId);
-  return json({ removed: true });
+export const DELETE = withSession(removeMemberContract, async (ctx, { params }) => {
+  await removeMember(ctx, params.memberId);
+  return { removed: true as const };
 });

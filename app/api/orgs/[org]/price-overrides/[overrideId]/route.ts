@@ -1,8 +1,8 @@
-import { json } from "@/lib/api/respond";
 import { withSession } from "@/lib/api/with-session";
+import { endOverrideContract } from "@/lib/contracts/prices";
 import { endOverride } from "@/lib/pricing/overrides/end-override";
+import { overrideResponse } from "@/lib/pricing/overrides/override-response";
 
-export const DELETE = withSession<{ org: string; overrideId: string }>("prices:manage", async (_req, ctx) => {
-  const { override, repriceJob } = await endOverride(ctx, ctx.params.overrideId);
-  return json({ override: { ...override, percentOff: override.percentOff?.toString() ?? null }, repriceJob });
-});
+export const DELETE = withSession(endOverrideContract, async (ctx, { params }) =>
+  overrideResponse(await endOverride(ctx, params.overrideId)),
+);

@@ -1,0 +1,33 @@
+import type { NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { type ContractHandler, type ContractRoute, contractRoute } from "./contract-route";
+import type { RouteContract } from "./define-contract";
+import { enforceRateLimit } from "./rate-limit";
+
+export type PublicContext = { requestId: string; clientAddress: string };
+
+type PublicContract = RouteContract & { auth: { kind: "public" } };
+
+function clientAddress(req: NextRequest): string {
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+}
+
+/**
+ * The wrapper for routes anyone may call (sign-up, health, the OpenAPI document): no credential,
+ * but the same parsing, response check and error shape; a declared rate limit is per client address.
+ */
+export function withPublic<C extends PublicContract>(
+  contract: C,
+  handler: ContractHandler<C, PublicContext>,
+): ContractRoute<C> {
+  const setting = contract.auth.rateLimit;
+  return contractRoute(
+    contract,
+    async (req, _params, requestId) => {
+      const address = clientAddress(req);
+      if (setting) await enforceRateLimit(`${contract.name}:${address}`, env()[setting]);
+      return { requestId, clientAddress: address };
+    },
+    handler,
+  );
+}

@@ -1,0 +1,66 @@
+import type { RouteContract } from "@/lib/api/define-contract";
+import { activeEndUsersContract } from "./active-end-users";
+import { createApiKeyContract, listApiKeysContract, revokeApiKeyContract } from "./apikeys";
+import { listAuditContract } from "./audit";
+import { ingestEventsContract } from "./events";
+import { healthContract } from "./health";
+import { meContract, openApiContract } from "./me";
+import {
+  acceptInviteContract,
+  changeMemberRoleContract,
+  inviteMemberContract,
+  listMembersContract,
+  removeMemberContract,
+} from "./members";
+import { createOrganizationContract, listOrganizationsContract, signUpContract } from "./organizations";
+import {
+  createOverrideContract,
+  endOverrideContract,
+  importPricesContract,
+  listCatalogContract,
+  listOverridesContract,
+  listRepriceJobsContract,
+  listUnpricedContract,
+} from "./prices";
+import { dashboardSpendContract, spendContract } from "./spend";
+
+/**
+ * Every API route's contract. A route file may only export handlers built from one of these
+ * (test: lib/contracts/routes-match-contracts.test.ts); the OpenAPI document and the security
+ * suites (e2e/api/tenant-isolation, role-matrix) iterate this list.
+ */
+export const CONTRACTS = [
+  ingestEventsContract,
+  spendContract,
+  meContract,
+  openApiContract,
+  healthContract,
+  signUpContract,
+  listOrganizationsContract,
+  createOrganizationContract,
+  acceptInviteContract,
+  listApiKeysContract,
+  createApiKeyContract,
+  revokeApiKeyContract,
+  listMembersContract,
+  inviteMemberContract,
+  changeMemberRoleContract,
+  removeMemberContract,
+  listAuditContract,
+  listCatalogContract,
+  listOverridesContract,
+  createOverrideContract,
+  endOverrideContract,
+  listRepriceJobsContract,
+  listUnpricedContract,
+  importPricesContract,
+  activeEndUsersContract,
+  dashboardSpendContract,
+] as const satisfies readonly RouteContract[];
+
+export type ContractName = (typeof CONTRACTS)[number]["name"];
+
+/** Route files that are not ours to wrap, with the reason. */
+export const UNWRAPPED_ROUTES: Record<string, string> = {
+  "app/api/auth/[...nextauth]/route.ts": "NextAuth's own handler (sign-in, session, CSRF)",
+};
