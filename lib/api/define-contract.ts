@@ -7,7 +7,9 @@ import type { Env } from "@/lib/env";
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** Env settings that hold a per-minute request budget. */
-type RateLimitSetting = { [K in keyof Env]: Env[K] extends number ? (K extends `${string}RATE_LIMIT${string}` ? K : never) : never }[keyof Env];
+type RateLimitSetting = {
+  [K in keyof Env]: Env[K] extends number ? (K extends `${string}RATE_LIMIT${string}` ? K : never) : never;
+}[keyof Env];
 
 /** Who may call a route; declared once, read by the wrapper, the OpenAPI document and the security suites. */
 export type RouteAuth =
@@ -43,7 +45,7 @@ export function defineContract<const C extends RouteContract>(contract: C): C {
 /** `{ org: string; keyId: string }` from "/api/orgs/{org}/api-keys/{keyId}". */
 export type PathParams<P extends string> = P extends `${string}{${infer K}}${infer Rest}`
   ? { [key in K | keyof PathParams<Rest>]: string }
-  : {};
+  : Record<never, string>;
 
 type SuccessStatus<C extends RouteContract> = Extract<keyof C["responses"], 200 | 201 | 202 | 203 | 204 | 207>;
 

@@ -4,7 +4,10 @@ import { errorCodeSchema } from "@/lib/errors";
 /** One wrong field, as every error response and every rejected event carries it. */
 export const issueSchema = z
   .object({
-    path: z.string().describe("The field at fault, e.g. events[3].model").meta({ examples: ["events[3].model"] }),
+    path: z
+      .string()
+      .describe("The field at fault, e.g. events[3].model")
+      .meta({ examples: ["events[3].model"] }),
     message: z.string().describe("What is wrong with it"),
   })
   .meta({ id: "Issue" });

@@ -56,5 +56,9 @@ export function withApiKey<C extends ApiKeyContract>(
   contract: C,
   handler: ContractHandler<C, ApiKeyContext>,
 ): ContractRoute<C> {
-  return contractRoute(contract, (req, _params, requestId) => authenticate(req, contract.auth.scope, requestId), handler);
+  return contractRoute(
+    contract,
+    (req, _params, requestId) => authenticate(req, contract.auth.scope, requestId),
+    handler,
+  );
 }

@@ -44,6 +44,8 @@ export const revokeApiKeyContract = defineContract({
   auth: { kind: "session", permission: "apikeys:manage" },
   summary: "Revoke an API key",
   description: "Revoking twice is harmless; a key of another organisation is not found.",
-  responses: { 200: z.object({ apiKey: z.object({ id: id("API key id"), revokedAt: nullableTimestamp("Revoked at") }) }) },
+  responses: {
+    200: z.object({ apiKey: z.object({ id: id("API key id"), revokedAt: nullableTimestamp("Revoked at") }) }),
+  },
   errors: { not_found: "No such key in this organisation" },
 });

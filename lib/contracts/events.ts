@@ -29,7 +29,11 @@ export const ingestEventsContract = defineContract({
     event,
     z
       .strictObject({
-        events: z.array(event).min(1).max(MAX_BATCH).describe(`1 to ${MAX_BATCH.toLocaleString("en-US")} usage events`),
+        events: z
+          .array(event)
+          .min(1)
+          .max(MAX_BATCH)
+          .describe(`1 to ${MAX_BATCH.toLocaleString("en-US")} usage events`),
       })
       .meta({ id: "EventBatch" }),
   ]),
@@ -39,11 +43,13 @@ export const ingestEventsContract = defineContract({
     207: z.object({ ...counts, rejected }).describe("Some events rejected; the valid ones are committed"),
     400: z
       .object({
-        error: z.object({
-          code: z.literal("invalid_request").describe("Error code"),
-          message: z.string().describe("The first problem, readable"),
-          issues: z.array(issueSchema).describe("Every field at fault"),
-        }),
+        error: z
+          .object({
+            code: z.literal("invalid_request").describe("Error code"),
+            message: z.string().describe("The first problem, readable"),
+            issues: z.array(issueSchema).describe("Every field at fault"),
+          })
+          .describe("Why no event was accepted"),
         ...counts,
         rejected,
       })

@@ -10,7 +10,9 @@ export const meContract = defineContract({
   description: "The organisation and key a service's API key resolves to.",
   responses: {
     200: z.object({
-      organization: z.object({ slug: z.string().describe("URL name of the key's organisation") }).describe("The key's organisation"),
+      organization: z
+        .object({ slug: z.string().describe("URL name of the key's organisation") })
+        .describe("The key's organisation"),
       apiKey: z
         .object({
           id: z.string().nullable().describe("Id of the key"),

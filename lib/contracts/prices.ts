@@ -169,10 +169,16 @@ export const importPricesContract = defineContract({
       importId: z.string().optional().describe("Id of the applied import"),
       diff: z.object({
         added: z.array(catalogEntry).describe("New models"),
-        changed: z.array(z.object({ currentId: z.string(), entry: catalogEntry }).passthrough()).describe("Price changes"),
-        removed: z.array(z.object({ id: z.string(), provider: z.string(), model: z.string() }).passthrough()).describe("Models no longer listed"),
+        changed: z
+          .array(z.object({ currentId: z.string(), entry: catalogEntry }).passthrough())
+          .describe("Price changes"),
+        removed: z
+          .array(z.object({ id: z.string(), provider: z.string(), model: z.string() }).passthrough())
+          .describe("Models no longer listed"),
         unchanged: z.number().int().describe("Models with the same price"),
-        invalid: z.array(z.object({ provider: z.string(), model: z.string(), message: z.string() })).describe("Rows refused"),
+        invalid: z
+          .array(z.object({ provider: z.string(), model: z.string(), message: z.string() }))
+          .describe("Rows refused"),
       }),
     }),
   },

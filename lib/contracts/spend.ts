@@ -20,10 +20,12 @@ const measures = z.object({
 
 const dimension = z.enum(DIMENSIONS).describe("An attribution dimension");
 const dimensionValues = <S extends z.ZodType>(value: S) =>
-  z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, value.optional().describe(`Value of ${d}`)])) as Record<
-    (typeof DIMENSIONS)[number],
-    z.ZodOptional<S>
-  >);
+  z.object(
+    Object.fromEntries(DIMENSIONS.map((d) => [d, value.optional().describe(`Value of ${d}`)])) as Record<
+      (typeof DIMENSIONS)[number],
+      z.ZodOptional<S>
+    >,
+  );
 
 export const spendResponseSchema = z.object({
   currency: z.string().describe("Currency of every cost: USD"),
@@ -31,14 +33,16 @@ export const spendResponseSchema = z.object({
   to: timestamp("End of the range (exclusive)"),
   granularity: z.enum(["hour", "day", "week", "month"]).describe("Bucket size of the points"),
   groupBy: z.array(dimension).describe("Dimensions the series are grouped by"),
-  filters: dimensionValues(z.array(z.string())).describe("Filters applied; \"\" is unattributed"),
+  filters: dimensionValues(z.array(z.string())).describe('Filters applied; "" is unattributed'),
   total: measures.describe("Totals over the whole range and filter"),
   series: z
     .array(
       z.object({
         key: dimensionValues(z.string()).describe("The group's value of each groupBy dimension"),
         total: measures.describe("The group's totals"),
-        points: z.array(measures.extend({ t: timestamp("Start of the bucket") })).describe("One point per bucket with usage"),
+        points: z
+          .array(measures.extend({ t: timestamp("Start of the bucket") }))
+          .describe("One point per bucket with usage"),
       }),
     )
     .describe("One series per group, most expensive first"),

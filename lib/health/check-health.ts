@@ -19,5 +19,8 @@ export async function checkHealth() {
     probe(() => redis().ping()),
   ]);
   const ok = postgres === "ok" && redisStatus === "ok";
-  return { ok, body: { status: ok ? ("ok" as const) : ("degraded" as const), postgres, redis: redisStatus, version: pkg.version } };
+  return {
+    ok,
+    body: { status: ok ? ("ok" as const) : ("degraded" as const), postgres, redis: redisStatus, version: pkg.version },
+  };
 }

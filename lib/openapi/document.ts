@@ -1,49 +1,84 @@
-import { z } from "zod";
-import { errorCodeSchema } from "@/lib/errors";
-import { batchSchema, MAX_BATCH, usageEventSchema } from "@/lib/ingest/event-schema";
+import { errorBodySchema, issueSchema } from "@/lib/api/error-schema";
+import type { RouteContract } from "@/lib/api/define-contract";
+import { HTTP_STATUS } from "@/lib/api/http-status";
+import { CONTRACTS } from "@/lib/contracts";
+import type { ErrorCode } from "@/lib/errors";
 import pkg from "@/package.json" with { type: "json" };
+import { jsonSchema } from "./json-schema";
 
-const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", io: "input", unrepresentable: "any" });
+type Json = Record<string, unknown>;
 
-const errorSchema = {
-  type: "object",
-  required: ["error"],
-  properties: {
-    error: {
-      type: "object",
-      required: ["code", "message"],
-      properties: {
-        code: {
-          type: "string",
-          enum: [...errorCodeSchema.options],
-        },
-        message: { type: "string" },
-        issues: { type: "array", items: { $ref: "#/components/schemas/Issue" } },
-      },
-    },
-  },
-};
+/** The error codes a route may answer with: those of its auth and input, and those it declares. */
+function errorCodes(c: RouteContract): Partial<Record<ErrorCode, string>> {
+  const out: Partial<Record<ErrorCode, string>> = {};
+  if (c.query || c.body) out.invalid_request = "A parameter or field is invalid; the issues name it";
+  if (c.body && c.parseBody !== false) out.unsupported_media_type = "Content-Type is not application/json";
+  if (c.auth.kind === "apiKey") {
+    out.unauthorized = "Missing, invalid or revoked API key";
+    out.forbidden = `The key lacks the ${c.auth.scope} scope`;
+    out.rate_limited = "Rate limit of the key exceeded; see Retry-After";
+  }
+  if (c.auth.kind === "session" || c.auth.kind === "user") out.unauthorized = "Not signed in";
+  if (c.auth.kind === "session") out.forbidden = `Your role lacks ${c.auth.permission}`;
+  if (c.auth.kind === "public" && c.auth.rateLimit) out.rate_limited = "Too many requests; see Retry-After";
+  return { ...out, ...c.errors };
+}
 
-const rejected = {
-  type: "array",
-  items: {
-    type: "object",
-    properties: {
-      index: { type: "integer" },
-      eventId: { type: ["string", "null"] },
-      issues: { type: "array", items: { $ref: "#/components/schemas/Issue" } },
-    },
-  },
-};
+function operation(c: RouteContract, components: Record<string, Json>): Json {
+  const pathParams = [...c.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: "path",
+    required: true,
+    description: `The ${m[1]} of the resource`,
+    schema: { type: "string" },
+  }));
+  const query = c.query ? jsonSchema(c.query, "input", components) : null;
+  const queryParams = Object.entries((query?.properties ?? {}) as Record<string, Json>).map(([name, s]) => {
+    const { description, ...schema } = s;
+    return { name, in: "query", required: ((query?.required as string[]) ?? []).includes(name), description, schema };
+  });
+  const responses: Record<string, Json> = {};
+  for (const [status, schema] of Object.entries(c.responses)) {
+    const s = jsonSchema(schema, "output", components);
+    responses[status] = {
+      description: (s.description as string) ?? "OK",
+      content: { "application/json": { schema: s } },
+    };
+  }
+  const byStatus = new Map<number, string[]>();
+  for (const [code, why] of Object.entries(errorCodes(c)) as [ErrorCode, string][]) {
+    byStatus.set(HTTP_STATUS[code], [...(byStatus.get(HTTP_STATUS[code]) ?? []), `\`${code}\`: ${why}`]);
+  }
+  const error = jsonSchema(errorBodySchema, "output", components);
+  for (const [status, lines] of [...byStatus].sort(([a], [b]) => a - b)) {
+    responses[String(status)] ??= { description: lines.join("; "), content: { "application/json": { schema: error } } };
+  }
+  return {
+    operationId: c.name,
+    summary: c.summary,
+    description: c.description,
+    ...(c.auth.kind === "apiKey" ? { security: [{ apiKey: [c.auth.scope] }] } : { security: [] }),
+    parameters: [...pathParams, ...queryParams],
+    ...(c.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: jsonSchema(c.body, "input", components) } },
+          },
+        }
+      : {}),
+    responses,
+  };
+}
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
-
-/** OpenAPI 3.1 for the public API, generated from the same zod schemas that validate requests. */
+/** OpenAPI 3.1 of the public API (/api/v1), generated from the route contracts. */
 export function openApiDocument() {
-  const event = schema(usageEventSchema);
+  const components: Record<string, Json> = {};
+  jsonSchema(issueSchema, "output", components);
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const c of CONTRACTS.filter((c) => c.path.startsWith("/api/v1/"))) {
+    paths[c.path] = { ...paths[c.path], [c.method.toLowerCase()]: operation(c, components) };
+  }
   return {
     openapi: "3.1.0",
     info: {
@@ -59,77 +94,13 @@ export function openApiDocument() {
         apiKey: {
           type: "http",
           scheme: "bearer",
-          description: "An API key of your organisation (scopes: ingest, read, admin)",
+          description: "An API key of your organisation; scopes: ingest (post events), read (query spend), admin (manage budgets, channels and webhooks)",
         },
       },
-      schemas: {
-        UsageEvent: event,
-        EventBatch: {
-          ...schema(batchSchema),
-          properties: {
-            events: { type: "array", maxItems: MAX_BATCH, items: { $ref: "#/components/schemas/UsageEvent" } },
-          },
-        },
-        Issue: {
-          type: "object",
-          required: ["path", "message"],
-          properties: { path: { type: "string", examples: ["events[3].model"] }, message: { type: "string" } },
-        },
-        Error: errorSchema,
-      },
+      schemas: components,
     },
-    paths: {
-      "/api/v1/events": {
-        post: {
-          operationId: "ingestEvents",
-          summary: "Ingest usage events",
-          description:
-            "One event or `{ events: [...] }` (at most 1,000). Bodies over 5 MB (after gzip) get 413. A 2xx means the accepted events are committed. Idempotent on `eventId`: a retried event is counted once, forever.",
-          parameters: [
-            { name: "Content-Encoding", in: "header", required: false, schema: { type: "string", enum: ["gzip"] } },
-          ],
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": {
-                schema: {
-                  oneOf: [{ $ref: "#/components/schemas/UsageEvent" }, { $ref: "#/components/schemas/EventBatch" }],
-                },
-              },
-            },
-          },
-          responses: {
-            "202": {
-              description: "Every event accepted (or a duplicate)",
-              content: {
-                "application/json": {
-                  schema: {
-                    type: "object",
-                    properties: { accepted: { type: "integer" }, duplicates: { type: "integer" } },
-                  },
-                },
-              },
-            },
-            "207": {
-              description: "Some events rejected; the valid ones are committed",
-              content: {
-                "application/json": {
-                  schema: {
-                    type: "object",
-                    properties: { accepted: { type: "integer" }, duplicates: { type: "integer" }, rejected },
-                  },
-                },
-              },
-            },
-            "400": errorResponse("No event was valid, or the body is malformed"),
-            "401": errorResponse("Missing, invalid or revoked API key"),
-            "403": errorResponse("The key lacks the ingest scope"),
-            "413": errorResponse("Body larger than 5 MB"),
-            "415": errorResponse("Not application/json, or an unsupported Content-Encoding"),
-            "429": errorResponse("Rate limit exceeded; see Retry-After"),
-          },
-        },
-      },
-    },
+    paths,
   };
 }
+
+export type OpenApiDocument = ReturnType<typeof openApiDocument>;

@@ -63,7 +63,9 @@ export async function listCatalog(ctx: OrgContext, q: CatalogQuery) {
         sourceUrl: r.sourceUrl,
         checkedAt: r.checkedAt,
         effectiveFrom: r.effectiveFrom,
-        override: o ? { kind: o.kind, percentOff: o.percentOff?.toString() ?? null, prices: o.prices as PriceSet | null } : null,
+        override: o
+          ? { kind: o.kind, percentOff: o.percentOff?.toString() ?? null, prices: o.prices as PriceSet | null }
+          : null,
       };
     }),
     total,

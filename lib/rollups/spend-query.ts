@@ -7,9 +7,9 @@ const filterValue = z.string().max(200);
 /** GET /api/v1/spend parameters (also the dashboard's): validated, with sensible defaults. */
 export const spendQuerySchema = z
   .strictObject({
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-    granularity: z.enum(["hour", "day", "week", "month"]).default("day"),
+    from: z.iso.datetime({ offset: true }).optional().describe("Start of the range; default 30 days before to"),
+    to: z.iso.datetime({ offset: true }).optional().describe("End of the range (exclusive); default now"),
+    granularity: z.enum(["hour", "day", "week", "month"]).default("day").describe("Bucket size of the points"),
     groupBy: z
       .string()
       .optional()
@@ -25,8 +25,17 @@ export const spendQuerySchema = z
           if (!dimension.safeParse(d).success)
             ctx.addIssue({ code: "custom", message: `unknown dimension '${d}' (one of ${DIMENSIONS.join(", ")})` });
         return dims as Dimension[];
-      }),
-    ...Object.fromEntries(DIMENSIONS.map((d) => [d, z.union([filterValue, z.array(filterValue).max(50)]).optional()])),
+      })
+      .describe(`Up to two dimensions to group by, comma-separated (${DIMENSIONS.join(", ")})`),
+    ...Object.fromEntries(
+      DIMENSIONS.map((d) => [
+        d,
+        z
+          .union([filterValue, z.array(filterValue).max(50)])
+          .optional()
+          .describe(`Only this ${d} (repeat for up to 50 values; (none) selects unattributed)`),
+      ]),
+    ),
   })
   .transform((q, ctx) => {
     const to = q.to ? new Date(q.to) : new Date();

@@ -3,7 +3,11 @@ import type { PriceSet } from "../catalog-schema";
 
 /** An override as the API returns it: the percentage as a decimal string, its prices typed. */
 export function overrideView(override: PriceOverride) {
-  return { ...override, percentOff: override.percentOff?.toString() ?? null, prices: override.prices as PriceSet | null };
+  return {
+    ...override,
+    percentOff: override.percentOff?.toString() ?? null,
+    prices: override.prices as PriceSet | null,
+  };
 }
 
 /** An override change (create or end) as the API returns it, with the re-pricing run it queued. */

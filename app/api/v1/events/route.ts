@@ -26,7 +26,12 @@ export const POST = withApiKey(ingestEventsContract, async (ctx, { req }) => {
       `No event was valid: ${issues[0]!.path}: ${issues[0]!.message}`,
       issues,
     );
-    return reply(400, { error: { ...err.body().error, code: "invalid_request" as const, issues }, accepted: 0, duplicates: 0, rejected });
+    return reply(400, {
+      error: { ...err.body().error, code: "invalid_request" as const, issues },
+      accepted: 0,
+      duplicates: 0,
+      rejected,
+    });
   }
   const body = { accepted: result.accepted, duplicates: result.duplicates };
   return rejected.length ? reply(207, { ...body, rejected }) : reply(202, body);
