@@ -109,6 +109,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       // Specs sign up many accounts from one address.
       SIGNUP_RATE_LIMIT_PER_MINUTE: "10000",
       BURNRATE_OPERATOR_EMAILS: `operator-${runId}@e2e.test`,
+      // A response that drifts from its route contract is a 500, so every spec catches it.
+      BURNRATE_RESPONSE_CHECK: "strict",
     };
 
     await boot.prepareApp({ env, log, seed: process.env.BURNRATE_E2E_SEED === "1" });

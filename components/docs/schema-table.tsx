@@ -1,31 +1,9 @@
-type Prop = {
-  type?: string | string[];
-  description?: string;
-  enum?: unknown[];
-  format?: string;
-  maximum?: number;
-  minimum?: number;
-  maxLength?: number;
-  anyOf?: Prop[];
-};
+import { rowsOf, type SchemaNode } from "./schema-rows";
 
-function typeOf(p: Prop): string {
-  if (p.enum) return p.enum.map((v) => JSON.stringify(v)).join(" | ");
-  if (p.anyOf) return p.anyOf.map(typeOf).join(" | ");
-  const t = Array.isArray(p.type) ? p.type.join(" | ") : (p.type ?? "any");
-  return p.format ? `${t} (${p.format})` : t;
-}
-
-function limits(p: Prop): string {
-  const out = [];
-  if (p.minimum !== undefined) out.push(`≥ ${p.minimum}`);
-  if (p.maximum !== undefined) out.push(`≤ ${p.maximum}`);
-  if (p.maxLength !== undefined) out.push(`≤ ${p.maxLength} chars`);
-  return out.join(", ");
-}
-
-/** Renders an object schema of the OpenAPI document as a field table. */
-export function SchemaTable({ schema }: { schema: { properties: Record<string, Prop>; required?: string[] } }) {
+/** Renders an object schema of the OpenAPI document as a field table, nested fields indented. */
+export function SchemaTable({ schema, schemas }: { schema: SchemaNode; schemas: Record<string, SchemaNode> }) {
+  const rows = rowsOf(schema, schemas);
+  if (rows.length === 0) return null;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -38,19 +16,19 @@ export function SchemaTable({ schema }: { schema: { properties: Record<string, P
           </tr>
         </thead>
         <tbody className="divide-y divide-tremor-border">
-          {Object.entries(schema.properties).map(([name, p]) => (
-            <tr key={name}>
-              <td className="py-2 pr-4 font-mono">
-                {name}
-                {schema.required?.includes(name) ? (
+          {rows.map((r) => (
+            <tr key={r.name} className="align-top">
+              <td className="py-2 pr-4 font-mono text-xs" style={{ paddingLeft: `${r.depth * 1}rem` }}>
+                {r.name}
+                {r.required ? (
                   <span className="ml-1 text-red-600" title="required">
                     *
                   </span>
                 ) : null}
               </td>
-              <td className="py-2 pr-4 font-mono text-xs">{typeOf(p)}</td>
-              <td className="py-2 pr-4 text-xs">{limits(p)}</td>
-              <td className="py-2 text-tremor-content">{p.description ?? ""}</td>
+              <td className="max-w-xs break-words py-2 pr-4 font-mono text-xs">{r.type}</td>
+              <td className="py-2 pr-4 text-xs">{r.limits}</td>
+              <td className="py-2 text-tremor-content">{r.description}</td>
             </tr>
           ))}
         </tbody>

@@ -1,10 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { can } from "../../lib/auth/permissions";
-import { addMember, createAccount, type Account } from "../support/accounts";
-import { SESSION_ROUTES } from "../support/routes";
+import { addMember, createAccount, createKey, type Account } from "../support/accounts";
+import { contractsWith, missingIds, requestFor } from "../support/route-cases";
+
+const SESSION_ROUTES = contractsWith("session");
+const KEY_ROUTES = contractsWith("apiKey");
+const SCOPES = ["ingest", "read"] as const;
 
 const ROLES = ["OWNER", "ADMIN", "FINANCE", "ENGINEER", "VIEWER"] as const;
-const MISSING = "c0000000000000000000missing";
 
 test.describe("role matrix", () => {
   const accounts = new Map<string, Account>();
@@ -17,18 +20,13 @@ test.describe("role matrix", () => {
 
   for (const role of ROLES) {
     for (const route of SESSION_ROUTES) {
-      const allowed = can(role, route.permission);
+      const allowed = can(role, route.auth.permission);
       test(`${role} ${allowed ? "may" : "may not"} ${route.name}`, async () => {
         const account = accounts.get(role)!;
         // Targets that do not exist: an allowed call gets past the role check and finds nothing (404);
         // a forbidden one is stopped before (403). Neither mutates anything real.
-        const res = await account.api.fetch(
-          route.path({ org: account.orgSlug, keyId: MISSING, memberId: MISSING, overrideId: MISSING }),
-          {
-            method: route.method,
-            data: route.body?.(),
-          },
-        );
+        const { url, options } = requestFor(route, missingIds(account.orgSlug));
+        const res = await account.api.fetch(url, options);
         if (allowed) {
           expect(res.status(), await res.text()).not.toBe(403);
           expect(res.status()).toBeLessThan(500);
@@ -36,6 +34,34 @@ test.describe("role matrix", () => {
           expect(res.status(), await res.text()).toBe(403);
           expect((await res.json()).error.code).toBe("forbidden");
         }
+      });
+    }
+  }
+
+  for (const scope of SCOPES) {
+    for (const route of KEY_ROUTES) {
+      const allowed = route.auth.scope === scope;
+      test(`a key with only ${scope} ${allowed ? "may" : "may not"} call ${route.name}`, async ({
+        playwright,
+        baseURL,
+      }) => {
+        const owner = accounts.get("OWNER")!;
+        const key = await createKey(owner, [scope], `scope-${scope}`);
+        const svc = await playwright.request.newContext({
+          baseURL,
+          extraHTTPHeaders: { authorization: `Bearer ${key.secret}` },
+        });
+        const { url, options } = requestFor(route, missingIds(owner.orgSlug));
+        const res = await svc.fetch(url, options);
+        if (allowed) {
+          expect(res.status(), await res.text()).toBeLessThan(300);
+        } else {
+          expect(res.status(), await res.text()).toBe(403);
+          expect((await res.json()).error.code).toBe("forbidden");
+        }
+        const anon = await svc.fetch(url, { ...options, headers: { authorization: "" } });
+        expect(anon.status()).toBe(401);
+        await svc.dispose();
       });
     }
   }

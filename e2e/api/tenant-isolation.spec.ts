@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { addMember, createAccount, createKey, type Account } from "../support/accounts";
-import { KEY_ROUTES, ORG_PAGES, SESSION_ROUTES, type Ids } from "../support/routes";
+import { PAGE_CASES, PAGES } from "../support/page-cases";
+import { CONTRACTS, caseOf, contractsWith, type Ids, namesObject, requestFor } from "../support/route-cases";
+
+const SESSION_ROUTES = contractsWith("session");
 
 test.describe("tenant isolation", () => {
   let a: Account;
@@ -25,7 +28,7 @@ test.describe("tenant isolation", () => {
     });
     expect(override.status(), await override.text()).toBe(201);
     const overrideId = (await override.json()).override.id;
-    bIds = { org: b.orgSlug, keyId: bKey.id, memberId, overrideId };
+    bIds = { org: b.orgSlug, keyId: bKey.id, memberId, overrideId, token: "c0000000000000000000missing" };
     bSecrets = [bKey.id, memberId, overrideId, bMember.email, b.email, "bravo-secret-key-name", "bravo-secret-model"];
   });
 
@@ -33,9 +36,22 @@ test.describe("tenant isolation", () => {
     for (const s of bSecrets) expect(body).not.toContain(s);
   }
 
+  // Derived from the contracts and the app/ tree: a route or page without a case fails here.
+  for (const contract of CONTRACTS) {
+    test(`route ${contract.name} (${contract.method} ${contract.path}) has a case`, () => {
+      expect(() => caseOf(contract)).not.toThrow();
+    });
+  }
+  for (const page of PAGES) {
+    test(`page ${page.pattern} (${page.file}) has a case`, () => {
+      expect(PAGE_CASES[page.pattern], "add it to e2e/support/page-cases.ts").toBeDefined();
+    });
+  }
+
   for (const route of SESSION_ROUTES) {
     test(`${route.name}: org B through its own slug is 404 for org A's owner`, async () => {
-      const res = await a.api.fetch(route.path(bIds), { method: route.method, data: route.body?.() });
+      const { url, options } = requestFor(route, bIds);
+      const res = await a.api.fetch(url, options);
       expect(res.status()).toBe(404);
       const body = await res.text();
       expect(JSON.parse(body).error.code).toBe("not_found");
@@ -43,13 +59,11 @@ test.describe("tenant isolation", () => {
     });
 
     test(`${route.name}: org B's ids under org A's slug are 404 or empty`, async () => {
-      const res = await a.api.fetch(route.path({ ...bIds, org: a.orgSlug }), {
-        method: route.method,
-        data: route.body?.(),
-      });
+      const { url, options } = requestFor(route, { ...bIds, org: a.orgSlug });
+      const res = await a.api.fetch(url, options);
       const body = await res.text();
       expectNoLeak(body);
-      if ([bIds.keyId, bIds.memberId, bIds.overrideId].some((id) => route.path(bIds).includes(id))) {
+      if (namesObject(route)) {
         expect(res.status()).toBe(404);
       } else {
         expect(res.status()).toBeLessThan(300);
@@ -67,10 +81,22 @@ test.describe("tenant isolation", () => {
     expect(overrides.items.find((o: { id: string }) => o.id === bIds.overrideId).effectiveTo).toBeNull();
   });
 
-  for (const page of ORG_PAGES) {
-    test(`page /<org B>${page} is 404 for org A's owner`, async () => {
-      const res = await a.api.get(`/${b.orgSlug}${page}`);
-      expect(res.status()).toBe(404);
+  for (const page of PAGES) {
+    const pageCase = PAGE_CASES[page.pattern];
+    test(`page ${page.pattern}: ${pageCase?.tenant === "org" ? "org B's is 404" : "shows nothing of org B"} for org A's owner`, async () => {
+      expect(pageCase, `${page.file} has no case in e2e/support/page-cases.ts`).toBeDefined();
+      const res = await a.api.get(pageCase!.path(b.orgSlug));
+      if (pageCase!.tenant === "org") expect(res.status()).toBe(404);
+      else expect(res.status()).toBeLessThan(500);
+      expectNoLeak(await res.text());
+    });
+  }
+
+  for (const route of [...contractsWith("user"), ...contractsWith("public")]) {
+    test(`${route.name}: org A's user sees nothing of org B`, async () => {
+      const { url, options } = requestFor(route, { ...bIds, org: a.orgSlug });
+      const res = await a.api.fetch(url, options);
+      expect(res.status(), await res.text()).toBeLessThan(500);
       expectNoLeak(await res.text());
     });
   }
@@ -109,31 +135,33 @@ test.describe("tenant isolation", () => {
       baseURL,
       extraHTTPHeaders: { authorization: `Bearer ${aKey.secret}` },
     });
-    for (const r of KEY_ROUTES) {
-      const sep = r.path.includes("?") ? "&" : "?";
+    for (const route of contractsWith("apiKey")) {
       // Naming another organisation in the query is refused or ignored, never obeyed.
-      const spoof = await aSvc.fetch(`${r.path}${sep}orgId=${b.orgSlug}`, { method: r.method });
-      expect([200, 400], r.path).toContain(spoof.status());
-      if (spoof.status() === 200) expect((await spoof.json()).organization?.slug ?? a.orgSlug).toBe(a.orgSlug);
-      const res = await aSvc.fetch(
-        `${r.path}${r.path.startsWith("/api/v1/spend") ? `${sep}team=bravo-secret-team` : ""}`,
-        { method: r.method },
-      );
-      expect(res.status(), r.path).toBeLessThan(300);
-      const body = await res.json();
-      expect(body.organization?.slug ?? a.orgSlug, r.path).toBe(a.orgSlug);
-      expect(body.series ?? [], r.path).toEqual([]);
+      const { url, options } = requestFor(route, bIds, { orgId: b.orgSlug });
+      const spoof = await aSvc.fetch(url, options);
+      expect([200, 202, 400], route.name).toContain(spoof.status());
+      const body = await spoof.text();
+      expectNoLeak(body);
+      expect(body, route.name).not.toContain("bravo-secret-team");
+      if (spoof.status() === 200) expect(JSON.parse(body).organization?.slug ?? a.orgSlug).toBe(a.orgSlug);
+      const own = requestFor(route, bIds);
+      const res = await aSvc.fetch(own.url, own.options);
+      expect(res.status(), route.name).toBeLessThan(300);
+      expect(await res.text(), route.name).not.toContain("bravo-secret-team");
     }
-    const spend = await (await aSvc.get("/api/v1/spend?groupBy=team")).json();
+    // Filtering by org B's team finds nothing: the key's organisation bounds every query.
+    const spend = await (await aSvc.get("/api/v1/spend?groupBy=team&team=bravo-secret-team")).json();
     expect(spend.total.events).toBe(0);
+    expect(spend.series).toEqual([]);
     await aSvc.dispose();
     await bSvc.dispose();
   });
 
   test("signed-out requests are refused with 401 and no data", async ({ playwright, baseURL }) => {
     const anon = await playwright.request.newContext({ baseURL });
-    for (const route of SESSION_ROUTES) {
-      const res = await anon.fetch(route.path(bIds), { method: route.method, data: route.body?.() });
+    for (const route of [...SESSION_ROUTES, ...contractsWith("user")]) {
+      const { url, options } = requestFor(route, bIds);
+      const res = await anon.fetch(url, options);
       expect(res.status(), route.name).toBe(401);
       expectNoLeak(await res.text());
     }

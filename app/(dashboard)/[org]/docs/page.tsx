@@ -1,8 +1,10 @@
 import { Card } from "@tremor/react";
+import { OperationCard, type Operation } from "@/components/docs/operation-card";
+import type { SchemaNode } from "@/components/docs/schema-rows";
+import { SchemaTable } from "@/components/docs/schema-table";
+import { PageHeader } from "@/components/ui/page-header";
 import { requireMember } from "@/lib/auth/page-guard";
 import { openApiDocument } from "@/lib/openapi/document";
-import { PageHeader } from "@/components/ui/page-header";
-import { SchemaTable } from "@/components/docs/schema-table";
 
 const EXAMPLE = `curl -X POST "$BURNRATE_URL/api/v1/events" \\
   -H "Authorization: Bearer $BURNRATE_API_KEY" \\
@@ -14,38 +16,46 @@ const EXAMPLE = `curl -X POST "$BURNRATE_URL/api/v1/events" \\
 export default async function DocsPage({ params }: { params: Promise<{ org: string }> }) {
   await requireMember((await params).org);
   const doc = openApiDocument();
-  const op = doc.paths["/api/v1/events"].post;
+  const schemas = doc.components.schemas as Record<string, SchemaNode>;
+  const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method, op: op as unknown as Operation })),
+  );
   return (
     <>
       <PageHeader
         title="API reference"
         description={
           <>
-            Generated from the validation schemas; machine-readable at{" "}
+            Generated from the route contracts; machine-readable at{" "}
             <a className="text-tremor-brand underline" href="/api/v1/openapi.json">
               /api/v1/openapi.json
             </a>{" "}
-            (OpenAPI {doc.openapi}).
+            (OpenAPI {doc.openapi}). {doc.info.description}
           </>
         }
       />
       <div className="space-y-6">
         <Card>
-          <h2 className="font-mono text-sm font-semibold text-tremor-content-strong">POST /api/v1/events</h2>
-          <p className="mt-2 text-sm text-tremor-content">{op.description}</p>
-          <pre className="mt-4 overflow-x-auto rounded bg-gray-900 p-4 text-xs text-gray-100">{EXAMPLE}</pre>
-          <h3 className="mt-6 font-medium text-tremor-content-strong">Responses</h3>
-          <ul className="mt-2 space-y-1 text-sm">
-            {Object.entries(op.responses).map(([code, r]) => (
-              <li key={code}>
-                <span className="font-mono font-semibold">{code}</span> — {r.description}
+          <h2 className="font-medium text-tremor-content-strong">Quick start</h2>
+          <pre className="mt-3 overflow-x-auto rounded bg-gray-900 p-4 text-xs text-gray-100">{EXAMPLE}</pre>
+          <ul className="mt-4 list-disc pl-5 text-sm text-tremor-content">
+            {operations.map(({ path, method, op }) => (
+              <li key={op.operationId}>
+                <a className="text-tremor-brand underline" href={`#${op.operationId}`}>
+                  {method.toUpperCase()} {path}
+                </a>{" "}
+                — {op.summary}
               </li>
             ))}
           </ul>
         </Card>
+        {operations.map(({ path, method, op }) => (
+          <OperationCard key={op.operationId} method={method} path={path} op={op} schemas={schemas} />
+        ))}
         <Card>
-          <h2 className="mb-3 font-medium text-tremor-content-strong">Usage event</h2>
-          <SchemaTable schema={doc.components.schemas.UsageEvent as never} />
+          <h2 className="mb-3 font-medium text-tremor-content-strong">Errors</h2>
+          <p className="mb-3 text-sm text-tremor-content">Every error response has this shape.</p>
+          <SchemaTable schema={schemas.Error!} schemas={schemas} />
         </Card>
       </div>
     </>

@@ -1,0 +1,27 @@
+import { scanAppTree } from "../../lib/contracts/app-tree";
+
+/**
+ * Every page of the app/ tree (found on disk), keyed by its pattern, with a concrete path to
+ * visit and whether it belongs to an organisation. A page without a case fails the isolation
+ * suite: add one here when you add a page.
+ */
+export type PageCase = { path: (org: string) => string; tenant: "org" | "none" };
+
+export const PAGE_CASES: Record<string, PageCase> = {
+  "/": { path: () => "/", tenant: "none" },
+  "/login": { path: () => "/login", tenant: "none" },
+  "/signup": { path: () => "/signup", tenant: "none" },
+  "/new-org": { path: () => "/new-org", tenant: "none" },
+  "/admin/prices": { path: () => "/admin/prices", tenant: "none" },
+  "/invite/{token}": { path: () => "/invite/c0000000000000000000missing", tenant: "none" },
+  "/{org}": { path: (org) => `/${org}`, tenant: "org" },
+  "/{org}/explore": { path: (org) => `/${org}/explore`, tenant: "org" },
+  "/{org}/dimensions/{dimension}/{value}": { path: (org) => `/${org}/dimensions/team/search`, tenant: "org" },
+  "/{org}/settings/api-keys": { path: (org) => `/${org}/settings/api-keys`, tenant: "org" },
+  "/{org}/settings/members": { path: (org) => `/${org}/settings/members`, tenant: "org" },
+  "/{org}/settings/prices": { path: (org) => `/${org}/settings/prices`, tenant: "org" },
+  "/{org}/settings/audit": { path: (org) => `/${org}/settings/audit`, tenant: "org" },
+  "/{org}/docs": { path: (org) => `/${org}/docs`, tenant: "org" },
+};
+
+export const PAGES = scanAppTree().pages;

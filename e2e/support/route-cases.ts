@@ -1,0 +1,88 @@
+import type { RouteContract } from "../../lib/api/define-contract";
+import { CONTRACTS, type ContractName } from "../../lib/contracts";
+
+/**
+ * Example data for calling each route in the security suites, keyed by contract name. What a
+ * route needs (key scope, permission) comes from its contract, never from here. A contract
+ * without a case fails both suites: add one here when you add a route.
+ */
+export type Ids = { org: string; keyId: string; memberId: string; overrideId: string; token: string };
+export type RouteCase = { query?: Record<string, string>; body?: () => unknown };
+
+const MISSING = "c0000000000000000000missing";
+export const missingIds = (org: string): Ids => ({
+  org,
+  keyId: MISSING,
+  memberId: MISSING,
+  overrideId: MISSING,
+  token: MISSING,
+});
+
+const unique = () => Math.random().toString(36).slice(2);
+
+export const ROUTE_CASES: Record<ContractName, RouteCase> = {
+  "events.ingest": {
+    body: () => ({
+      eventId: `case-${unique()}`,
+      timestamp: new Date().toISOString(),
+      provider: "openai",
+      model: "gpt-4o",
+      inputTokens: 1,
+      outputTokens: 1,
+    }),
+  },
+  "spend.query": { query: { groupBy: "team" } },
+  me: {},
+  openapi: {},
+  health: {},
+  "auth.signup": {
+    body: () => ({ email: `case-${unique()}@e2e.test`, password: "correct horse battery", organizationName: "Case" }),
+  },
+  "organizations.list": {},
+  "organizations.create": { body: () => ({ name: `case ${unique()}` }) },
+  "invites.accept": {},
+  "apiKeys.list": {},
+  "apiKeys.create": { body: () => ({ name: "matrix", scopes: ["read"] }) },
+  "apiKeys.revoke": {},
+  "members.list": {},
+  "members.invite": { body: () => ({ email: `x${unique()}@e2e.test`, role: "VIEWER" }) },
+  "members.changeRole": { body: () => ({ role: "VIEWER" }) },
+  "members.remove": {},
+  "audit.list": {},
+  "prices.catalog": { query: { search: "gpt" } },
+  "priceOverrides.list": {},
+  "priceOverrides.create": {
+    body: () => ({ kind: "DISCOUNT", percentOff: "5", provider: "openai", effectiveFrom: "2099-01-01T00:00:00Z" }),
+  },
+  "priceOverrides.end": {},
+  "repriceJobs.list": {},
+  "prices.unpriced": {},
+  "admin.importPrices": { body: () => ({ format: "csv", content: "provider,model\n" }) },
+  "spend.activeEndUsers": { query: { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" } },
+  "spend.dashboard": { query: { groupBy: "team" } },
+};
+
+/** The case of a contract; throws (failing the test) when the contract has none. */
+export function caseOf(contract: RouteContract): RouteCase {
+  const c = (ROUTE_CASES as Record<string, RouteCase | undefined>)[contract.name];
+  if (!c)
+    throw new Error(
+      `route ${contract.name} (${contract.method} ${contract.path}) has no case in e2e/support/route-cases.ts`,
+    );
+  return c;
+}
+
+/** The URL, method and body to call a contract's route with these ids. */
+export function requestFor(contract: RouteContract, ids: Ids, extraQuery: Record<string, string> = {}) {
+  const c = caseOf(contract);
+  const path = contract.path.replace(/\{(\w+)\}/g, (_, k: keyof Ids) => encodeURIComponent(ids[k]));
+  const qs = new URLSearchParams({ ...c.query, ...extraQuery }).toString();
+  return { url: qs ? `${path}?${qs}` : path, options: { method: contract.method, data: c.body?.() } };
+}
+
+/** Whether the path names an object by id (beyond the organisation), so that crossing tenants is a 404. */
+export const namesObject = (contract: RouteContract) => /\{(?!org\})\w+\}/.test(contract.path);
+
+export const contractsWith = <K extends RouteContract["auth"]["kind"]>(kind: K) =>
+  CONTRACTS.filter((c): c is Extract<(typeof CONTRACTS)[number], { auth: { kind: K } }> => c.auth.kind === kind);
+export { CONTRACTS };
