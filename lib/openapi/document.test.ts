@@ -8,7 +8,12 @@ type Node = Record<string, unknown>;
 function undescribed(doc: unknown): string[] {
   const missing: string[] = [];
   const walk = (node: unknown, path: string) => {
-    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${path}[${i}]`));
+    if (Array.isArray(node)) {
+      node.forEach((n, i) => {
+        walk(n, `${path}[${i}]`);
+      });
+      return;
+    }
     if (!node || typeof node !== "object") return;
     const n = node as Node;
     if (n.properties && typeof n.properties === "object") {
