@@ -4,6 +4,7 @@ import { Button, Card } from "@tremor/react";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
+import { apiUrl } from "@/lib/client/api-url";
 import { FormError } from "@/components/ui/form-error";
 import { ImportDiffView, type Diff } from "./import-diff-view";
 
@@ -15,7 +16,7 @@ export function PriceImportPanel() {
   const [replace, setReplace] = useState(false);
   const run = useMutation({
     mutationFn: (apply: boolean) =>
-      apiFetch<Result>("/api/admin/prices", { method: "POST", json: { format, content, replace, apply } }),
+      apiFetch<Result>(apiUrl("/api/admin/prices"), { method: "POST", json: { format, content, replace, apply } }),
   });
   async function onFile(file: File | undefined) {
     if (!file) return;

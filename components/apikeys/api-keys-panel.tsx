@@ -7,23 +7,20 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { QueryState } from "@/components/ui/query-state";
 import { formatDateTime } from "@/components/ui/format-date";
 import { CreateApiKeyForm } from "./create-api-key-form";
+import { apiUrl } from "@/lib/client/api-url";
+import type { ApiResponse } from "@/lib/client/api-types";
 
-export type ApiKeyRow = {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-};
+export type ApiKeyRow = ApiResponse<"apiKeys.list">["apiKeys"][number];
 
 export function ApiKeysPanel({ orgSlug }: { orgSlug: string }) {
-  const url = `/api/orgs/${orgSlug}/api-keys`;
+  const url = apiUrl("/api/orgs/{org}/api-keys", { params: { org: orgSlug } });
   const client = useQueryClient();
-  const keys = useQuery({ queryKey: ["api-keys", orgSlug], queryFn: () => apiFetch<{ apiKeys: ApiKeyRow[] }>(url) });
+  const keys = useQuery({ queryKey: ["api-keys", orgSlug], queryFn: () => apiFetch<ApiResponse<"apiKeys.list">>(url) });
   const revoke = useMutation({
-    mutationFn: (id: string) => apiFetch(`${url}/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      apiFetch(apiUrl("/api/orgs/{org}/api-keys/{keyId}", { params: { org: orgSlug, keyId: id } }), {
+        method: "DELETE",
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["api-keys", orgSlug] }),
   });
 

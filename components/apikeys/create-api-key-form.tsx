@@ -6,8 +6,9 @@ import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import type { ApiResponse } from "@/lib/client/api-types";
 
-type Created = { apiKey: { id: string; name: string; secret: string } };
+type Created = ApiResponse<"apiKeys.create">;
 
 export function CreateApiKeyForm({ url, onCreated }: { url: string; onCreated: () => void }) {
   const [secret, setSecret] = useState<string | null>(null);

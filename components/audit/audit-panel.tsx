@@ -6,23 +6,18 @@ import { apiFetch } from "@/lib/client/api-fetch";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryState } from "@/components/ui/query-state";
 import { formatDateTime } from "@/components/ui/format-date";
+import { apiUrl } from "@/lib/client/api-url";
+import type { ApiResponse } from "@/lib/client/api-types";
 
-type Entry = {
-  id: string;
-  actorLabel: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  metadata: Record<string, unknown>;
-  createdAt: string;
-};
-type Page = { items: Entry[]; nextCursor: string | null };
+type Page = ApiResponse<"audit.list">;
+type Entry = Page["items"][number];
 
 export function AuditPanel({ orgSlug }: { orgSlug: string }) {
   const q = useInfiniteQuery({
     queryKey: ["audit", orgSlug],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => apiFetch<Page>(`/api/orgs/${orgSlug}/audit${pageParam ? `?cursor=${pageParam}` : ""}`),
+    queryFn: ({ pageParam }) =>
+      apiFetch<Page>(apiUrl("/api/orgs/{org}/audit", { params: { org: orgSlug }, query: { cursor: pageParam } })),
     getNextPageParam: (last) => last.nextCursor,
   });
   const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
@@ -50,7 +45,7 @@ export function AuditPanel({ orgSlug }: { orgSlug: string }) {
                     <code>{e.action}</code>
                   </TableCell>
                   <TableCell className="max-w-md truncate text-xs">
-                    {Object.entries(e.metadata)
+                    {Object.entries((e.metadata ?? {}) as Record<string, unknown>)
                       .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
                       .join(" · ")}
                   </TableCell>

@@ -7,12 +7,14 @@ import type { FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { apiUrl } from "@/lib/client/api-url";
+import type { ApiResponse } from "@/lib/client/api-types";
 
 export function NewOrgForm() {
   const router = useRouter();
   const create = useMutation({
     mutationFn: (name: string) =>
-      apiFetch<{ organization: { slug: string } }>("/api/orgs", { method: "POST", json: { name } }),
+      apiFetch<ApiResponse<"organizations.create">>(apiUrl("/api/orgs"), { method: "POST", json: { name } }),
     onSuccess: ({ organization }) => router.push(`/${organization.slug}`),
   });
   function onSubmit(e: FormEvent<HTMLFormElement>) {

@@ -7,6 +7,8 @@ import { useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { apiFetch, ClientApiError } from "@/lib/client/api-fetch";
+import { apiUrl } from "@/lib/client/api-url";
+import type { ApiResponse } from "@/lib/client/api-types";
 
 type Issues = Record<string, string>;
 
@@ -30,7 +32,7 @@ export function SignupForm() {
     setError(null);
     setIssues({});
     try {
-      const { organization } = await apiFetch<{ organization: { slug: string } }>("/api/auth/signup", {
+      const { organization } = await apiFetch<ApiResponse<"auth.signup">>(apiUrl("/api/auth/signup"), {
         method: "POST",
         json: body,
       });

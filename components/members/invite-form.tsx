@@ -6,12 +6,13 @@ import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import type { ApiResponse } from "@/lib/client/api-types";
 
 export function InviteForm({ url, roles, onInvited }: { url: string; roles: string[]; onInvited: () => void }) {
   const [link, setLink] = useState<string | null>(null);
   const invite = useMutation({
     mutationFn: (body: { email: string; role: string }) =>
-      apiFetch<{ invite: { url: string } }>(url, { method: "POST", json: body }),
+      apiFetch<ApiResponse<"members.invite">>(url, { method: "POST", json: body }),
     onSuccess: (data) => {
       setLink(data.invite.url);
       onInvited();

@@ -7,29 +7,36 @@ import { FormError } from "@/components/ui/form-error";
 import { QueryState } from "@/components/ui/query-state";
 import { formatDateTime } from "@/components/ui/format-date";
 import { InviteForm } from "./invite-form";
+import { apiUrl } from "@/lib/client/api-url";
+import type { ApiResponse } from "@/lib/client/api-types";
 
 const ROLES = ["OWNER", "ADMIN", "FINANCE", "ENGINEER", "VIEWER"];
 
-type Member = { id: string; role: string; createdAt: string; user: { id: string; email: string; name: string | null } };
-type Invite = { id: string; email: string; role: string; expiresAt: string };
+type Members = ApiResponse<"members.list">;
 
 type Props = { orgSlug: string; canManage: boolean; isOwner: boolean; currentUserId: string };
 
 export function MembersPanel({ orgSlug, canManage, isOwner, currentUserId }: Props) {
-  const url = `/api/orgs/${orgSlug}/members`;
+  const url = apiUrl("/api/orgs/{org}/members", { params: { org: orgSlug } });
   const client = useQueryClient();
   const refresh = () => client.invalidateQueries({ queryKey: ["members", orgSlug] });
   const data = useQuery({
     queryKey: ["members", orgSlug],
-    queryFn: () => apiFetch<{ members: Member[]; invites: Invite[] }>(url),
+    queryFn: () => apiFetch<Members>(url),
   });
   const change = useMutation({
     mutationFn: ({ id, role }: { id: string; role: string }) =>
-      apiFetch(`${url}/${id}`, { method: "PATCH", json: { role } }),
+      apiFetch(apiUrl("/api/orgs/{org}/members/{memberId}", { params: { org: orgSlug, memberId: id } }), {
+        method: "PATCH",
+        json: { role },
+      }),
     onSettled: refresh,
   });
   const remove = useMutation({
-    mutationFn: (id: string) => apiFetch(`${url}/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      apiFetch(apiUrl("/api/orgs/{org}/members/{memberId}", { params: { org: orgSlug, memberId: id } }), {
+        method: "DELETE",
+      }),
     onSettled: refresh,
   });
   const grantable = ROLES.filter((r) => isOwner || r !== "OWNER");

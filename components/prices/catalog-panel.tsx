@@ -12,6 +12,7 @@ import { pricingKeys } from "./pricing-keys";
 import type { CatalogPage } from "./types";
 import { useDebouncedValue } from "./use-debounced-value";
 import { useProviders } from "./use-providers";
+import { apiUrl } from "@/lib/client/api-url";
 
 const PAGE_SIZE = 20;
 
@@ -21,12 +22,13 @@ export function CatalogPanel({ orgSlug }: { orgSlug: string }) {
   const [provider, setProvider] = useState("");
   const [page, setPage] = useState(1);
   const term = useDebouncedValue(search.trim(), 300);
-  const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
-  if (term) params.set("search", term);
-  if (provider) params.set("provider", provider);
+  const url = apiUrl("/api/orgs/{org}/prices", {
+    params: { org: orgSlug },
+    query: { page, pageSize: PAGE_SIZE, search: term, provider },
+  });
   const q = useQuery({
-    queryKey: [...pricingKeys.catalog(orgSlug), params.toString()],
-    queryFn: () => apiFetch<CatalogPage>(`/api/orgs/${orgSlug}/prices?${params}`),
+    queryKey: [...pricingKeys.catalog(orgSlug), url],
+    queryFn: () => apiFetch<CatalogPage>(url),
     placeholderData: keepPreviousData,
   });
   const providers = useProviders(orgSlug);

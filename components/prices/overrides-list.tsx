@@ -11,6 +11,7 @@ import { isEnded, overrideScope } from "./format-price";
 import { OverrideTerms } from "./override-terms";
 import { pricingKeys, refreshPricing } from "./pricing-keys";
 import type { PriceOverride } from "./types";
+import { apiUrl } from "@/lib/client/api-url";
 
 function confirmText(o: PriceOverride): string {
   const what =
@@ -23,13 +24,16 @@ function confirmText(o: PriceOverride): string {
 /** The organisation's discounts and custom prices: active first, ended ones greyed with their end date. */
 export function OverridesList({ orgSlug, canManage }: { orgSlug: string; canManage: boolean }) {
   const client = useQueryClient();
-  const url = `/api/orgs/${orgSlug}/price-overrides`;
+  const url = apiUrl("/api/orgs/{org}/price-overrides", { params: { org: orgSlug } });
   const q = useQuery({
     queryKey: pricingKeys.overrides(orgSlug),
     queryFn: () => apiFetch<{ items: PriceOverride[] }>(url),
   });
   const end = useMutation({
-    mutationFn: (id: string) => apiFetch(`${url}/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      apiFetch(apiUrl("/api/orgs/{org}/price-overrides/{overrideId}", { params: { org: orgSlug, overrideId: id } }), {
+        method: "DELETE",
+      }),
     onSettled: () => refreshPricing(client, orgSlug),
   });
   const now = Date.now();

@@ -8,6 +8,7 @@ import { QueryState } from "@/components/ui/query-state";
 import { formatCount, jobScope } from "./format-price";
 import { pricingKeys } from "./pricing-keys";
 import type { RepriceJob } from "./types";
+import { apiUrl } from "@/lib/client/api-url";
 
 const isActive = (j: RepriceJob) => j.status === "queued" || j.status === "running";
 const SHOW_FINISHED_MS = 8_000;
@@ -17,7 +18,8 @@ export function RepriceProgress({ orgSlug }: { orgSlug: string }) {
   const client = useQueryClient();
   const jobs = useQuery({
     queryKey: pricingKeys.jobs(orgSlug),
-    queryFn: () => apiFetch<{ items: RepriceJob[] }>(`/api/orgs/${orgSlug}/reprice-jobs`),
+    queryFn: () =>
+      apiFetch<{ items: RepriceJob[] }>(apiUrl("/api/orgs/{org}/reprice-jobs", { params: { org: orgSlug } })),
     refetchInterval: (q) => (q.state.data?.items.some(isActive) ? 1_000 : false),
   });
   const [mountedAt] = useState(() => Date.now());

@@ -1,61 +1,13 @@
-/** Shapes of the pricing API (prices are decimal strings: USD per 1M tokens, or per unit). */
-export type PriceSet = {
-  input: string;
-  output?: string;
-  cachedInput?: string;
-  cacheWrite5m?: string;
-  cacheWrite1h?: string;
-  reasoning?: string;
-  perRequest?: string;
-  perImage?: string;
-  perAudioSecond?: string;
-};
+import type { ApiResponse } from "@/lib/client/api-types";
 
-export type CatalogOverride = { kind: OverrideKind; percentOff?: string | null; prices?: PriceSet | null };
-
-export type CatalogRow = {
-  provider: string;
-  model: string;
-  displayName: string | null;
-  aliases: string[];
-  prices: PriceSet;
-  longContext?: ({ thresholdTokens: number } & Partial<PriceSet>) | null;
-  sourceUrl?: string | null;
-  checkedAt?: string | null;
-  effectiveFrom: string;
-  override?: CatalogOverride | null;
-};
-
-export type CatalogPage = { items: CatalogRow[]; total: number; page: number; pageSize: number; providers: string[] };
-
-export type OverrideKind = "DISCOUNT" | "CUSTOM_PRICE";
-
-export type PriceOverride = {
-  id: string;
-  kind: OverrideKind;
-  provider: string | null;
-  model: string | null;
-  percentOff: string | null;
-  prices: PriceSet | null;
-  note: string | null;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  createdAt: string;
-};
-
-export type RepriceJob = {
-  id: string;
-  status: "queued" | "running" | "done" | "failed";
-  total: number;
-  done: number;
-  provider: string | null;
-  model: string | null;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-};
-
-export type UnpricedModel = { provider: string; model: string; events: number; lastSeen: string };
-export type Unpriced = { items: UnpricedModel[]; totalEvents: number };
-
-export type OverrideCreated = { override: PriceOverride; repriceJob: { id: string } };
+/** Shapes of the pricing API, inferred from the route contracts (lib/contracts/prices.ts). */
+export type CatalogPage = ApiResponse<"prices.catalog">;
+export type CatalogRow = CatalogPage["items"][number];
+export type PriceSet = CatalogRow["prices"];
+export type CatalogOverride = NonNullable<CatalogRow["override"]>;
+export type PriceOverride = ApiResponse<"priceOverrides.list">["items"][number];
+export type OverrideKind = PriceOverride["kind"];
+export type RepriceJob = ApiResponse<"repriceJobs.list">["items"][number];
+export type Unpriced = ApiResponse<"prices.unpriced">;
+export type UnpricedModel = Unpriced["items"][number];
+export type OverrideCreated = ApiResponse<"priceOverrides.create">;

@@ -10,12 +10,13 @@ import { formatDateTime } from "@/components/ui/format-date";
 import { formatCount } from "./format-price";
 import { pricingKeys } from "./pricing-keys";
 import type { Unpriced } from "./types";
+import { apiUrl } from "@/lib/client/api-url";
 
 /** Overview card: events whose model has no price yet, and where to add one. */
 export function UnpricedPanel({ orgSlug }: { orgSlug: string }) {
   const q = useQuery({
     queryKey: pricingKeys.unpriced(orgSlug),
-    queryFn: () => apiFetch<Unpriced>(`/api/orgs/${orgSlug}/unpriced`),
+    queryFn: () => apiFetch<Unpriced>(apiUrl("/api/orgs/{org}/unpriced", { params: { org: orgSlug } })),
   });
   const pricesHref = `/${orgSlug}/settings/prices`;
   const addHref = (provider: string, model: string) =>

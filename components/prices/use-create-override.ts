@@ -2,13 +2,17 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { refreshPricing } from "./pricing-keys";
 import type { OverrideCreated } from "./types";
+import { apiUrl } from "@/lib/client/api-url";
 
 /** POST price-overrides; on success refreshes the list, the catalog and the re-pricing progress. */
 export function useCreateOverride(orgSlug: string, onCreated?: () => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) =>
-      apiFetch<OverrideCreated>(`/api/orgs/${orgSlug}/price-overrides`, { method: "POST", json: body }),
+      apiFetch<OverrideCreated>(apiUrl("/api/orgs/{org}/price-overrides", { params: { org: orgSlug } }), {
+        method: "POST",
+        json: body,
+      }),
     onSuccess: () => {
       refreshPricing(client, orgSlug);
       onCreated?.();

@@ -14,6 +14,8 @@ import { addMonthsUTC, lastDays, startOfMonthUTC } from "./time-range";
 import { TopSpendList } from "./top-spend-list";
 import { UnitEconomics } from "./unit-economics";
 import { useSpend } from "./use-spend";
+import { apiUrl } from "@/lib/client/api-url";
+import type { ApiResponse } from "@/lib/client/api-types";
 
 /** The periods the overview compares, fixed when the page opens (UTC). */
 function periods(now: Date) {
@@ -38,7 +40,12 @@ export function OverviewDashboard({ orgSlug }: { orgSlug: string }) {
   const endUsers = useQuery({
     queryKey: ["active-end-users", orgSlug, recent.from],
     queryFn: () =>
-      apiFetch<{ activeEndUsers: number }>(`/api/orgs/${orgSlug}/active-end-users?from=${recent.from}&to=${recent.to}`),
+      apiFetch<ApiResponse<"spend.activeEndUsers">>(
+        apiUrl("/api/orgs/{org}/active-end-users", {
+          params: { org: orgSlug },
+          query: { from: recent.from, to: recent.to },
+        }),
+      ),
   });
 
   if (mtd.isLoading || byTeam.isLoading || mtd.error || byTeam.error) {
