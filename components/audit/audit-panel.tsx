@@ -10,7 +10,6 @@ import { apiUrl } from "@/lib/client/api-url";
 import type { ApiResponse } from "@/lib/client/api-types";
 
 type Page = ApiResponse<"audit.list">;
-type Entry = Page["items"][number];
 
 export function AuditPanel({ orgSlug }: { orgSlug: string }) {
   const q = useInfiniteQuery({
