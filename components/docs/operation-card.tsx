@@ -56,7 +56,7 @@ export function OperationCard({
       <h2 className="font-mono text-sm font-semibold text-tremor-content-strong">
         <span className="mr-2 rounded bg-tremor-brand-muted px-2 py-0.5 text-tremor-brand-emphasis">
           {method.toUpperCase()}
-        </span>
+        </span>{" "}
         {path}
       </h2>
       <p className="mt-2 font-medium text-tremor-content-strong">{op.summary}</p>
