@@ -24,7 +24,7 @@ export function CatalogPanel({ orgSlug }: { orgSlug: string }) {
   const term = useDebouncedValue(search.trim(), 300);
   const url = apiUrl("/api/orgs/{org}/prices", {
     params: { org: orgSlug },
-    query: { page, pageSize: PAGE_SIZE, search: term, provider },
+    query: { page, pageSize: PAGE_SIZE, search: term || undefined, provider: provider || undefined },
   });
   const q = useQuery({
     queryKey: [...pricingKeys.catalog(orgSlug), url],

@@ -1,22 +1,14 @@
-import type { Dimension, MeasureTotals } from "@/lib/usage";
+import type { ApiResponse } from "@/lib/client/api-types";
+import type { Dimension } from "@/lib/usage";
 
 export type { Dimension };
-export type Granularity = "hour" | "day" | "week" | "month";
-
-/** Totals as the spend API returns them (declared in lib/usage): cost is an exact decimal string in USD. */
-export type SpendTotals = MeasureTotals;
-export type SpendPoint = SpendTotals & { t: string };
-export type SpendSeries = { key: Partial<Record<Dimension, string>>; total: SpendTotals; points: SpendPoint[] };
-export type SpendResponse = {
-  currency: string;
-  from: string;
-  to: string;
-  granularity: Granularity;
-  groupBy: Dimension[];
-  filters: Partial<Record<Dimension, string[]>>;
-  total: SpendTotals;
-  series: SpendSeries[];
-};
+/** The spend API's response, inferred from its contract (lib/contracts/spend.ts, measures from lib/usage). */
+export type SpendResponse = ApiResponse<"spend.dashboard">;
+export type Granularity = SpendResponse["granularity"];
+/** Totals as the spend API returns them: cost is an exact decimal string in USD. */
+export type SpendTotals = SpendResponse["total"];
+export type SpendSeries = SpendResponse["series"][number];
+export type SpendPoint = SpendSeries["points"][number];
 
 /** What a spend query asks for (GET /api/orgs/{org}/spend). Filter value "(none)" selects unattributed. */
 export type SpendParams = {

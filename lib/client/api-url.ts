@@ -7,7 +7,7 @@ type QueryValue = string | number | boolean | null | undefined | readonly string
 
 /**
  * The one way the dashboard builds an API URL: a path of a registered contract (checked at
- * compile time), its parameters filled in and encoded, and the query with empty values left out.
+ * compile time), its parameters filled in and encoded, and the query without undefined/null values.
  */
 export function apiUrl<P extends ApiPath>(
   path: P,
@@ -21,7 +21,7 @@ export function apiUrl<P extends ApiPath>(
   });
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(args.query ?? {})) {
-    if (v === undefined || v === null || v === "") continue;
+    if (v === undefined || v === null) continue;
     for (const one of Array.isArray(v) ? v : [v]) qs.append(k, String(one));
   }
   const s = qs.toString();

@@ -1,22 +1,11 @@
 import { z } from "zod";
 import { defineContract } from "@/lib/api/define-contract";
-import { DIMENSIONS } from "@/lib/rollups/dimensions";
 import { spendQuerySchema } from "@/lib/rollups/spend-query";
+import { DIMENSIONS, measuresResponseSchema } from "@/lib/usage";
 import { timestamp } from "./fields";
 
-const count = (what: string) => z.number().int().describe(what);
-/** One row of measures (a total or a point): cost an exact decimal string in USD, counts integers. */
-const measures = z.object({
-  cost: z.string().describe("Cost in USD, an exact decimal string"),
-  events: count("Usage events recorded"),
-  requests: count("Requests the events stand for"),
-  inputTokens: count("Uncached input tokens (excludes cache reads and cache writes)"),
-  outputTokens: count("Output tokens (excludes reasoning)"),
-  cachedInputTokens: count("Input tokens read from the prompt cache"),
-  reasoningTokens: count("Reasoning (thinking) tokens"),
-  errorEvents: count("Events with status error"),
-  unpricedEvents: count("Events whose model had no price (their cost is not in cost)"),
-});
+/** One row of measures (a total or a point), declared once in lib/usage. */
+const measures = measuresResponseSchema;
 
 const dimension = z.enum(DIMENSIONS).describe("An attribution dimension");
 const dimensionValues = <S extends z.ZodType>(value: S) =>
