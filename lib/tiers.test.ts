@@ -38,6 +38,7 @@ const LIB_TIERS: Record<string, 1 | 2 | 3> = {
   api: 3,
   client: 3,
   openapi: 3,
+  contracts: 3,
 };
 
 const LIB = dirname(fileURLToPath(import.meta.url));
