@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { can } from "../../lib/auth/permissions";
+import { ApiKeyScope } from "../../lib/db/generated/enums";
 import { addMember, createAccount, createKey, type Account } from "../support/accounts";
 import { contractsWith, missingIds, requestFor } from "../support/route-cases";
 
 const SESSION_ROUTES = contractsWith("session");
 const KEY_ROUTES = contractsWith("apiKey");
-const SCOPES = ["ingest", "read"] as const;
+const SCOPES = Object.values(ApiKeyScope);
 
 const ROLES = ["OWNER", "ADMIN", "FINANCE", "ENGINEER", "VIEWER"] as const;
 

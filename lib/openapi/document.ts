@@ -94,7 +94,8 @@ export function openApiDocument() {
         apiKey: {
           type: "http",
           scheme: "bearer",
-          description: "An API key of your organisation; scopes: ingest (post events), read (query spend), admin (manage budgets, channels and webhooks)",
+          description:
+            "An API key of your organisation; scopes: ingest (post events), read (query spend), admin (manage budgets, channels and webhooks)",
         },
       },
       schemas: components,
