@@ -38,6 +38,20 @@ export const envSchema = z
       .default("burnrate"),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
     SIGNUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    SMTP_URL: z
+      .string()
+      .url()
+      .refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL")
+      .optional(),
+    EMAIL_FROM: z.string().min(3).default("Burnrate <alerts@burnrate.local>"),
+    BURNRATE_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+      .optional(),
+    BURNRATE_ALLOW_PRIVATE_URLS: z
+      .enum(["true", "false"], "must be true or false")
+      .default("false")
+      .transform((v) => v === "true"),
     BURNRATE_OPERATOR_EMAILS: z
       .string()
       .optional()
