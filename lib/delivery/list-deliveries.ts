@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseInput } from "@/lib/errors/parse-input";
 import { db } from "@/lib/db";
 
 export const listDeliveriesInput = z
@@ -38,7 +39,7 @@ export async function listDeliveries(
   targetId: string,
   input: ListDeliveriesInput = {},
 ): Promise<{ deliveries: DeliveryView[]; nextCursor: string | null }> {
-  const { limit, cursor } = listDeliveriesInput.parse(input);
+  const { limit, cursor } = parseInput(listDeliveriesInput, input);
   const rows = await db().delivery.findMany({
     where: { orgId, targetId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

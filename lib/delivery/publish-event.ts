@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseInput } from "@/lib/errors/parse-input";
 import type { Prisma } from "@/lib/db";
 import { dispatchDeliveries } from "./dispatch-deliveries";
 import { eventTypeSchema } from "./event-types";
@@ -27,7 +28,7 @@ export async function publishEvent(
   input: PublishEventInput,
   now = new Date(),
 ): Promise<PublishedEvent> {
-  const { orgId, type, data, channelIds } = publishEventInput.parse(input);
+  const { orgId, type, data, channelIds } = parseInput(publishEventInput, input);
   const endpoints = await tx.webhookEndpoint.findMany({
     where: { orgId, disabledAt: null, events: { has: type } },
     select: { id: true },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseInput } from "@/lib/errors/parse-input";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { checkOutboundUrl } from "@/lib/net/check-url";
@@ -37,7 +38,7 @@ function view(c: Parameters<typeof channelView>[0]): ChannelView {
 
 /** A Slack incoming webhook (URL checked against private addresses, stored encrypted) or an email list. */
 export async function createChannel(ctx: OrgContext, input: CreateChannelInput): Promise<ChannelView> {
-  const parsed = createChannelInput.parse(input);
+  const parsed = parseInput(createChannelInput, input);
   if (parsed.kind === "slack") await checkOutboundUrl(parsed.slackWebhookUrl, "slackWebhookUrl");
   const row = await db().notificationChannel.create({
     data: {
@@ -64,7 +65,7 @@ export async function findChannel(ctx: OrgContext, id: string) {
 }
 
 export async function updateChannel(ctx: OrgContext, id: string, input: UpdateChannelInput): Promise<ChannelView> {
-  const patch = updateChannelInput.parse(input);
+  const patch = parseInput(updateChannelInput, input);
   const channel = await findChannel(ctx, id);
   if (patch.slackWebhookUrl !== undefined && channel.kind !== "slack")
     throw AppError.invalid("slackWebhookUrl", "only a Slack channel has a webhook URL");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseInput } from "@/lib/errors/parse-input";
 import { db } from "@/lib/db";
 import { eventTypeSchema } from "@/lib/delivery/event-types";
 import { AppError } from "@/lib/errors";
@@ -26,7 +27,7 @@ export async function createWebhookEndpoint(
   ctx: OrgContext,
   input: CreateWebhookEndpointInput,
 ): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
-  const { url, events } = createWebhookEndpointInput.parse(input);
+  const { url, events } = parseInput(createWebhookEndpointInput, input);
   await checkOutboundUrl(url, "url");
   const secret = generateWebhookSecret();
   const row = await db().webhookEndpoint.create({
