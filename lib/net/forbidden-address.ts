@@ -34,7 +34,10 @@ function add(type: "ipv4" | "ipv6", [net, prefix, reason]: [string, number, stri
 for (const r of V4) add("ipv4", r);
 for (const r of V6) add("ipv6", r);
 
-/** The IPv4 address embedded in an IPv4-mapped (::ffff:a.b.c.d), -compatible or NAT64 IPv6 address. */
+/**
+ * The IPv4 address embedded in an IPv4-mapped (::ffff:a.b.c.d), -compatible or NAT64 (64:ff9b::/96)
+ * IPv6 address: checked against the IPv4 ranges (BlockList alone only maps ::ffff: forms).
+ */
 function embeddedV4(ip: string): string | null {
   const lower = ip.toLowerCase();
   const m = /^(?:::ffff:(?:0:)?|::|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
