@@ -1,4 +1,4 @@
-import { formatMoney, sharePercent } from "@/lib/format/money";
+import { formatMoney, sharePercent } from "@/lib/money";
 
 /** An event said for people: what the Slack, email and digest renderings are made of. */
 export type EventSummary = {
