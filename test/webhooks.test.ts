@@ -248,6 +248,11 @@ describe("webhook delivery (Standard Webhooks)", () => {
     expect(receiver.requests).toHaveLength(1);
     await deleteWebhookEndpoint(a, endpoint.id);
     expect(await listWebhookEndpoints(a)).toEqual([]);
+    const audit = await db().auditLog.findMany({
+      where: { orgId: a.orgId, targetId: endpoint.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audit.map((x) => x.action)).toEqual(["webhook.create", "webhook.delete"]);
     expect(await listWebhookEndpoints(b)).toHaveLength(1);
   });
 

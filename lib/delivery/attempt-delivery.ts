@@ -51,8 +51,9 @@ export async function attemptDelivery(orgId: string, deliveryId: string, now = n
         durationMs: Date.now() - started,
       },
     }),
-    db().delivery.update({
-      where: { orgId_id: { orgId, id: deliveryId } },
+    // Still pending: a delivery cancelled meanwhile (its endpoint was disabled) stays cancelled.
+    db().delivery.updateMany({
+      where: { orgId, id: deliveryId, status: "pending" },
       data: {
         status,
         attemptCount: { increment: 1 },

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseInput } from "@/lib/errors/parse-input";
 import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { checkOutboundUrl } from "@/lib/net/check-url";
 import type { OrgContext } from "@/lib/tenancy/context";
@@ -50,6 +51,12 @@ export async function createChannel(ctx: OrgContext, input: CreateChannelInput):
       emailRecipients: parsed.kind === "email" ? parsed.recipients : [],
     },
   });
+  await recordAudit(ctx, {
+    action: "channel.create",
+    targetType: "notification_channel",
+    targetId: row.id,
+    metadata: { kind: row.kind, name: row.name },
+  });
   return view(row);
 }
 
@@ -83,6 +90,12 @@ export async function updateChannel(ctx: OrgContext, id: string, input: UpdateCh
       emailRecipients: patch.recipients,
     },
   });
+  await recordAudit(ctx, {
+    action: "channel.update",
+    targetType: "notification_channel",
+    targetId: id,
+    metadata: { fields: Object.keys(patch) },
+  });
   return view(row);
 }
 
@@ -93,4 +106,5 @@ export async function deleteChannel(ctx: OrgContext, id: string): Promise<void> 
     db().delivery.deleteMany({ where: { orgId: ctx.orgId, target: "channel", targetId: id } }),
     db().notificationChannel.delete({ where: { orgId_id: { orgId: ctx.orgId, id } } }),
   ]);
+  await recordAudit(ctx, { action: "channel.delete", targetType: "notification_channel", targetId: id });
 }

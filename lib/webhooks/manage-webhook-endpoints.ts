@@ -2,6 +2,7 @@ import { z } from "zod";
 import { parseInput } from "@/lib/errors/parse-input";
 import { db } from "@/lib/db";
 import { eventTypeSchema } from "@/lib/delivery/event-types";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import { checkOutboundUrl } from "@/lib/net/check-url";
 import type { OrgContext } from "@/lib/tenancy/context";
@@ -33,6 +34,12 @@ export async function createWebhookEndpoint(
   const row = await db().webhookEndpoint.create({
     data: { orgId: ctx.orgId, url, events, secretEncrypted: sealWebhookSecret(ctx.orgId, secret) },
   });
+  await recordAudit(ctx, {
+    action: "webhook.create",
+    targetType: "webhook_endpoint",
+    targetId: row.id,
+    metadata: { url, events },
+  });
   return { endpoint: endpointView(row), secret };
 }
 
@@ -54,6 +61,7 @@ export async function deleteWebhookEndpoint(ctx: OrgContext, id: string): Promis
     db().delivery.deleteMany({ where: { orgId: ctx.orgId, target: "webhook", targetId: id } }),
     db().webhookEndpoint.delete({ where: { orgId_id: { orgId: ctx.orgId, id } } }),
   ]);
+  await recordAudit(ctx, { action: "webhook.delete", targetType: "webhook_endpoint", targetId: id });
 }
 
 /**
@@ -76,5 +84,6 @@ export async function rotateWebhookSecret(
       previousSecretExpiresAt: expires,
     },
   });
+  await recordAudit(ctx, { action: "webhook.rotate_secret", targetType: "webhook_endpoint", targetId: id });
   return { secret, previousSecretExpiresAt: expires.toISOString() };
 }
