@@ -4,13 +4,12 @@ process.env.BURNRATE_ALLOW_PRIVATE_URLS = "true";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pgPool } from "@/lib/db/pg-pool";
-import { attemptDelivery } from "@/lib/delivery/attempt-delivery";
 import { collectDueDigests } from "@/lib/delivery/send-due-digests";
 import { env } from "@/lib/env";
 import { listChannelDeliveries, sendTestMessage } from "@/lib/notifications/channel-deliveries";
 import { createChannel, deleteChannel, listChannels, updateChannel } from "@/lib/notifications/manage-channels";
 import { closeConnections } from "./support/close-connections";
-import { budgetData, publish, publishAndAttempt } from "./support/delivery-helpers";
+import { attemptDelivery, budgetData, publish, publishAndAttempt } from "./support/delivery-helpers";
 import { newOrg } from "./support/factories";
 import { type HttpReceiver, startReceiver } from "./support/http-receiver";
 import { startSmtpSink } from "./support/smtp-sink";

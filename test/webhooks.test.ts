@@ -8,7 +8,6 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db/pg-pool";
-import { attemptDelivery } from "@/lib/delivery/attempt-delivery";
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -17,7 +16,14 @@ import {
 } from "@/lib/webhooks/manage-webhook-endpoints";
 import { listWebhookDeliveries, replayWebhookDelivery } from "@/lib/webhooks/webhook-deliveries";
 import { closeConnections } from "./support/close-connections";
-import { addMember, attemptsOf, budgetData, publish, publishAndAttempt } from "./support/delivery-helpers";
+import {
+  attemptDelivery,
+  addMember,
+  attemptsOf,
+  budgetData,
+  publish,
+  publishAndAttempt,
+} from "./support/delivery-helpers";
 import { newOrg } from "./support/factories";
 import { type HttpReceiver, startReceiver } from "./support/http-receiver";
 import { startSmtpSink } from "./support/smtp-sink";

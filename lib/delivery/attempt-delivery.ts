@@ -1,11 +1,15 @@
 import { db } from "@/lib/db";
-import { sendToChannel } from "@/lib/notifications/send-to-channel";
-import { sendWebhook } from "@/lib/webhooks/send-webhook";
 import { nextAttemptAfter } from "./retry-schedule";
 import { type DeliveryToSend, errorMessage, type SendOutcome } from "./send-outcome";
 
 /** How long a claimed attempt may run before the sweeper considers its worker dead. */
 const LEASE_MS = 60_000;
+
+/** How each kind of target is sent to (lib/webhooks sendWebhook, lib/notifications sendToChannel). */
+export type DeliverySenders = {
+  webhook: (d: DeliveryToSend, now: Date) => Promise<SendOutcome>;
+  channel: (d: DeliveryToSend, now: Date) => Promise<SendOutcome>;
+};
 
 export type AttemptResult =
   | { outcome: "skipped" }
@@ -18,7 +22,12 @@ export type AttemptResult =
  * becomes delivered, failed (schedule exhausted or the target said stop), or pending again at the
  * next time of the retry schedule, returned so that the caller enqueues it.
  */
-export async function attemptDelivery(orgId: string, deliveryId: string, now = new Date()): Promise<AttemptResult> {
+export async function attemptDelivery(
+  orgId: string,
+  deliveryId: string,
+  senders: DeliverySenders,
+  now = new Date(),
+): Promise<AttemptResult> {
   const claim = await db().delivery.updateMany({
     where: { orgId, id: deliveryId, status: "pending", nextAttemptAt: { lte: now } },
     data: { nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
@@ -32,7 +41,7 @@ export async function attemptDelivery(orgId: string, deliveryId: string, now = n
   const started = Date.now();
   let result: SendOutcome;
   try {
-    result = d.target === "webhook" ? await sendWebhook(send, now) : await sendToChannel(send);
+    result = await senders[d.target](send, now);
   } catch (err) {
     result = { ok: false, error: errorMessage(err) };
   }

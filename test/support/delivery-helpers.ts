@@ -1,8 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/db/generated/enums";
-import { attemptDelivery } from "@/lib/delivery/attempt-delivery";
+import { attemptDelivery as attemptWith } from "@/lib/delivery/attempt-delivery";
 import { type PublishEventInput, publishEvent } from "@/lib/delivery/publish-event";
+import { deliverySenders } from "@/workers/delivery-senders";
+
+/** One attempt with the worker's senders, at `now`. */
+export const attemptDelivery = (orgId: string, id: string, now = new Date()) =>
+  attemptWith(orgId, id, deliverySenders, now);
 
 /** Publishes in its own transaction (as the budgets worker does) at `now`. */
 export function publish(input: PublishEventInput, now = new Date()) {
