@@ -20,6 +20,8 @@ const LIB_TIERS: Record<string, 1 | 2 | 3> = {
   usage: 1,
   tenancy: 1,
   queue: 1,
+  crypto: 1,
+  net: 1,
   // 2. domain capabilities
   auth: 2,
   operators: 2,
@@ -32,6 +34,9 @@ const LIB_TIERS: Record<string, 1 | 2 | 3> = {
   health: 2,
   maintenance: 2,
   budgets: 2,
+  delivery: 2,
+  webhooks: 2,
+  notifications: 2,
   demo: 2,
   // 3. workflows and edges
   onboarding: 3,

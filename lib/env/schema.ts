@@ -40,6 +40,20 @@ export const envSchema = z
     SIGNUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
     /** Check every API response against its contract: strict answers a mismatch with a 500 (tests). */
     BURNRATE_RESPONSE_CHECK: z.enum(["off", "warn", "strict"]).optional(),
+    SMTP_URL: z
+      .string()
+      .url()
+      .refine((v) => /^smtps?:\/\//.test(v), "must be an smtp:// or smtps:// URL")
+      .optional(),
+    EMAIL_FROM: z.string().min(3).default("Burnrate <alerts@burnrate.local>"),
+    BURNRATE_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+      .optional(),
+    BURNRATE_ALLOW_PRIVATE_URLS: z
+      .enum(["true", "false"], "must be true or false")
+      .default("false")
+      .transform((v) => v === "true"),
     BURNRATE_OPERATOR_EMAILS: z
       .string()
       .optional()

@@ -1,4 +1,5 @@
 import { sweepBudgets } from "@/lib/budgets/sweep-budgets";
+import { sweepDeliveries } from "@/lib/delivery/sweep-deliveries";
 import { foldDeltas, orgsWithStaleDeltas } from "@/lib/rollups/fold-deltas";
 import { ensurePartitions } from "./ensure-partitions";
 import { requeueStuckReprices } from "./requeue-stuck-reprices";
@@ -8,7 +9,8 @@ const STALE_DELTA_MS = 2_000;
 /**
  * The safety net that makes Redis non-essential: folds deltas no job picked up (e.g. Redis was
  * down at commit), evaluates budgets whose job was lost and resolves alerts of ended periods, restarts
- * re-pricing runs that never started, and keeps monthly partitions ahead.
+ * re-pricing runs that never started, keeps monthly partitions ahead, and re-enqueues due deliveries
+ * whose job was lost (and sends the daily digests that are due).
  */
 export async function sweep(now = Date.now()) {
   const orgs = await orgsWithStaleDeltas(STALE_DELTA_MS);
@@ -16,5 +18,6 @@ export async function sweep(now = Date.now()) {
   const repricesRequeued = await requeueStuckReprices(now);
   const budgets = await sweepBudgets(new Date(now));
   await ensurePartitions(now);
-  return { orgsFolded: orgs.length, repricesRequeued, ...budgets };
+  const { requeued: deliveriesRequeued, digests } = await sweepDeliveries(new Date(now));
+  return { orgsFolded: orgs.length, repricesRequeued, ...budgets, deliveriesRequeued, digests };
 }

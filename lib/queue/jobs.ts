@@ -17,6 +17,11 @@ export const QUEUES = {
     name: "budgets",
     payload: z.object({ orgId: z.string().min(1) }),
   },
+  /** One attempt of one delivery (webhook or channel); retries are delayed jobs. */
+  notifications: {
+    name: "notifications",
+    payload: z.object({ orgId: z.string().min(1), deliveryId: z.string().min(1) }),
+  },
   maintenance: {
     name: "maintenance",
     payload: z.object({}),
