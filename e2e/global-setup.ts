@@ -111,6 +111,9 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       BURNRATE_OPERATOR_EMAILS: `operator-${runId}@e2e.test`,
       // A response that drifts from its route contract is a 500, so every spec catches it.
       BURNRATE_RESPONSE_CHECK: "strict",
+      // Specs stand up local receivers (127.0.0.1) for webhooks and Slack channels. The refusal of private
+      // addresses with the flag off is tested in vitest (test/delivery-routes-ssrf.test.ts) through the routes.
+      BURNRATE_ALLOW_PRIVATE_URLS: "true",
     };
 
     await boot.prepareApp({ env, log, seed: process.env.BURNRATE_E2E_SEED === "1" });

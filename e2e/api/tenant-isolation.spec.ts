@@ -28,8 +28,41 @@ test.describe("tenant isolation", () => {
     });
     expect(override.status(), await override.text()).toBe(201);
     const overrideId = (await override.json()).override.id;
-    bIds = { org: b.orgSlug, keyId: bKey.id, memberId, overrideId, token: "c0000000000000000000missing" };
-    bSecrets = [bKey.id, memberId, overrideId, bMember.email, b.email, "bravo-secret-key-name", "bravo-secret-model"];
+    const webhook = await b.api.post(`/api/orgs/${b.orgSlug}/webhooks`, {
+      data: { url: "https://93.184.215.14/bravo-secret-hook", events: ["budget.threshold_reached"] },
+    });
+    expect(webhook.status(), await webhook.text()).toBe(201);
+    const channel = await b.api.post(`/api/orgs/${b.orgSlug}/channels`, {
+      data: { kind: "email", name: "bravo-secret-channel", recipients: ["bravo@e2e.test"] },
+    });
+    expect(channel.status(), await channel.text()).toBe(201);
+    const channelId = (await channel.json()).id;
+    const test = await b.api.post(`/api/orgs/${b.orgSlug}/channels/${channelId}/test`);
+    expect(test.status(), await test.text()).toBe(202);
+    bIds = {
+      org: b.orgSlug,
+      keyId: bKey.id,
+      memberId,
+      overrideId,
+      token: "c0000000000000000000missing",
+      webhookId: (await webhook.json()).id,
+      channelId,
+      deliveryId: (await test.json()).deliveryId,
+    };
+    bSecrets = [
+      bKey.id,
+      memberId,
+      overrideId,
+      bMember.email,
+      b.email,
+      "bravo-secret-key-name",
+      "bravo-secret-model",
+      "bravo-secret-hook",
+      "bravo-secret-channel",
+      bIds.webhookId,
+      bIds.channelId,
+      bIds.deliveryId,
+    ];
   });
 
   function expectNoLeak(body: string) {
@@ -79,6 +112,10 @@ test.describe("tenant isolation", () => {
     expect(m.role).toBe("FINANCE");
     const overrides = await (await b.api.get(`/api/orgs/${b.orgSlug}/price-overrides`)).json();
     expect(overrides.items.find((o: { id: string }) => o.id === bIds.overrideId).effectiveTo).toBeNull();
+    const hooks = await (await b.api.get(`/api/orgs/${b.orgSlug}/webhooks`)).json();
+    expect(hooks.webhooks.map((w: { id: string }) => w.id)).toContain(bIds.webhookId);
+    const channel = await (await b.api.get(`/api/orgs/${b.orgSlug}/channels/${bIds.channelId}`)).json();
+    expect(channel.name).toBe("bravo-secret-channel");
   });
 
   for (const page of PAGES) {
@@ -115,7 +152,7 @@ test.describe("tenant isolation", () => {
   });
 
   test("API-key routes answer only for the key's own organisation", async ({ playwright, baseURL }) => {
-    const aKey = await createKey(a, ["ingest", "read"], "alpha-reader");
+    const aKey = await createKey(a, ["ingest", "read", "admin"], "alpha-reader");
     const bKey = await createKey(b, ["ingest"], "bravo-writer");
     const bSvc = await playwright.request.newContext({
       baseURL,
@@ -139,14 +176,16 @@ test.describe("tenant isolation", () => {
       // Naming another organisation in the query is refused or ignored, never obeyed.
       const { url, options } = requestFor(route, bIds, { orgId: b.orgSlug });
       const spoof = await aSvc.fetch(url, options);
-      expect([200, 202, 400], route.name).toContain(spoof.status());
+      // A route naming one of org B's objects finds nothing: 404.
+      expect(namesObject(route) ? [404] : [200, 201, 202, 400], route.name).toContain(spoof.status());
       const body = await spoof.text();
       expectNoLeak(body);
       expect(body, route.name).not.toContain("bravo-secret-team");
       if (spoof.status() === 200) expect(JSON.parse(body).organization?.slug ?? a.orgSlug).toBe(a.orgSlug);
       const own = requestFor(route, bIds);
       const res = await aSvc.fetch(own.url, own.options);
-      expect(res.status(), route.name).toBeLessThan(300);
+      if (namesObject(route)) expect(res.status(), route.name).toBe(404);
+      else expect(res.status(), route.name).toBeLessThan(300);
       expect(await res.text(), route.name).not.toContain("bravo-secret-team");
     }
     // Filtering by org B's team finds nothing: the key's organisation bounds every query.

@@ -21,6 +21,8 @@ export const PAGE_CASES: Record<string, PageCase> = {
   "/{org}/settings/members": { path: (org) => `/${org}/settings/members`, tenant: "org" },
   "/{org}/settings/prices": { path: (org) => `/${org}/settings/prices`, tenant: "org" },
   "/{org}/settings/audit": { path: (org) => `/${org}/settings/audit`, tenant: "org" },
+  "/{org}/settings/channels": { path: (org) => `/${org}/settings/channels`, tenant: "org" },
+  "/{org}/settings/webhooks": { path: (org) => `/${org}/settings/webhooks`, tenant: "org" },
   "/{org}/docs": { path: (org) => `/${org}/docs`, tenant: "org" },
 };
 

@@ -6,7 +6,16 @@ import { CONTRACTS, type ContractName } from "../../lib/contracts";
  * route needs (key scope, permission) comes from its contract, never from here. A contract
  * without a case fails both suites: add one here when you add a route.
  */
-export type Ids = { org: string; keyId: string; memberId: string; overrideId: string; token: string };
+export type Ids = {
+  org: string;
+  keyId: string;
+  memberId: string;
+  overrideId: string;
+  token: string;
+  webhookId: string;
+  channelId: string;
+  deliveryId: string;
+};
 export type RouteCase = { query?: Record<string, string>; body?: () => unknown };
 
 const MISSING = "c0000000000000000000missing";
@@ -16,9 +25,15 @@ export const missingIds = (org: string): Ids => ({
   memberId: MISSING,
   overrideId: MISSING,
   token: MISSING,
+  webhookId: MISSING,
+  channelId: MISSING,
+  deliveryId: MISSING,
 });
 
 const unique = () => Math.random().toString(36).slice(2);
+// A public address literal (no DNS needed); nothing is ever published to it during the suites.
+const webhookCase = () => ({ url: "https://93.184.215.14/burnrate-case", events: ["budget.threshold_reached"] });
+const channelCase = () => ({ kind: "email", name: `case ${unique()}`, recipients: ["ops@e2e.test"] });
 
 export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "events.ingest": {
@@ -60,6 +75,32 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "admin.importPrices": { body: () => ({ format: "csv", content: "provider,model\n" }) },
   "spend.activeEndUsers": { query: { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" } },
   "spend.dashboard": { query: { groupBy: "team" } },
+  "webhooks.list": {},
+  "webhooks.list.dashboard": {},
+  "webhooks.delete": {},
+  "webhooks.delete.dashboard": {},
+  "webhooks.rotateSecret": {},
+  "webhooks.rotateSecret.dashboard": {},
+  "webhooks.replay": {},
+  "webhooks.replay.dashboard": {},
+  "channels.list": {},
+  "channels.list.dashboard": {},
+  "channels.get": {},
+  "channels.get.dashboard": {},
+  "channels.delete": {},
+  "channels.delete.dashboard": {},
+  "channels.test": {},
+  "channels.test.dashboard": {},
+  "webhooks.create": { body: webhookCase },
+  "webhooks.deliveries": { query: { limit: "5" } },
+  "channels.create": { body: channelCase },
+  "channels.update": { body: () => ({ name: "renamed" }) },
+  "channels.deliveries": { query: { limit: "5" } },
+  "webhooks.create.dashboard": { body: webhookCase },
+  "webhooks.deliveries.dashboard": { query: { limit: "5" } },
+  "channels.create.dashboard": { body: channelCase },
+  "channels.update.dashboard": { body: () => ({ name: "renamed" }) },
+  "channels.deliveries.dashboard": { query: { limit: "5" } },
 };
 
 /** The case of a contract; throws (failing the test) when the contract has none. */

@@ -1,5 +1,6 @@
 import type { RouteContract } from "@/lib/api/define-contract";
 import { activeEndUsersContract } from "./active-end-users";
+import { CHANNEL_CONTRACTS } from "./channels";
 import { createApiKeyContract, listApiKeysContract, revokeApiKeyContract } from "./apikeys";
 import { listAuditContract } from "./audit";
 import { ingestEventsContract } from "./events";
@@ -23,6 +24,7 @@ import {
   listUnpricedContract,
 } from "./prices";
 import { dashboardSpendContract, spendContract } from "./spend";
+import { WEBHOOK_CONTRACTS } from "./webhooks";
 
 /**
  * Every API route's contract. A route file may only export handlers built from one of these
@@ -56,6 +58,8 @@ export const CONTRACTS = [
   importPricesContract,
   activeEndUsersContract,
   dashboardSpendContract,
+  ...WEBHOOK_CONTRACTS,
+  ...CHANNEL_CONTRACTS,
 ] as const satisfies readonly RouteContract[];
 
 export type ContractName = (typeof CONTRACTS)[number]["name"];
