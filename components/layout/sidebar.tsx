@@ -17,6 +17,8 @@ const NAV = [
   { href: "", label: "Overview" },
   { href: "/explore", label: "Explore" },
   { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/channels", label: "Alert channels" },
+  { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/prices", label: "Prices" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/audit", label: "Audit log" },
