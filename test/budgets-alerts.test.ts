@@ -3,6 +3,7 @@ import { acknowledgeAlert, createBudget, getBudgetStatus, listAlerts, previewBud
 import { evaluateOrgBudgets } from "@/lib/budgets/evaluate-org-budgets";
 import { onBudgetEvent, type BudgetEvent } from "@/lib/budgets/publish-budget-event";
 import { pgPool } from "@/lib/db/pg-pool";
+import { createChannel } from "@/lib/notifications/manage-channels";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { budgetOrg, countRows, plusHours, spend, utcDay } from "./support/budget-helpers";
 import { closeConnections } from "./support/close-connections";
@@ -23,12 +24,13 @@ const fourWorkers = (orgId: string, now: Date) => Promise.all([1, 2, 3, 4].map((
 describe("budget alerts", () => {
   it("each threshold alerts exactly once under four concurrent evaluators, and 100% escalates the same alert", async () => {
     const org = await budgetOrg("budget-once");
+    const channel = await createChannel(org, { kind: "email", name: "finance", recipients: ["finance@example.com"] });
     const budget = await createBudget(org, {
       name: "org daily",
       period: "day",
       amount: "1.00",
       thresholds: [{ percent: 50 }, { percent: 80 }, { percent: 100 }],
-      channelIds: ["ch_1"],
+      channelIds: [channel.id],
     });
     const day = utcDay(1);
     await spend(org.orgId, "0.85", plusHours(day, 9));
@@ -39,7 +41,7 @@ describe("budget alerts", () => {
     expect(await countRows("alerts", org.orgId)).toBe(1);
     expect(events.map((e) => [e.type, e.data.threshold])).toEqual([["budget.threshold_reached", { percent: 80 }]]);
     expect(events[0]!.data).toMatchObject({ spent: "0.85", amount: "1", budget: { id: budget.id }, scopeValue: null });
-    expect(events[0]!.channelIds).toEqual(["ch_1"]);
+    expect(events[0]!.channelIds).toEqual([channel.id]);
     const first = (await listAlerts(org)).items[0]!;
     expect(first).toMatchObject({ state: "open", threshold: "percent:80", spent: "0.85" });
     await acknowledgeAlert(org, first.id);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { addMember, createAccount, createKey, type Account } from "../support/accounts";
+import { budgetWithAlert } from "../support/budgets";
 import { PAGE_CASES, PAGES } from "../support/page-cases";
 import { CONTRACTS, caseOf, contractsWith, type Ids, namesObject, requestFor } from "../support/route-cases";
 
@@ -39,6 +40,7 @@ test.describe("tenant isolation", () => {
     const channelId = (await channel.json()).id;
     const test = await b.api.post(`/api/orgs/${b.orgSlug}/channels/${channelId}/test`);
     expect(test.status(), await test.text()).toBe(202);
+    const { budgetId, alertId } = await budgetWithAlert(b, bKey.secret, baseURL!);
     bIds = {
       org: b.orgSlug,
       keyId: bKey.id,
@@ -48,11 +50,15 @@ test.describe("tenant isolation", () => {
       webhookId: (await webhook.json()).id,
       channelId,
       deliveryId: (await test.json()).deliveryId,
+      budgetId,
+      alertId,
     };
     bSecrets = [
       bKey.id,
       memberId,
       overrideId,
+      budgetId,
+      alertId,
       bMember.email,
       b.email,
       "bravo-secret-key-name",
@@ -62,6 +68,7 @@ test.describe("tenant isolation", () => {
       bIds.webhookId,
       bIds.channelId,
       bIds.deliveryId,
+      "bravo-secret-budget",
     ];
   });
 
@@ -116,6 +123,10 @@ test.describe("tenant isolation", () => {
     expect(hooks.webhooks.map((w: { id: string }) => w.id)).toContain(bIds.webhookId);
     const channel = await (await b.api.get(`/api/orgs/${b.orgSlug}/channels/${bIds.channelId}`)).json();
     expect(channel.name).toBe("bravo-secret-channel");
+    const budget = await b.api.get(`/api/orgs/${b.orgSlug}/budgets/${bIds.budgetId}`);
+    expect((await budget.json()).budget.amount).toBe("0.000001");
+    const alerts = await (await b.api.get(`/api/orgs/${b.orgSlug}/alerts`)).json();
+    expect(alerts.items.find((x: { id: string }) => x.id === bIds.alertId).state).toBe("open");
   });
 
   for (const page of PAGES) {

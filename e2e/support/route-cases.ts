@@ -15,6 +15,8 @@ export type Ids = {
   webhookId: string;
   channelId: string;
   deliveryId: string;
+  budgetId: string;
+  alertId: string;
 };
 export type RouteCase = { query?: Record<string, string>; body?: () => unknown };
 
@@ -28,6 +30,8 @@ export const missingIds = (org: string): Ids => ({
   webhookId: MISSING,
   channelId: MISSING,
   deliveryId: MISSING,
+  budgetId: MISSING,
+  alertId: MISSING,
 });
 
 const unique = () => Math.random().toString(36).slice(2);
@@ -101,7 +105,30 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "channels.create.dashboard": { body: channelCase },
   "channels.update.dashboard": { body: () => ({ name: "renamed" }) },
   "channels.deliveries.dashboard": { query: { limit: "5" } },
+  "budgets.create": { body: () => budgetBody() },
+  "budgets.list": {},
+  "budgets.get": {},
+  "budgets.update": { body: () => ({ amount: "600.00" }) },
+  "budgets.delete": {},
+  "budgets.status": { query: { page: "1" } },
+  "alerts.list": { query: { state: "open" } },
+  "alerts.acknowledge": {},
+  "orgBudgets.create": { body: () => budgetBody() },
+  "orgBudgets.list": {},
+  "orgBudgets.get": {},
+  "orgBudgets.update": { body: () => ({ amount: "600.00" }) },
+  "orgBudgets.delete": {},
+  "orgBudgets.status": { query: { page: "1" } },
+  "orgBudgets.history": {},
+  "orgBudgets.preview": { body: () => ({ scope: { team: "*" }, period: "month", amount: "50" }) },
+  "orgAlerts.list": { query: { state: "open" } },
+  "orgAlerts.acknowledge": {},
+  "organizations.setTimeZone": { body: () => ({ timeZone: "Europe/Berlin" }) },
 };
+
+function budgetBody() {
+  return { name: `case ${unique()}`, scope: { team: "search" }, period: "month", amount: "500.00" };
+}
 
 /** The case of a contract; throws (failing the test) when the contract has none. */
 export function caseOf(contract: RouteContract): RouteCase {

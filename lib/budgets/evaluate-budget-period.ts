@@ -1,7 +1,6 @@
-import type { PoolClient } from "pg";
-import { pgPool } from "@/lib/db/pg-pool";
 import { thresholdLevels } from "./budget-input";
 import type { Period } from "./budget-period";
+import { type BudgetTx, inBudgetTransaction } from "./budget-transaction";
 import { starDimension, type BudgetRow } from "./budget-row";
 import { spendByValue } from "./budget-spend";
 import { projectSpend, weeklyProfile, type Projection } from "./forecast-spend";
@@ -13,7 +12,7 @@ const KEY = `"orgId", "budgetId", "periodStart", "scopeValue"`;
  * Saves the period's spend per value (only values with spend). `readAt` is when the spend was
  * read: an evaluator that read earlier never overwrites a later one's figures.
  */
-async function saveSpends(tx: PoolClient, b: BudgetRow, period: Period, spends: Map<string, bigint>, readAt: Date) {
+async function saveSpends(tx: BudgetTx, b: BudgetRow, period: Period, spends: Map<string, bigint>, readAt: Date) {
   const values = [...spends.keys()].sort();
   await tx.query(
     `INSERT INTO budget_period_spend (${KEY}, "periodEnd", "spentPico", "updatedAt")
@@ -36,7 +35,7 @@ type Crossing = { scopeValue: string; threshold: string; thresholdPico: bigint; 
  * primary key (budget, period, value, threshold) makes exactly one evaluator the winner of each,
  * whatever the number of workers, retries and redeliveries. Returns the crossings this call won.
  */
-async function recordCrossings(tx: PoolClient, b: BudgetRow, period: Period, rows: Crossing[], notified: boolean) {
+async function recordCrossings(tx: BudgetTx, b: BudgetRow, period: Period, rows: Crossing[], notified: boolean) {
   if (rows.length === 0) return [];
   const res = await tx.query<Crossing>(
     `INSERT INTO budget_crossings (${KEY}, threshold, "thresholdPico", "spentPico", notified)
@@ -56,21 +55,6 @@ async function recordCrossings(tx: PoolClient, b: BudgetRow, period: Period, row
     ],
   );
   return res.rows;
-}
-
-async function inTransaction<T>(work: (tx: PoolClient) => Promise<T>): Promise<T> {
-  const tx = await pgPool().connect();
-  try {
-    await tx.query("BEGIN");
-    const out = await work(tx);
-    await tx.query("COMMIT");
-    return out;
-  } catch (err) {
-    await tx.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    tx.release();
-  }
 }
 
 /** The forecast of a budget without "*" that has forecastAlert and is not yet over its amount. */
@@ -98,7 +82,7 @@ export async function evaluateBudgetPeriod(b: BudgetRow, period: Period, now: Da
       if (l.pico <= spentPico) reached.push({ scopeValue, threshold: l.key, thresholdPico: l.pico, spentPico });
   const forecast = await forecastFor(b, period, spends.get("") ?? 0n, now);
 
-  return inTransaction(async (tx) => {
+  return inBudgetTransaction(async (tx) => {
     await saveSpends(tx, b, period, spends, readAt);
     const won = await recordCrossings(tx, b, period, reached, !closed);
     let alerts = 0;

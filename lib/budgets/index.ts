@@ -12,3 +12,4 @@ export { getBudgetStatus, pageSchema } from "./budget-status";
 export { listAlerts, acknowledgeAlert, listAlertsSchema, alertStateSchema } from "./manage-alerts";
 export { previewBudget } from "./preview-budget";
 export { setOrganizationTimeZone } from "./set-time-zone";
+export { listBudgetPeriods } from "./budget-history";

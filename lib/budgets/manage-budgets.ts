@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { listChannels } from "@/lib/notifications/manage-channels";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { createBudgetSchema, toPico, updateBudgetSchema } from "./budget-input";
 import { toBudgetRow, type BudgetRow } from "./budget-row";
@@ -15,6 +16,14 @@ async function checkOwner(ctx: OrgContext, ownerUserId: string | null | undefine
   if (!m) throw AppError.invalid("ownerUserId", "not a member of this organisation");
 }
 
+/** Every channel id must name a channel of this organisation (400 naming the entry otherwise). */
+async function checkChannels(ctx: OrgContext, channelIds: string[] | undefined) {
+  if (!channelIds?.length) return;
+  const own = new Set((await listChannels(ctx)).map((c) => c.id));
+  const i = channelIds.findIndex((id) => !own.has(id));
+  if (i >= 0) throw AppError.invalid(`channelIds[${i}]`, "no such channel in this organisation");
+}
+
 /** The budget of this organisation, or not_found (an id of another organisation is not found). */
 export async function findBudget(ctx: Pick<OrgContext, "orgId">, id: string): Promise<BudgetRow> {
   const b = await db().budget.findUnique({ where: { orgId_id: { orgId: ctx.orgId, id } } });
@@ -25,6 +34,7 @@ export async function findBudget(ctx: Pick<OrgContext, "orgId">, id: string): Pr
 export async function createBudget(ctx: OrgContext, input: unknown) {
   const b = parseInput(createBudgetSchema, input);
   await checkOwner(ctx, b.ownerUserId);
+  await checkChannels(ctx, b.channelIds);
   if ((await db().budget.count({ where: { orgId: ctx.orgId } })) >= MAX_BUDGETS)
     throw new AppError("conflict", `An organisation can have at most ${MAX_BUDGETS} budgets`);
   const created = await db().$transaction(async (tx) => {
@@ -71,6 +81,7 @@ export async function updateBudget(ctx: OrgContext, id: string, input: unknown) 
   const startDay = patch.startDay !== undefined ? patch.startDay : patch.period ? null : current.startDay;
   if (period === "custom" && !startDay) throw AppError.invalid("startDay", "required for a custom period (1-28)");
   await checkOwner(ctx, patch.ownerUserId);
+  await checkChannels(ctx, patch.channelIds);
   const updated = await db().$transaction(async (tx) => {
     const row = await tx.budget.update({
       where: { orgId_id: { orgId: ctx.orgId, id } },

@@ -1,4 +1,5 @@
-import type { PoolClient } from "pg";
+import { publishEvent } from "@/lib/delivery/publish-event";
+import type { BudgetTx } from "./budget-transaction";
 
 export type BudgetEventType = "budget.threshold_reached" | "budget.forecast_exceeded";
 
@@ -18,11 +19,19 @@ export type BudgetEvent = { orgId: string; type: BudgetEventType; data: BudgetEv
 
 /**
  * The one place budgets hand an alert to delivery, called inside the evaluator's transaction (the
- * one that recorded the crossing), so an event exists exactly when its crossing does.
- * NOT WIRED YET: lib/notifications (outbox row in this transaction + enqueue after commit) is being
- * built in parallel; until it lands this writes nothing. Tests observe events through `onBudgetEvent`.
+ * one that recorded the crossing): the outbox event and its deliveries (subscribed webhook
+ * endpoints, the budget's channels) commit with the crossing, so an event exists exactly when its
+ * crossing does; the transaction dispatches them after the commit.
  */
-export async function publishBudgetEvent(_tx: PoolClient, event: BudgetEvent): Promise<void> {
+export async function publishBudgetEvent(tx: BudgetTx, event: BudgetEvent): Promise<void> {
+  tx.published.push(
+    await publishEvent(tx.prisma, {
+      orgId: event.orgId,
+      type: event.type,
+      data: event.data,
+      channelIds: event.channelIds,
+    }),
+  );
   for (const listener of listeners) listener(event);
 }
 

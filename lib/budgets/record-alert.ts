@@ -1,7 +1,7 @@
-import type { PoolClient } from "pg";
 import { formatPicoUsd } from "@/lib/money";
 import type { Threshold } from "./budget-input";
 import type { Period } from "./budget-period";
+import type { BudgetTx } from "./budget-transaction";
 import { starDimension, type BudgetRow } from "./budget-row";
 import { publishBudgetEvent } from "./publish-budget-event";
 
@@ -22,7 +22,7 @@ export type NewAlert = {
  * threshold notifies once; a lower threshold arriving after a higher one (two racing evaluators)
  * updates nothing and notifies nothing.
  */
-export async function openOrEscalateAlert(tx: PoolClient, b: BudgetRow, period: Period, a: NewAlert): Promise<void> {
+export async function openOrEscalateAlert(tx: BudgetTx, b: BudgetRow, period: Period, a: NewAlert): Promise<void> {
   const { rows } = await tx.query<{ id: string; threshold: string }>(
     `INSERT INTO alerts ("orgId", id, "budgetId", "periodStart", "periodEnd", "scopeValue", kind, threshold, "thresholdPico", "spentPico", "projectedAt")
      VALUES ($1, gen_random_uuid()::text, $2, $3, $4, $5, $6, $7, $8, $9, $10)

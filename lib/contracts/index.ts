@@ -3,6 +3,7 @@ import { activeEndUsersContract } from "./active-end-users";
 import { CHANNEL_CONTRACTS } from "./channels";
 import { createApiKeyContract, listApiKeysContract, revokeApiKeyContract } from "./apikeys";
 import { listAuditContract } from "./audit";
+import { BUDGET_CONTRACTS } from "./budgets";
 import { ingestEventsContract } from "./events";
 import { healthContract } from "./health";
 import { meContract, openApiContract } from "./me";
@@ -60,6 +61,7 @@ export const CONTRACTS = [
   dashboardSpendContract,
   ...WEBHOOK_CONTRACTS,
   ...CHANNEL_CONTRACTS,
+  ...BUDGET_CONTRACTS,
 ] as const satisfies readonly RouteContract[];
 
 export type ContractName = (typeof CONTRACTS)[number]["name"];
