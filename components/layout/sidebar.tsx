@@ -16,12 +16,15 @@ type Props = {
 const NAV = [
   { href: "", label: "Overview" },
   { href: "/explore", label: "Explore" },
+  { href: "/budgets", label: "Budgets" },
+  { href: "/alerts", label: "Alerts" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/channels", label: "Alert channels" },
   { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/prices", label: "Prices" },
   { href: "/settings/members", label: "Members" },
   { href: "/settings/audit", label: "Audit log" },
+  { href: "/settings/organization", label: "Organisation" },
   { href: "/docs", label: "API reference" },
 ];
 

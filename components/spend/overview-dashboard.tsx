@@ -1,5 +1,6 @@
 "use client";
 
+import { BudgetsAtRisk } from "@/components/budgets/budgets-at-risk";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -107,9 +108,7 @@ export function OverviewDashboard({ orgSlug }: { orgSlug: string }) {
         <ComingSoonCard title="Anomalies">
           Unusual jumps in spend by team, feature or model will be flagged here.
         </ComingSoonCard>
-        <ComingSoonCard title="Budgets at risk">
-          Budgets forecast to run over before their period ends will be listed here.
-        </ComingSoonCard>
+        <BudgetsAtRisk orgSlug={orgSlug} />
       </div>
     </div>
   );

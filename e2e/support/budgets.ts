@@ -41,3 +41,29 @@ export async function budgetWithAlert(account: Account, ingestKey: string, baseU
   });
   return { budgetId, alertId };
 }
+
+/** A self-hosted model priced at exactly 1 USD per 1M input tokens for this organisation: 1 token = $0.000001. */
+export const HOUSE_MODEL = "e2e-house-7b";
+export async function priceHouseModel(account: Account) {
+  const res = await account.api.post(`/api/orgs/${account.orgSlug}/price-overrides`, {
+    data: {
+      kind: "CUSTOM_PRICE",
+      provider: "self-hosted",
+      model: HOUSE_MODEL,
+      prices: { input: "1", output: "1" },
+      effectiveFrom: "2020-01-01T00:00:00Z",
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+/** An event of the house model costing exactly `micros` millionths of a dollar. */
+export const houseEvent = (micros: number, attribution: Record<string, string> = {}, at = new Date()) => ({
+  eventId: `house-${Math.random().toString(36).slice(2)}`,
+  timestamp: new Date(at.getTime() - 60_000).toISOString(),
+  provider: "self-hosted",
+  model: HOUSE_MODEL,
+  inputTokens: micros,
+  outputTokens: 0,
+  ...attribution,
+});

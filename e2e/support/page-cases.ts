@@ -24,6 +24,15 @@ export const PAGE_CASES: Record<string, PageCase> = {
   "/{org}/settings/channels": { path: (org) => `/${org}/settings/channels`, tenant: "org" },
   "/{org}/settings/webhooks": { path: (org) => `/${org}/settings/webhooks`, tenant: "org" },
   "/{org}/docs": { path: (org) => `/${org}/docs`, tenant: "org" },
+  "/{org}/budgets": { path: (org) => `/${org}/budgets`, tenant: "org" },
+  "/{org}/budgets/new": { path: (org) => `/${org}/budgets/new`, tenant: "org" },
+  "/{org}/budgets/{budgetId}": { path: (org) => `/${org}/budgets/c0000000000000000000missing`, tenant: "org" },
+  "/{org}/budgets/{budgetId}/edit": {
+    path: (org) => `/${org}/budgets/c0000000000000000000missing/edit`,
+    tenant: "org",
+  },
+  "/{org}/alerts": { path: (org) => `/${org}/alerts`, tenant: "org" },
+  "/{org}/settings/organization": { path: (org) => `/${org}/settings/organization`, tenant: "org" },
 };
 
 export const PAGES = scanAppTree().pages;
