@@ -240,7 +240,7 @@ export function BudgetForm({ orgSlug, channels, budget }: { orgSlug: string; cha
               <div key={i} className="flex flex-wrap items-center gap-2" data-testid="threshold-row">
                 <select
                   aria-label={`Threshold ${i + 1} kind`}
-                  className={`${input} w-32`}
+                  className="w-32 rounded-tremor-default border-tremor-border text-sm shadow-tremor-input"
                   value={t.kind}
                   onChange={(e) =>
                     set({
@@ -256,7 +256,7 @@ export function BudgetForm({ orgSlug, channels, budget }: { orgSlug: string; cha
                 <input
                   aria-label={`Threshold ${i + 1} value`}
                   inputMode="decimal"
-                  className={`${input} w-28`}
+                  className="w-28 rounded-tremor-default border-tremor-border text-sm shadow-tremor-input"
                   value={t.value}
                   onChange={(e) =>
                     set({ thresholds: f.thresholds.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })
