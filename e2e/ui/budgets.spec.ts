@@ -117,7 +117,7 @@ test("create a budget through the form, see its progress, open it, acknowledge i
   await expect(viewerPage.getByRole("link", { name: "New budget" })).toHaveCount(0);
   await viewerPage.goto(`/${owner.orgSlug}/alerts`);
   await expect(viewerPage.getByTestId("alert-row").first()).toBeVisible();
-  await expect(viewerPage.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+  await expect(viewerPage.getByRole("button", { name: "Acknowledge", exact: true })).toHaveCount(0);
   await viewerPage.goto(`/${owner.orgSlug}/budgets/new`);
   await expect(viewerPage.getByText("You don't have access to this page")).toBeVisible();
 });
