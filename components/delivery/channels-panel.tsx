@@ -22,9 +22,14 @@ export function ChannelsPanel({ orgSlug, canManage }: { orgSlug: string; canMana
   const refresh = () => client.invalidateQueries({ queryKey: key });
   const [kind, setKind] = useState<"slack" | "email">("slack");
 
+  // A new key remounts the form with its defaults once a channel is created.
+  const [formKey, setFormKey] = useState(0);
   const create = useMutation({
     mutationFn: (body: unknown) => apiFetch(url, { method: "POST", json: body }),
-    onSuccess: () => refresh(),
+    onSuccess: () => {
+      setFormKey((k) => k + 1);
+      void refresh();
+    },
   });
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -48,7 +53,7 @@ export function ChannelsPanel({ orgSlug, canManage }: { orgSlug: string; canMana
       {canManage ? (
         <Card>
           <h2 className="mb-3 font-medium text-tremor-content-strong">Add a channel</h2>
-          <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
+          <form key={formKey} onSubmit={onSubmit} className="grid gap-4 md:grid-cols-2" noValidate>
             <fieldset className="text-sm md:col-span-2">
               <legend className="mb-1 font-medium text-tremor-content-strong">Kind</legend>
               <label className="mr-4 inline-flex items-center gap-2">

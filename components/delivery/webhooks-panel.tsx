@@ -23,6 +23,8 @@ export function WebhooksPanel({ orgSlug, canManage }: { orgSlug: string; canMana
   const url = apiUrl("/api/orgs/{org}/webhooks", { params: { org: orgSlug } });
   const list = useQuery({ queryKey: key, queryFn: () => apiFetch<ApiResponse<"webhooks.list.dashboard">>(url) });
   const [secret, setSecret] = useState<string | null>(null);
+  // A new key remounts the form with its defaults once an endpoint is created.
+  const [formKey, setFormKey] = useState(0);
   const refresh = () => client.invalidateQueries({ queryKey: key });
 
   const create = useMutation({
@@ -30,6 +32,7 @@ export function WebhooksPanel({ orgSlug, canManage }: { orgSlug: string; canMana
       apiFetch<ApiResponse<"webhooks.create.dashboard">>(url, { method: "POST", json: body }),
     onSuccess: (data) => {
       setSecret(data.secret);
+      setFormKey((k) => k + 1);
       void refresh();
     },
   });
@@ -46,7 +49,7 @@ export function WebhooksPanel({ orgSlug, canManage }: { orgSlug: string; canMana
       {canManage ? (
         <Card>
           <h2 className="mb-3 font-medium text-tremor-content-strong">Add an endpoint</h2>
-          <form onSubmit={onSubmit} className="space-y-4" noValidate>
+          <form key={formKey} onSubmit={onSubmit} className="space-y-4" noValidate>
             <Field label="URL" name="url" type="url" placeholder="https://example.com/burnrate-webhooks" required />
             <fieldset className="text-sm">
               <legend className="mb-1 font-medium text-tremor-content-strong">Events</legend>
