@@ -64,7 +64,8 @@ describe("budgets tenant isolation", () => {
     await bad({ name: "x", period: "month", amount: "0" }, "amount");
     await bad({ name: "x", period: "custom", amount: "1" }, "startDay");
     await bad({ name: "x", period: "month", amount: "1", scope: { customer: "*", team: "*" } }, "scope.customer");
-    await bad({ name: "x", period: "month", amount: "1", scope: { endUser: "*" } }, "scope.endUser");
+    await bad({ name: "x", period: "month", amount: "1", scope: { endUser: "*", apiKey: "*" } }, "scope.apiKey");
+    await bad({ name: "x", period: "month", amount: "1", scope: { apiKey: "not-a-key" } }, "scope.apiKey");
     await bad({ name: "x", period: "month", amount: "1", thresholds: [{ percent: 0.00001 }] }, "thresholds[0].percent");
     await bad({ name: "x", period: "month", amount: "1", ownerUserId: "nobody" }, "ownerUserId");
     const ok = await createBudget(a, { name: "x", period: "custom", startDay: 15, amount: "1234.567891234567" });

@@ -2,8 +2,20 @@ import { z } from "zod";
 import { divRoundHalfEven, formatPicoUsd, parseScaled } from "@/lib/money";
 import { isTimeZone } from "./budget-period";
 
-/** The dimensions a budget can be scoped by (those the spend rollups carry). */
-export const SCOPE_DIMENSIONS = ["team", "feature", "model", "provider", "customer", "environment"] as const;
+/**
+ * The dimensions a budget can be scoped by. Those the spend rollups carry are read from them;
+ * a scope with endUser or apiKey (an API key id) is read from scoped spend (lib/rollups/scoped-spend-sql).
+ */
+export const SCOPE_DIMENSIONS = [
+  "team",
+  "feature",
+  "model",
+  "provider",
+  "customer",
+  "environment",
+  "endUser",
+  "apiKey",
+] as const;
 export type ScopeDimension = (typeof SCOPE_DIMENSIONS)[number];
 export type BudgetScope = Partial<Record<ScopeDimension, string>>;
 
@@ -21,18 +33,11 @@ export const budgetScopeSchema = z
     provider: scopeValue.optional(),
     customer: scopeValue.optional(),
     environment: scopeValue.optional(),
-    endUser: z.unknown().optional(),
-    apiKey: z.unknown().optional(),
+    endUser: scopeValue.optional(),
+    apiKey: scopeValue.optional(),
   })
   .strict()
   .superRefine((s, ctx) => {
-    for (const d of ["endUser", "apiKey"] as const)
-      if (s[d] !== undefined)
-        ctx.addIssue({
-          code: "custom",
-          path: [d],
-          message: "not supported yet: spend rollups carry no such dimension",
-        });
     const stars = SCOPE_DIMENSIONS.filter((d) => s[d] === "*");
     if (stars.length > 1)
       ctx.addIssue({ code: "custom", path: [stars[1]!], message: 'at most one dimension can be "*"' });

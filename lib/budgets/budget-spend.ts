@@ -1,22 +1,52 @@
 import { usdToPico } from "@/lib/money";
 import { querySpend } from "@/lib/rollups/query-spend";
+import { queryScopedSpend } from "@/lib/rollups/query-scoped-spend";
+import type { ScopedColumn } from "@/lib/rollups/scoped-spend-sql";
 import type { Dimension } from "@/lib/usage";
 import { floorHour, type Period } from "./budget-period";
 import { SCOPE_DIMENSIONS, type BudgetScope, type ScopeDimension } from "./budget-input";
 
 /** The scope's fixed filters and its "*" dimension, if any. */
 export function scopeQuery(scope: BudgetScope): {
-  filters: Partial<Record<Dimension, string[]>>;
+  filters: Partial<Record<ScopeDimension, string>>;
   star?: ScopeDimension;
 } {
-  const filters: Partial<Record<Dimension, string[]>> = {};
+  const filters: Partial<Record<ScopeDimension, string>> = {};
   let star: ScopeDimension | undefined;
   for (const d of SCOPE_DIMENSIONS) {
     const v = scope[d];
     if (v === "*") star = d;
-    else if (v !== undefined) filters[d] = [v];
+    else if (v !== undefined) filters[d] = v;
   }
   return { filters, star };
+}
+
+/** A scope with endUser or apiKey is read from scoped spend; the others from the rollups. */
+export const needsScopedSpend = (scope: BudgetScope) => scope.endUser !== undefined || scope.apiKey !== undefined;
+
+const scopedColumn = (d: ScopeDimension): ScopedColumn => (d === "apiKey" ? "apiKeyId" : d);
+
+/** The scope's spend per [value of its "*" dimension ("" without one), hour (ms; 0 unless hourly), pico]. */
+async function readSpend(orgId: string, scope: BudgetScope, from: Date, to: Date, hourly: boolean) {
+  const { filters, star } = scopeQuery(scope);
+  if (needsScopedSpend(scope)) {
+    const f = Object.fromEntries(Object.entries(filters).map(([d, v]) => [scopedColumn(d as ScopeDimension), v]));
+    return queryScopedSpend(orgId, { from, to, filters: f, groupBy: star && scopedColumn(star), hourly });
+  }
+  const rollupFilters = Object.fromEntries(Object.entries(filters).map(([d, v]) => [d, [v]])) as Partial<
+    Record<Dimension, string[]>
+  >;
+  const groupBy = star ? [star as Dimension] : [];
+  const res = await querySpend(
+    { orgId },
+    { from, to, granularity: hourly ? "hour" : "month", groupBy, filters: rollupFilters },
+  );
+  return res.series.flatMap((s) => {
+    const value = star ? (s.key[star as Dimension] ?? "") : "";
+    return hourly
+      ? s.points.map((p) => ({ value, hour: Date.parse(p.t), pico: usdToPico(p.cost) }))
+      : [{ value, hour: 0, pico: usdToPico(s.total.cost) }];
+  });
 }
 
 /** Hourly rollup range of a period: boundaries inside an hour count from that hour. */
@@ -24,20 +54,17 @@ const hourRange = (p: Period) => ({ from: floorHour(p.start), to: floorHour(p.en
 
 /**
  * Spend of the scope in a period, per value of its "*" dimension ("" when there is none), in
- * exact pico units, read from the rollups by the spend query (hours at the edges, days inside).
- * Only values with spend appear; for a "*" scope, spend without a value (no customer) is nobody's.
+ * exact pico units, read from the rollups by the spend query (hours at the edges, days inside),
+ * or from scoped spend for an endUser/apiKey scope. Only values with spend appear; for a "*"
+ * scope, spend without a value (no customer, no end user) is nobody's.
  */
 export async function spendByValue(orgId: string, scope: BudgetScope, period: Period): Promise<Map<string, bigint>> {
-  const { filters, star } = scopeQuery(scope);
+  const { star } = scopeQuery(scope);
   const { from, to } = hourRange(period);
   const out = new Map<string, bigint>();
   if (from >= to) return out;
-  const res = await querySpend({ orgId }, { from, to, granularity: "month", groupBy: star ? [star] : [], filters });
-  for (const s of res.series) {
-    const pico = usdToPico(s.total.cost);
-    const value = star ? (s.key[star] ?? "") : "";
-    if (pico > 0n && !(star && value === "")) out.set(value, pico);
-  }
+  for (const r of await readSpend(orgId, scope, from, to, false))
+    if (r.pico > 0n && !(star && r.value === "")) out.set(r.value, (out.get(r.value) ?? 0n) + r.pico);
   return out;
 }
 
@@ -48,17 +75,14 @@ export async function hourlySpendByValue(
   from: Date,
   to: Date,
 ): Promise<Map<string, [number, bigint][]>> {
-  const { filters, star } = scopeQuery(scope);
+  const { star } = scopeQuery(scope);
   const out = new Map<string, [number, bigint][]>();
   if (from >= to) return out;
-  const res = await querySpend({ orgId }, { from, to, granularity: "hour", groupBy: star ? [star] : [], filters });
-  for (const s of res.series) {
-    const value = star ? (s.key[star] ?? "") : "";
-    if (!(star && value === ""))
-      out.set(
-        value,
-        s.points.map((p) => [Date.parse(p.t), usdToPico(p.cost)]),
-      );
+  for (const r of await readSpend(orgId, scope, from, to, true)) {
+    if (star && r.value === "") continue;
+    const points = out.get(r.value) ?? [];
+    points.push([r.hour, r.pico]);
+    out.set(r.value, points);
   }
   return out;
 }

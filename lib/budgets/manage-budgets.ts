@@ -3,7 +3,9 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { listChannels } from "@/lib/notifications/manage-channels";
 import type { OrgContext } from "@/lib/tenancy/context";
-import { createBudgetSchema, toPico, updateBudgetSchema } from "./budget-input";
+import { trackScopedSpend } from "@/lib/rollups/track-scoped-spend";
+import { createBudgetSchema, toPico, updateBudgetSchema, type BudgetScope } from "./budget-input";
+import { needsScopedSpend } from "./budget-spend";
 import { toBudgetRow, type BudgetRow } from "./budget-row";
 import { budgetView, parseInput } from "./budget-view";
 import { markBudgets } from "./mark-budgets";
@@ -24,6 +26,19 @@ async function checkChannels(ctx: OrgContext, channelIds: string[] | undefined) 
   if (i >= 0) throw AppError.invalid(`channelIds[${i}]`, "no such channel in this organisation");
 }
 
+/**
+ * A scope by endUser or apiKey: its API key (unless "*") must be one of this organisation's, and
+ * the organisation starts keeping scoped spend (backfilled from its events) before the budget exists.
+ */
+async function prepareScope(ctx: OrgContext, scope: BudgetScope | undefined) {
+  if (!scope || !needsScopedSpend(scope)) return;
+  if (scope.apiKey && scope.apiKey !== "*") {
+    const key = await db().apiKey.findFirst({ where: { orgId: ctx.orgId, id: scope.apiKey }, select: { id: true } });
+    if (!key) throw AppError.invalid("scope.apiKey", "not an API key of this organisation");
+  }
+  await trackScopedSpend(ctx.orgId);
+}
+
 /** The budget of this organisation, or not_found (an id of another organisation is not found). */
 export async function findBudget(ctx: Pick<OrgContext, "orgId">, id: string): Promise<BudgetRow> {
   const b = await db().budget.findUnique({ where: { orgId_id: { orgId: ctx.orgId, id } } });
@@ -37,6 +52,7 @@ export async function createBudget(ctx: OrgContext, input: unknown) {
   await checkChannels(ctx, b.channelIds);
   if ((await db().budget.count({ where: { orgId: ctx.orgId } })) >= MAX_BUDGETS)
     throw new AppError("conflict", `An organisation can have at most ${MAX_BUDGETS} budgets`);
+  await prepareScope(ctx, b.scope);
   const created = await db().$transaction(async (tx) => {
     const row = await tx.budget.create({
       data: {
@@ -82,6 +98,7 @@ export async function updateBudget(ctx: OrgContext, id: string, input: unknown) 
   if (period === "custom" && !startDay) throw AppError.invalid("startDay", "required for a custom period (1-28)");
   await checkOwner(ctx, patch.ownerUserId);
   await checkChannels(ctx, patch.channelIds);
+  await prepareScope(ctx, patch.scope);
   const updated = await db().$transaction(async (tx) => {
     const row = await tx.budget.update({
       where: { orgId_id: { orgId: ctx.orgId, id } },

@@ -11,6 +11,8 @@ const dims = {
   provider: "Provider",
   customer: "Customer",
   environment: "Environment",
+  endUser: "End user",
+  apiKey: "API key (its id)",
 } as const;
 const scopeShape = Object.fromEntries(
   Object.entries(dims).map(([d, label]) => [
@@ -22,8 +24,6 @@ const scopeShape = Object.fromEntries(
 export const scopeSchema = z
   .object({
     ...scopeShape,
-    endUser: z.unknown().optional().describe("End user (not supported yet: the rollups carry no such dimension)"),
-    apiKey: z.unknown().optional().describe("API key (not supported yet: the rollups carry no such dimension)"),
   })
   .describe('What spend counts: {} is the whole organisation; at most one dimension may be "*"');
 const scopeOut = z.object(scopeShape).describe('What spend counts: {} is the whole organisation; "*" is per value');

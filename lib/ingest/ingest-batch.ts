@@ -8,7 +8,8 @@ import { prepareEvents, type Attribution, type Rejection } from "./prepare-event
 
 export type IngestResult = { accepted: number; duplicates: number; rejected: Rejection[] };
 /** `allowBackfill`: the organisation's setting when the caller already read it (the API key lookup does). */
-export type IngestOptions = { now?: Date; allowBackfill?: boolean };
+/** `apiKeyId`: the key that sent the batch (endUser/apiKey budgets count spend per key). */
+export type IngestOptions = { now?: Date; allowBackfill?: boolean; apiKeyId?: string | null };
 
 async function orgAllowsBackfill(orgId: string): Promise<boolean> {
   const org = await db().organization.findUniqueOrThrow({ where: { id: orgId }, select: { allowBackfill: true } });
@@ -39,7 +40,7 @@ export async function ingestBatch(
   ]);
   const { rows, rejected } = prepareEvents(raw, { now, allowBackfill, defaults, book });
   const { unique, repeated } = dedupe(rows);
-  const inserted = await insertEvents(orgId, unique);
+  const inserted = await insertEvents(orgId, unique, opts.apiKeyId ?? null);
   if (inserted > 0) {
     afterIngestCommit(orgId, inserted).catch((err: unknown) =>
       log.warn({ err, orgId }, "could not enqueue rollup; the sweeper will pick it up"),

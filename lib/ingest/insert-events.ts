@@ -1,6 +1,7 @@
 import { encodeBinaryArray, type ArrayElement, type ArrayElementType } from "@/lib/db/binary-array";
 import { pgPool } from "@/lib/db/pg-pool";
 import { insertDeltasFromSql, q } from "@/lib/rollups/bucket-sql";
+import { insertScopedDeltasFromSql } from "@/lib/rollups/scoped-spend-sql";
 import type { EventRow } from "./event-row";
 
 // [column, SQL array type, value]: the order of usage_events columns written by ingest.
@@ -36,12 +37,16 @@ const COLUMNS: [string, ArrayElementType, (r: EventRow) => ArrayElement][] = [
 ];
 
 const cols = COLUMNS.map(([c]) => q(c)).join(", ");
+/** The batch's API key id (null without one): one parameter after the column arrays. */
+const API_KEY_PARAM = `$${COLUMNS.length + 2}::text`;
 
 /**
  * One statement per batch: claims each (orgId, eventId) in event_keys and inserts only the
  * events whose key it claimed, so a retried or concurrently repeated event counts once, ever.
  * In the same statement it writes the rollup deltas of exactly the inserted events, so rollups
- * can never miss or double an event (the worker folds deltas atomically).
+ * can never miss or double an event (the worker folds deltas atomically), and, for an organisation
+ * that tracks scoped spend (endUser/apiKey budgets), its scoped spend deltas (one index lookup of
+ * the organisation per batch for the others).
  * Returns how many events it inserted; the others were duplicates.
  */
 export const INSERT_EVENTS_SQL = `
@@ -54,27 +59,30 @@ WITH input AS (
   RETURNING "eventId"
 )
 , inserted AS (
-  INSERT INTO usage_events ("orgId", ${cols})
-  SELECT $1, ${COLUMNS.map(([c]) => `input.${q(c)}`).join(", ")}
+  INSERT INTO usage_events ("orgId", "apiKeyId", ${cols})
+  SELECT $1, ${API_KEY_PARAM}, ${COLUMNS.map(([c]) => `input.${q(c)}`).join(", ")}
   FROM input JOIN claimed USING ("eventId")
   RETURNING *
 ), deltas AS (
   ${insertDeltasFromSql("inserted", "$1")}
+), scoped AS (
+  ${insertScopedDeltasFromSql("inserted", "$1")}
 )
 SELECT count(*)::int AS inserted FROM inserted`;
 
-/** The statement's parameters: the organisation, then one binary array per column. */
-export const insertEventsParams = (orgId: string, rows: EventRow[]): unknown[] => [
+/** The statement's parameters: the organisation, one binary array per column, the API key id. */
+export const insertEventsParams = (orgId: string, rows: EventRow[], apiKeyId: string | null = null): unknown[] => [
   orgId,
   ...COLUMNS.map(([, type, get]) => encodeBinaryArray(type, rows.map(get))),
+  apiKeyId,
 ];
 
-export async function insertEvents(orgId: string, rows: EventRow[]): Promise<number> {
+export async function insertEvents(orgId: string, rows: EventRow[], apiKeyId: string | null = null): Promise<number> {
   if (rows.length === 0) return 0;
   const res = await pgPool().query<{ inserted: number }>({
     name: "burnrate_insert_events",
     text: INSERT_EVENTS_SQL,
-    values: insertEventsParams(orgId, rows),
+    values: insertEventsParams(orgId, rows, apiKeyId),
   });
   return res.rows[0]!.inserted;
 }

@@ -3,6 +3,7 @@ import { log } from "@/lib/log";
 import { enqueue } from "@/lib/queue/enqueue";
 import { DIMENSIONS, MEASURES } from "@/lib/usage";
 import { q } from "./bucket-sql";
+import { SCOPED_KEY } from "./scoped-spend-sql";
 
 const BATCH = 5000;
 const KEY = ["orgId", "hour", ...DIMENSIONS];
@@ -19,6 +20,8 @@ const upsert = (table: string, bucket: string, bucketExpr: string) => {
   RETURNING 1`;
 };
 
+const SKEY = ["orgId", ...SCOPED_KEY].map(q).join(", ");
+
 /**
  * Moves up to BATCH deltas of one organisation into spend_rollups (hourly) and
  * spend_rollups_daily in ONE statement: the DELETE that claims them and the upserts that add them
@@ -27,6 +30,8 @@ const upsert = (table: string, bucket: string, bucketExpr: string) => {
  * For an organisation with budgets, the same statement marks from which hour its spend changed
  * (budget_marks, a new version each time): the budget evaluator clears the mark it evaluated, and
  * the sweeper finds marks no job cleared, so a lost budgets job loses no evaluation.
+ * Scoped spend deltas (endUser/apiKey budgets) are claimed and upserted into scoped_spend by the
+ * same statement, with the same guarantees.
  */
 export const FOLD_SQL = `
 WITH claimed AS (
@@ -40,15 +45,29 @@ WITH claimed AS (
   ${upsert("spend_rollups", "hour", q("hour"))}
 ), daily AS (
   ${upsert("spend_rollups_daily", "day", `date_trunc('day', ${q("hour")}, 'UTC')`)}
+), claimed_scoped AS (
+  DELETE FROM scoped_spend_deltas WHERE id IN (
+    SELECT id FROM scoped_spend_deltas WHERE "orgId" = $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
+  ) RETURNING *
+), summed_scoped AS (
+  SELECT ${SKEY}, sum("costPico") AS "costPico", count(*) AS n FROM claimed_scoped GROUP BY ${SKEY}
+), scoped AS (
+  INSERT INTO scoped_spend (${SKEY}, "costPico", "updatedAt")
+  SELECT ${SKEY}, "costPico", now() FROM summed_scoped ORDER BY ${SKEY}
+  ON CONFLICT (${SKEY}) DO UPDATE SET "costPico" = scoped_spend."costPico" + EXCLUDED."costPico", "updatedAt" = now()
+  RETURNING 1
+), changed AS (
+  SELECT "hour" FROM summed UNION ALL SELECT "hour" FROM summed_scoped
 ), mark AS (
   INSERT INTO budget_marks ("orgId", "fromHour", version)
-  SELECT $1, min("hour"), (extract(epoch FROM clock_timestamp()) * 1000000)::bigint FROM summed
+  SELECT $1, min("hour"), (extract(epoch FROM clock_timestamp()) * 1000000)::bigint FROM changed
   WHERE EXISTS (SELECT 1 FROM budgets WHERE "orgId" = $1) HAVING count(*) > 0
   ON CONFLICT ("orgId") DO UPDATE SET "fromHour" = least(budget_marks."fromHour", EXCLUDED."fromHour"),
     version = greatest(budget_marks.version + 1, EXCLUDED.version), "markedAt" = now()
   RETURNING version
 )
 SELECT coalesce(sum(n), 0)::int AS deltas, (SELECT count(*) FROM hourly)::int AS buckets, (SELECT count(*) FROM daily)::int AS days,
+  (SELECT coalesce(sum(n), 0) FROM summed_scoped)::int AS "scopedDeltas", (SELECT count(*) FROM scoped)::int AS "scopedBuckets",
   (SELECT max(version) FROM mark)::text AS mark FROM summed`;
 
 /** Folds every pending delta of the organisation (in batches); returns how many deltas were folded. */
@@ -56,15 +75,16 @@ export async function foldDeltas(orgId: string, maxBatches = 1000): Promise<numb
   let total = 0;
   let mark: string | null = null;
   for (let i = 0; i < maxBatches; i++) {
-    const { rows } = await pgPool().query<{ deltas: number; mark: string | null }>({
+    const { rows } = await pgPool().query<{ deltas: number; scopedDeltas: number; mark: string | null }>({
       name: "burnrate_fold_deltas",
       text: FOLD_SQL,
       values: [orgId],
     });
     const n = rows[0]?.deltas ?? 0;
+    const scoped = rows[0]?.scopedDeltas ?? 0;
     mark = rows[0]?.mark ?? mark;
     total += n;
-    if (n < BATCH) break;
+    if (n < BATCH && scoped < BATCH) break;
   }
   // After a fold changed the spend of an organisation with budgets: one budgets job per mark
   // version, not awaited (Redis down must not hold the fold; the sweeper evaluates the mark).
@@ -78,7 +98,8 @@ export async function foldDeltas(orgId: string, maxBatches = 1000): Promise<numb
 /** Organisations with deltas older than `olderThanMs` (work no job picked up: the sweeper's list). */
 export async function orgsWithStaleDeltas(olderThanMs: number): Promise<string[]> {
   const { rows } = await pgPool().query<{ orgId: string }>(
-    `SELECT DISTINCT "orgId" FROM rollup_deltas WHERE "createdAt" < now() - make_interval(secs => $1)`,
+    `SELECT "orgId" FROM rollup_deltas WHERE "createdAt" < now() - make_interval(secs => $1)
+     UNION SELECT "orgId" FROM scoped_spend_deltas WHERE "createdAt" < now() - make_interval(secs => $1)`,
     [olderThanMs / 1000],
   );
   return rows.map((r) => r.orgId);

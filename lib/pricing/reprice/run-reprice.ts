@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db/pg-pool";
 import { insertDeltasFromSql } from "@/lib/rollups/bucket-sql";
 import { foldDeltas } from "@/lib/rollups/fold-deltas";
+import { insertScopedDeltasFromSql } from "@/lib/rollups/scoped-spend-sql";
 import { invalidatePriceCache, loadPriceBook } from "../load-price-book";
 import { costMismatch } from "@/lib/pricing/reported-cost";
 import type { PriceBook } from "../price-book";
@@ -91,7 +92,8 @@ export async function runReprice(repriceJobId: string): Promise<void> {
 /**
  * Writes new costs and, in the same statement, moves each changed event's rollup contribution:
  * out of its old bucket (negative delta, from the row as locked before the update) and into its
- * new one (positive delta, from the updated row). Rollups follow re-pricing exactly.
+ * new one (positive delta, from the updated row). Rollups follow re-pricing exactly, and so does
+ * scoped spend (endUser/apiKey budgets) for an organisation that tracks it.
  * `before` must read the statement snapshot (a FOR UPDATE there would skip the rows the same
  * statement updates), so concurrent re-pricings of one organisation are serialised with a
  * transaction-scoped advisory lock taken before the statement: ingest never updates events.
@@ -103,12 +105,16 @@ WITH u AS (
   SELECT e.* FROM usage_events e JOIN u ON e."orgId" = $1 AND e."timestamp" = u.ts AND e.id = u.id
 ), taken_out AS (
   ${insertDeltasFromSql("before", "$1", -1)}
+), taken_out_scoped AS (
+  ${insertScopedDeltasFromSql("before", "$1", -1)}
 ), updated AS (
   UPDATE usage_events e SET "costPico" = u.cost, "pricedModel" = u.priced_model, priced = u.cost IS NOT NULL, "costMismatch" = u.mismatch
     FROM u WHERE e."orgId" = $1 AND e."timestamp" = u.ts AND e.id = u.id
   RETURNING e.*
 ), put_in AS (
   ${insertDeltasFromSql("updated", "$1", 1)}
+), put_in_scoped AS (
+  ${insertScopedDeltasFromSql("updated", "$1", 1)}
 )
 SELECT count(*)::int AS n FROM updated`;
 

@@ -14,7 +14,10 @@ export const dynamic = "force-dynamic";
  */
 export const POST = withApiKey(ingestEventsContract, async (ctx, { req }) => {
   const { events, single } = splitIngestBody(await readJsonBody(req));
-  const result = await ingestBatch(ctx.orgId, events, ctx.defaultAttribution, { allowBackfill: ctx.allowBackfill });
+  const result = await ingestBatch(ctx.orgId, events, ctx.defaultAttribution, {
+    allowBackfill: ctx.allowBackfill,
+    apiKeyId: ctx.actor.type === "apiKey" ? ctx.actor.apiKeyId : null,
+  });
   const rejected = result.rejected.map((r) => ({
     ...r,
     issues: single ? r.issues.map((i) => ({ ...i, path: unprefix(i.path) })) : r.issues,

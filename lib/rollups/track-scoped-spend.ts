@@ -1,0 +1,37 @@
+import { pgPool } from "@/lib/db/pg-pool";
+import { insertScopedDeltasFromSql } from "./scoped-spend-sql";
+
+/**
+ * Turns on scoped spend (endUser/apiKey budgets) for an organisation, for good, and backfills it
+ * from the organisation's events, exactly: in one transaction that first takes a SHARE ROW
+ * EXCLUSIVE lock on scoped_spend_deltas. Every ingest, re-pricing and fold statement names that table, so the lock
+ * waits for those in flight (their events are then visible to the backfill) and holds new ones
+ * until commit (they then see the flag and write their own deltas): no event is missed or counted
+ * twice (the lock mode also serialises two flips). The price: ingest pauses for the backfill, once
+ * per organisation. Returns whether it turned the flag on (false when it was on already).
+ */
+export async function trackScopedSpend(orgId: string): Promise<boolean> {
+  const on = await pgPool().query(`SELECT 1 FROM organizations WHERE id = $1 AND "tracksScopedSpend"`, [orgId]);
+  if (on.rowCount) return false;
+  const tx = await pgPool().connect();
+  try {
+    await tx.query("BEGIN");
+    await tx.query("LOCK TABLE scoped_spend_deltas IN SHARE ROW EXCLUSIVE MODE");
+    const flipped = await tx.query(
+      `UPDATE organizations SET "tracksScopedSpend" = true WHERE id = $1 AND NOT "tracksScopedSpend" RETURNING id`,
+      [orgId],
+    );
+    if (flipped.rowCount)
+      await tx.query(
+        `WITH events AS (SELECT * FROM usage_events WHERE "orgId" = $1) ${insertScopedDeltasFromSql("events", "$1")}`,
+        [orgId],
+      );
+    await tx.query("COMMIT");
+    return (flipped.rowCount ?? 0) > 0;
+  } catch (err) {
+    await tx.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    tx.release();
+  }
+}
