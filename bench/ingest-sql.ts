@@ -64,4 +64,7 @@ async function main() {
   await pgPool().end();
   process.exit(0);
 }
-main();
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
