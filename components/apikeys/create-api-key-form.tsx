@@ -1,11 +1,12 @@
 "use client";
 
-import { Button, Callout, Card } from "@tremor/react";
+import { Button, Card } from "@tremor/react";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { SecretCallout } from "@/components/ui/secret-callout";
 import type { ApiResponse } from "@/lib/client/api-types";
 
 type Created = ApiResponse<"apiKeys.create">;
@@ -36,22 +37,12 @@ export function CreateApiKeyForm({ url, onCreated }: { url: string; onCreated: (
     <Card>
       <h2 className="mb-3 font-medium text-tremor-content-strong">Create an API key</h2>
       {secret ? (
-        <Callout title="Copy this key now: it will not be shown again" color="emerald" className="mb-4">
-          <code
-            data-testid="new-api-key"
-            className="block break-all rounded bg-white px-2 py-1 text-sm text-tremor-content-strong"
-          >
-            {secret}
-          </code>
-          <div className="mt-2 flex gap-2">
-            <Button size="xs" variant="secondary" onClick={() => navigator.clipboard?.writeText(secret)}>
-              Copy
-            </Button>
-            <Button size="xs" variant="light" onClick={() => setSecret(null)}>
-              I have stored it
-            </Button>
-          </div>
-        </Callout>
+        <SecretCallout
+          title="Copy this key now: it will not be shown again"
+          secret={secret}
+          testId="new-api-key"
+          onDismiss={() => setSecret(null)}
+        />
       ) : null}
       <form onSubmit={onSubmit} className="grid gap-4 md:grid-cols-3" noValidate>
         <Field label="Name" name="name" placeholder="search-service production" required />

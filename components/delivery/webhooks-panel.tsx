@@ -13,7 +13,7 @@ import { FormError } from "@/components/ui/form-error";
 import { formatDateTime } from "@/components/ui/format-date";
 import { QueryState } from "@/components/ui/query-state";
 import { DeliveryLog } from "./delivery-log";
-import { SecretCallout } from "./secret-callout";
+import { SecretCallout } from "@/components/ui/secret-callout";
 
 type Webhook = ApiResponse<"webhooks.list.dashboard">["webhooks"][number];
 
@@ -45,7 +45,14 @@ export function WebhooksPanel({ orgSlug, canManage }: { orgSlug: string; canMana
 
   return (
     <div className="space-y-6">
-      {secret ? <SecretCallout secret={secret} onDismiss={() => setSecret(null)} /> : null}
+      {secret ? (
+        <SecretCallout
+          title="Copy this signing secret now: it will not be shown again"
+          secret={secret}
+          testId="webhook-secret"
+          onDismiss={() => setSecret(null)}
+        />
+      ) : null}
       {canManage ? (
         <Card>
           <h2 className="mb-3 font-medium text-tremor-content-strong">Add an endpoint</h2>

@@ -2,12 +2,22 @@
 
 import { Button, Callout } from "@tremor/react";
 
-/** A secret shown once, with a copy button and a dismiss button. */
-export function SecretCallout({ secret, onDismiss }: { secret: string; onDismiss: () => void }) {
+/** A secret shown once (an API key, a webhook signing secret), with a copy and a dismiss button. */
+export function SecretCallout({
+  title,
+  secret,
+  testId,
+  onDismiss,
+}: {
+  title: string;
+  secret: string;
+  testId: string;
+  onDismiss: () => void;
+}) {
   return (
-    <Callout title="Copy this signing secret now: it will not be shown again" color="emerald">
+    <Callout title={title} color="emerald" className="mb-4">
       <code
-        data-testid="webhook-secret"
+        data-testid={testId}
         className="block break-all rounded bg-white px-2 py-1 text-sm text-tremor-content-strong"
       >
         {secret}
