@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/apikeys/create-api-key";
-import { createBudget, getBudgetStatus } from "@/lib/budgets";
+import { createBudget, getBudgetStatus, previewBudget } from "@/lib/budgets";
 import { evaluateOrgBudgets } from "@/lib/budgets/evaluate-org-budgets";
 import { onBudgetEvent, type BudgetEvent } from "@/lib/budgets/publish-budget-event";
 import { pgPool } from "@/lib/db/pg-pool";
@@ -134,6 +134,40 @@ describe("budgets scoped by end user and API key", () => {
       ["u2", "0.2"],
     ]);
     expect(await scopedByEndUser(org.orgId)).toEqual({ u1: "400000000000", u2: "200000000000" });
+  });
+
+  it("the preview of a first end-user budget reads the events, and turns nothing on", async () => {
+    const org = await budgetOrg("scoped-preview");
+    const other = await budgetOrg("scoped-preview-other");
+    const day = utcDay(1);
+    await spendMany(org.orgId, [
+      costing("0.40", plusHours(day, 2), { endUser: "u1" }),
+      costing("0.60", plusHours(day, 2), { endUser: "u2" }),
+      costing("0.45", plusHours(day, 4), { endUser: "u2" }),
+      costing("2.00", plusHours(day, 4)), // no end user: nobody's
+      costing("0.30", plusHours(day, -3), { endUser: "u1" }), // the day before, 21:00
+      costing("0.90", plusHours(day, -2), { endUser: "u1" }), // the day before, 22:00
+    ]);
+    await spendMany(other.orgId, [costing("5.00", plusHours(day, 2), { endUser: "u1" })]);
+    const p = await previewBudget(
+      org,
+      { scope: { endUser: "*" }, period: "day", amount: "1", thresholds: [{ percent: 100 }] },
+      plusHours(day, 6),
+    );
+    // Today: u2 0.60 + 0.45 = 1.05, u1 0.40; yesterday u1 reached 1.00 in the 22:00 hour (0.30 + 0.90).
+    expect(p.spent).toBe("1.45");
+    expect(p.topValues).toEqual([
+      { value: "u2", spent: "1.05" },
+      { value: "u1", spent: "0.4" },
+    ]);
+    expect(p.lastPeriod.wouldHaveAlerted).toEqual([
+      { scopeValue: "u1", threshold: "percent:100", amount: "1", at: plusHours(day, -1).toISOString() },
+    ]);
+    const tracked = await pgPool().query(`SELECT "tracksScopedSpend" AS t FROM organizations WHERE id = $1`, [
+      org.orgId,
+    ]);
+    expect(tracked.rows[0].t).toBe(false);
+    expect(await rawCount("scoped_spend", org.orgId)).toBe(0);
   });
 
   it("an organisation without endUser/apiKey budgets writes no scoped spend", async () => {

@@ -23,7 +23,9 @@ import { formatDateTime } from "@/components/ui/format-date";
 import { QueryState } from "@/components/ui/query-state";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatPeriod, money, resetsIn, scopeLabel, thresholdLabel } from "./budget-format";
+import { useMembers } from "./budget-owner-select";
 import { BudgetProgress } from "./budget-progress";
+import { DeleteBudgetButton } from "./delete-budget-button";
 import { type BudgetStatus, stateOf, statusUrl } from "./use-budget-status";
 
 function Pager({ page, hasMore, onPage }: { page: number; hasMore: boolean; onPage: (p: number) => void }) {
@@ -158,8 +160,10 @@ export function BudgetDetail({
     placeholderData: keepPreviousData,
     refetchInterval: 15_000,
   });
+  const members = useMembers(orgSlug);
   const b = budget.data?.budget;
   const s = status.data;
+  const owner = b?.ownerUserId ? members.data?.find((u) => u.id === b.ownerUserId) : undefined;
   const st = s ? stateOf(s) : null;
   return (
     <div className="space-y-6">
@@ -178,13 +182,19 @@ export function BudgetDetail({
                   {scopeLabel(b.scope)} · per {b.period} · {money(b.amount)}
                   {s.values ? " each" : ""}
                 </Text>
+                <Text data-testid="budget-owner">
+                  Owner: {b.ownerUserId ? (owner?.email ?? (members.isPending ? "…" : "a former member")) : "nobody"}
+                </Text>
               </div>
-              <div className="flex gap-2">
+              <div className="flex flex-wrap items-center gap-2">
                 {b.hardCap ? <Badge color="gray">hard cap</Badge> : null}
                 {canManage ? (
-                  <Link className="text-sm text-tremor-brand underline" href={`/${orgSlug}/budgets/${b.id}/edit`}>
-                    Edit
-                  </Link>
+                  <>
+                    <Link className="text-sm text-tremor-brand underline" href={`/${orgSlug}/budgets/${b.id}/edit`}>
+                      Edit
+                    </Link>
+                    <DeleteBudgetButton orgSlug={orgSlug} budgetId={b.id} name={b.name} />
+                  </>
                 ) : null}
               </div>
             </div>

@@ -1,6 +1,15 @@
 import type { Budget } from "./use-budget-status";
 
-export const DIMENSIONS = ["team", "feature", "model", "provider", "customer", "environment"] as const;
+export const DIMENSIONS = [
+  "team",
+  "feature",
+  "model",
+  "provider",
+  "customer",
+  "environment",
+  "endUser",
+  "apiKey",
+] as const;
 export const PERIODS = ["day", "week", "month", "quarter", "custom"] as const;
 
 export type ScopeRow = { dimension: (typeof DIMENSIONS)[number]; value: string; each: boolean };
@@ -15,6 +24,8 @@ export type FormState = {
   forecastAlert: boolean;
   hardCap: boolean;
   channelIds: string[];
+  /** A member's user id, or "" for none. */
+  ownerUserId: string;
 };
 
 export function initialState(b?: Budget): FormState {
@@ -32,6 +43,7 @@ export function initialState(b?: Budget): FormState {
       forecastAlert: false,
       hardCap: false,
       channelIds: [],
+      ownerUserId: "",
     };
   return {
     name: b.name,
@@ -49,6 +61,7 @@ export function initialState(b?: Budget): FormState {
     forecastAlert: b.forecastAlert,
     hardCap: b.hardCap,
     channelIds: b.channelIds,
+    ownerUserId: b.ownerUserId ?? "",
   };
 }
 
@@ -68,5 +81,6 @@ export function toBody(f: FormState) {
     forecastAlert: f.forecastAlert,
     hardCap: f.hardCap,
     channelIds: f.channelIds,
+    ownerUserId: f.ownerUserId || null,
   };
 }

@@ -1,66 +1,20 @@
 "use client";
 
 import { Button, Card, Text, TextInput } from "@tremor/react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch, ClientApiError } from "@/lib/client/api-fetch";
 import type { ApiResponse } from "@/lib/client/api-types";
 import { apiUrl } from "@/lib/client/api-url";
 import { FormError } from "@/components/ui/form-error";
-import { DIMENSIONS, type FormState, initialState, PERIODS, toBody } from "./budget-form-state";
+import { type FormState, initialState, PERIODS, toBody } from "./budget-form-state";
+import { BudgetOwnerSelect } from "./budget-owner-select";
+import { BudgetScopeFieldset } from "./budget-scope-fieldset";
 import { BudgetPreview } from "./budget-preview";
 import { type Budget, budgetsKey } from "./use-budget-status";
 
 type Channel = { id: string; name: string; kind: string };
-
-/** Values seen in the last 30 days for a dimension (suggestions for the scope builder). */
-function useValues(orgSlug: string, dimension: string) {
-  return useQuery({
-    queryKey: ["dimension-values", orgSlug, dimension],
-    queryFn: () =>
-      apiFetch<ApiResponse<"spend.dashboard">>(
-        apiUrl("/api/orgs/{org}/spend", {
-          params: { org: orgSlug },
-          query: { groupBy: dimension, granularity: "day" },
-        }),
-      ),
-    select: (d) => d.series.map((s) => (s.key as Record<string, string | undefined>)[dimension] ?? "").filter(Boolean),
-  });
-}
-
-function ValueInput({
-  orgSlug,
-  dimension,
-  value,
-  onChange,
-  id,
-}: {
-  orgSlug: string;
-  dimension: string;
-  value: string;
-  onChange: (v: string) => void;
-  id: string;
-}) {
-  const values = useValues(orgSlug, dimension).data ?? [];
-  return (
-    <>
-      <input
-        id={id}
-        aria-label={`${dimension} value`}
-        list={`${id}-values`}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        className="block w-full min-w-0 rounded-tremor-default border-tremor-border text-sm shadow-tremor-input"
-      />
-      <datalist id={`${id}-values`}>
-        {values.map((v) => (
-          <option key={v} value={v} />
-        ))}
-      </datalist>
-    </>
-  );
-}
 
 /** Create or edit a budget: scope builder, thresholds editor, channels, with a live preview. */
 export function BudgetForm({ orgSlug, channels, budget }: { orgSlug: string; channels: Channel[]; budget?: Budget }) {
@@ -87,7 +41,6 @@ export function BudgetForm({ orgSlug, channels, budget }: { orgSlug: string; cha
   });
   const issues = save.error instanceof ClientApiError ? save.error.issues : [];
   const err = (path: string) => issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
-  const used = new Set(f.scope.map((r) => r.dimension));
   const input = "block w-full min-w-0 rounded-tremor-default border-tremor-border text-sm shadow-tremor-input";
 
   return (
@@ -161,77 +114,13 @@ export function BudgetForm({ orgSlug, channels, budget }: { orgSlug: string; cha
             ) : null}
           </div>
 
-          <fieldset className="space-y-2">
-            <legend className="text-sm font-medium">Scope</legend>
-            <Text>
-              No rows: the whole organisation. &ldquo;Each value&rdquo; gives every value its own budget (at most one
-              dimension).
-            </Text>
-            {f.scope.map((r, i) => (
-              <div
-                key={r.dimension}
-                className="grid grid-cols-[minmax(0,1fr)_minmax(0,2fr)] items-center gap-2 sm:grid-cols-[8rem_minmax(0,1fr)_auto_auto]"
-                data-testid="scope-row"
-              >
-                <span className="text-sm">{r.dimension}</span>
-                {r.each ? (
-                  <span className="text-sm text-tremor-content">each value (*)</span>
-                ) : (
-                  <ValueInput
-                    orgSlug={orgSlug}
-                    id={`scope-${r.dimension}`}
-                    dimension={r.dimension}
-                    value={r.value}
-                    onChange={(v) => set({ scope: f.scope.map((x, j) => (j === i ? { ...x, value: v } : x)) })}
-                  />
-                )}
-                <label className="flex items-center gap-1 text-sm">
-                  <input
-                    type="checkbox"
-                    checked={r.each}
-                    onChange={(e) =>
-                      set({ scope: f.scope.map((x, j) => (j === i ? { ...x, each: e.target.checked } : x)) })
-                    }
-                  />
-                  each value
-                </label>
-                <Button
-                  type="button"
-                  size="xs"
-                  variant="light"
-                  onClick={() => set({ scope: f.scope.filter((_, j) => j !== i) })}
-                >
-                  Remove
-                </Button>
-                {err(`scope.${r.dimension}`) ? (
-                  <p className="col-span-full text-xs text-red-600">{err(`scope.${r.dimension}`)}</p>
-                ) : null}
-              </div>
-            ))}
-            {used.size < DIMENSIONS.length ? (
-              <select
-                aria-label="Add a dimension"
-                className={`${input} sm:w-56`}
-                value=""
-                onChange={(e) =>
-                  e.target.value &&
-                  set({
-                    scope: [
-                      ...f.scope,
-                      { dimension: e.target.value as FormState["scope"][number]["dimension"], value: "", each: false },
-                    ],
-                  })
-                }
-              >
-                <option value="">+ Add a dimension…</option>
-                {DIMENSIONS.filter((d) => !used.has(d)).map((d) => (
-                  <option key={d} value={d}>
-                    {d}
-                  </option>
-                ))}
-              </select>
-            ) : null}
-          </fieldset>
+          <BudgetScopeFieldset orgSlug={orgSlug} scope={f.scope} onChange={(scope) => set({ scope })} error={err} />
+          <BudgetOwnerSelect
+            orgSlug={orgSlug}
+            value={f.ownerUserId}
+            onChange={(ownerUserId) => set({ ownerUserId })}
+            error={err("ownerUserId")}
+          />
 
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium">Thresholds</legend>

@@ -1,6 +1,6 @@
 import { usdToPico } from "@/lib/money";
 import { querySpend } from "@/lib/rollups/query-spend";
-import { queryScopedSpend } from "@/lib/rollups/query-scoped-spend";
+import { queryScopedSpend, queryScopedSpendFromEvents } from "@/lib/rollups/query-scoped-spend";
 import type { ScopedColumn } from "@/lib/rollups/scoped-spend-sql";
 import type { Dimension } from "@/lib/usage";
 import { floorHour, type Period } from "./budget-period";
@@ -26,12 +26,26 @@ export const needsScopedSpend = (scope: BudgetScope) => scope.endUser !== undefi
 
 const scopedColumn = (d: ScopeDimension): ScopedColumn => (d === "apiKey" ? "apiKeyId" : d);
 
+/**
+ * Where an endUser/apiKey scope is read: scoped spend (kept once the organisation has such a
+ * budget), or the raw events (the preview of a first such budget, before saving fills the table).
+ */
+export type ScopedSource = "scoped_spend" | "events";
+
 /** The scope's spend per [value of its "*" dimension ("" without one), hour (ms; 0 unless hourly), pico]. */
-async function readSpend(orgId: string, scope: BudgetScope, from: Date, to: Date, hourly: boolean) {
+async function readSpend(
+  orgId: string,
+  scope: BudgetScope,
+  from: Date,
+  to: Date,
+  hourly: boolean,
+  source: ScopedSource = "scoped_spend",
+) {
   const { filters, star } = scopeQuery(scope);
   if (needsScopedSpend(scope)) {
     const f = Object.fromEntries(Object.entries(filters).map(([d, v]) => [scopedColumn(d as ScopeDimension), v]));
-    return queryScopedSpend(orgId, { from, to, filters: f, groupBy: star && scopedColumn(star), hourly });
+    const read = source === "events" ? queryScopedSpendFromEvents : queryScopedSpend;
+    return read(orgId, { from, to, filters: f, groupBy: star && scopedColumn(star), hourly });
   }
   const rollupFilters = Object.fromEntries(Object.entries(filters).map(([d, v]) => [d, [v]])) as Partial<
     Record<Dimension, string[]>
@@ -58,12 +72,17 @@ const hourRange = (p: Period) => ({ from: floorHour(p.start), to: floorHour(p.en
  * or from scoped spend for an endUser/apiKey scope. Only values with spend appear; for a "*"
  * scope, spend without a value (no customer, no end user) is nobody's.
  */
-export async function spendByValue(orgId: string, scope: BudgetScope, period: Period): Promise<Map<string, bigint>> {
+export async function spendByValue(
+  orgId: string,
+  scope: BudgetScope,
+  period: Period,
+  source?: ScopedSource,
+): Promise<Map<string, bigint>> {
   const { star } = scopeQuery(scope);
   const { from, to } = hourRange(period);
   const out = new Map<string, bigint>();
   if (from >= to) return out;
-  for (const r of await readSpend(orgId, scope, from, to, false))
+  for (const r of await readSpend(orgId, scope, from, to, false, source))
     if (r.pico > 0n && !(star && r.value === "")) out.set(r.value, (out.get(r.value) ?? 0n) + r.pico);
   return out;
 }
@@ -74,11 +93,12 @@ export async function hourlySpendByValue(
   scope: BudgetScope,
   from: Date,
   to: Date,
+  source?: ScopedSource,
 ): Promise<Map<string, [number, bigint][]>> {
   const { star } = scopeQuery(scope);
   const out = new Map<string, [number, bigint][]>();
   if (from >= to) return out;
-  for (const r of await readSpend(orgId, scope, from, to, true)) {
+  for (const r of await readSpend(orgId, scope, from, to, true, source)) {
     if (star && r.value === "") continue;
     const points = out.get(r.value) ?? [];
     points.push([r.hour, r.pico]);

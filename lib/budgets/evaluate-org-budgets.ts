@@ -4,6 +4,9 @@ import { periodsBetween } from "./budget-period";
 import { toBudgetRow } from "./budget-row";
 import { evaluateBudgetPeriod } from "./evaluate-budget-period";
 
+/** Budget periods evaluated at once by one budgets job (each uses one pool connection at a time). */
+const EVALUATION_LANES = 3;
+
 /** Ends the alerts of periods that are over (a new period starts clean). */
 export async function resolveEndedAlerts(now: Date, orgId?: string): Promise<number> {
   const res = await pgPool().query(
@@ -34,12 +37,18 @@ export async function evaluateOrgBudgets(
   if (org) {
     const budgets = (await db().budget.findMany({ where: { orgId }, orderBy: { id: "asc" } })).map(toBudgetRow);
     const from = mark && mark.fromHour < now ? mark.fromHour : now;
-    for (const b of budgets) {
-      for (const period of periodsBetween(b, org.timeZone, from, now)) {
+    const work = budgets.flatMap((b) => periodsBetween(b, org.timeZone, from, now).map((period) => ({ b, period })));
+    // A few budgets at a time: each is its own transaction on its own rows, and an organisation with
+    // hundreds of budgets must not take seconds to see an alert.
+    let next = 0;
+    const lane = async () => {
+      while (next < work.length) {
+        const { b, period } = work[next++];
         alerts += (await evaluateBudgetPeriod(b, period, now)).alerts;
         periods++;
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(EVALUATION_LANES, work.length) }, lane));
     await resolveEndedAlerts(now, orgId);
   }
   if (mark) await pgPool().query(`DELETE FROM budget_marks WHERE "orgId" = $1 AND version = $2`, [orgId, mark.version]);

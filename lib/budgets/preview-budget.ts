@@ -14,20 +14,25 @@ const SHOWN = 100;
  * The live preview of the create/edit page, for a budget that is not saved: the current period's
  * spend in that scope (top values of a "*" scope), and the alerts it would have sent last period:
  * for each value and threshold, the end of the hour in which the running spend reached it.
+ * An endUser/apiKey scope in an organisation without scoped spend yet is read from the events.
  */
 export async function previewBudget(ctx: OrgContext, input: unknown, now = new Date()) {
   const b = parseInput(createBudgetSchema, { name: "preview", ...(input as object) });
   const amountPico = toPico(b.amount);
-  const org = await db().organization.findUniqueOrThrow({ where: { id: ctx.orgId }, select: { timeZone: true } });
+  const org = await db().organization.findUniqueOrThrow({
+    where: { id: ctx.orgId },
+    select: { timeZone: true, tracksScopedSpend: true },
+  });
+  const source = org.tracksScopedSpend ? "scoped_spend" : "events";
   const spec = { period: b.period, startDay: b.startDay };
   const current = periodAt(spec, org.timeZone, now);
   const last = previousPeriod(spec, org.timeZone, current);
 
-  const spends = [...(await spendByValue(ctx.orgId, b.scope, current))].sort((x, y) =>
+  const spends = [...(await spendByValue(ctx.orgId, b.scope, current, source))].sort((x, y) =>
     y[1] > x[1] ? 1 : y[1] < x[1] ? -1 : 0,
   );
   const levels = thresholdLevels(b.thresholds, amountPico);
-  const hourly = await hourlySpendByValue(ctx.orgId, b.scope, floorHour(last.start), floorHour(last.end));
+  const hourly = await hourlySpendByValue(ctx.orgId, b.scope, floorHour(last.start), floorHour(last.end), source);
   const alerts: { scopeValue: string | null; threshold: string; amount: string; at: string }[] = [];
   for (const [value, points] of hourly) {
     let running = 0n;

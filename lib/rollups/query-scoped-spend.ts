@@ -1,6 +1,6 @@
 import { pgPool } from "@/lib/db/pg-pool";
 import { q } from "./bucket-sql";
-import type { ScopedColumn } from "./scoped-spend-sql";
+import { type ScopedColumn, scopedKeySql } from "./scoped-spend-sql";
 
 export type ScopedSpendQuery = {
   from: Date;
@@ -31,6 +31,31 @@ export async function queryScopedSpend(
   const group = [query.groupBy ? q(query.groupBy) : `''::text`, query.hourly ? `"hour"` : `NULL::timestamptz`];
   const { rows } = await pgPool().query<{ value: string; hour: Date | null; pico: string }>(
     `SELECT ${group[0]} AS value, ${group[1]} AS hour, sum("costPico")::text AS pico FROM scoped_spend
+      WHERE ${where.join(" AND ")} GROUP BY 1, 2 HAVING sum("costPico") <> 0 ORDER BY 1, 2`,
+    params,
+  );
+  return rows.map((r) => ({ value: r.value, hour: r.hour?.getTime() ?? 0, pico: BigInt(r.pico) }));
+}
+
+/**
+ * The same figures read from the raw events, for an organisation that does not keep scoped spend
+ * yet (the preview of its first endUser/apiKey budget, before saving it fills scoped_spend). Bounded
+ * by the period asked: one index range of usage_events per organisation.
+ */
+export async function queryScopedSpendFromEvents(
+  orgId: string,
+  query: ScopedSpendQuery,
+): Promise<{ value: string; hour: number; pico: bigint }[]> {
+  const key = scopedKeySql();
+  const params: unknown[] = [orgId, query.from, query.to];
+  const where = [`"orgId" = $1`, `"timestamp" >= $2`, `"timestamp" < $3`, `"costPico" IS NOT NULL`];
+  for (const [col, value] of Object.entries(query.filters)) {
+    params.push(value);
+    where.push(`${key[col as ScopedColumn]} = $${params.length}`);
+  }
+  const group = [query.groupBy ? key[query.groupBy] : `''::text`, query.hourly ? key.hour : `NULL::timestamptz`];
+  const { rows } = await pgPool().query<{ value: string; hour: Date | null; pico: string }>(
+    `SELECT ${group[0]} AS value, ${group[1]} AS hour, sum("costPico")::text AS pico FROM usage_events
       WHERE ${where.join(" AND ")} GROUP BY 1, 2 HAVING sum("costPico") <> 0 ORDER BY 1, 2`,
     params,
   );

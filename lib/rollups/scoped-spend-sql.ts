@@ -24,13 +24,10 @@ export type ScopedColumn = Exclude<(typeof SCOPED_KEY)[number], "hour">;
 export const tracksScopedSpendSql = (orgParam: string) =>
   `EXISTS (SELECT 1 FROM organizations WHERE id = ${orgParam} AND "tracksScopedSpend")`;
 
-/**
- * INSERT INTO scoped_spend_deltas … SELECT … FROM <source> (usage_events rows) grouped by the
- * scoped key, only when the organisation tracks scoped spend (sign -1 takes rows out).
- */
-export function insertScopedDeltasFromSql(source: string, orgParam: string, sign: 1 | -1 = 1): string {
+/** SQL expressions of the scoped key over usage_events columns (the values scoped_spend stores). */
+export function scopedKeySql(): Record<(typeof SCOPED_KEY)[number], string> {
   const b = bucketKeySql();
-  const key: Record<(typeof SCOPED_KEY)[number], string> = {
+  return {
     hour: b.hour,
     endUser: `coalesce(${q("endUser")}, '')`,
     apiKeyId: `coalesce(${q("apiKeyId")}, '')`,
@@ -41,6 +38,14 @@ export function insertScopedDeltasFromSql(source: string, orgParam: string, sign
     customer: b.customer,
     environment: b.environment,
   };
+}
+
+/**
+ * INSERT INTO scoped_spend_deltas … SELECT … FROM <source> (usage_events rows) grouped by the
+ * scoped key, only when the organisation tracks scoped spend (sign -1 takes rows out).
+ */
+export function insertScopedDeltasFromSql(source: string, orgParam: string, sign: 1 | -1 = 1): string {
+  const key = scopedKeySql();
   const cost = `coalesce(sum(${q("costPico")}), 0)`;
   return `INSERT INTO scoped_spend_deltas ("orgId", ${SCOPED_KEY.map(q).join(", ")}, "costPico")
     SELECT ${orgParam}, ${SCOPED_KEY.map((k) => key[k]).join(", ")}, ${sign === 1 ? cost : `-${cost}`}
