@@ -192,6 +192,32 @@ describe("delivery independence, test messages, digests", () => {
     expect(held).toHaveLength(3);
   });
 
+  it("a digest is due at midnight of the organisation's time zone, not UTC's", async () => {
+    const org = await newOrg("digest-tz");
+    await pgPool().query(`UPDATE organizations SET "timeZone" = 'Asia/Kolkata' WHERE id = $1`, [org.orgId]);
+    const channel = await createChannel(org, {
+      kind: "slack",
+      name: "daily-ist",
+      mode: "digest",
+      slackWebhookUrl: slack.url(),
+    });
+    await publish({
+      orgId: org.orgId,
+      type: "budget.threshold_reached",
+      data: budgetData({ threshold: { percent: 80 } }),
+      channelIds: [channel.id],
+    });
+    // India is UTC+05:30 all year: the next local midnight is 18:30 UTC. Whichever side of UTC
+    // midnight the channel was made on, a UTC-day digest is wrong at one of the two instants below.
+    const ist = 5.5 * 3_600_000;
+    const created = (await listChannels(org)).find((c) => c.id === channel.id)!.createdAt;
+    const localDay = Math.floor((Date.parse(created) + ist) / 86_400_000);
+    const nextMidnight = (localDay + 1) * 86_400_000 - ist;
+    const mine = async (t: number) => (await collectDueDigests(new Date(t))).filter((d) => d.orgId === org.orgId);
+    expect(await mine(nextMidnight - 60_000)).toEqual([]);
+    expect(await mine(nextMidnight + 60_000)).toHaveLength(1);
+  });
+
   it("validates input naming the field, and isolates tenants", async () => {
     const a = await newOrg("ch-a");
     const b = await newOrg("ch-b");
