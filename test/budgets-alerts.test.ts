@@ -1,5 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { acknowledgeAlert, createBudget, getBudgetStatus, listAlerts, previewBudget } from "@/lib/budgets";
+import {
+  acknowledgeAlert,
+  createBudget,
+  getBudgetStatus,
+  listAlerts,
+  previewBudget,
+  setOrganizationTimeZone,
+} from "@/lib/budgets";
 import { evaluateOrgBudgets } from "@/lib/budgets/evaluate-org-budgets";
 import { onBudgetEvent, type BudgetEvent } from "@/lib/budgets/publish-budget-event";
 import { pgPool } from "@/lib/db/pg-pool";
@@ -61,6 +68,34 @@ describe("budget alerts", () => {
     await spend(org.orgId, "0.30", plusHours(day, 13));
     await fourWorkers(org.orgId, plusHours(day, 14));
     expect(events).toHaveLength(2);
+  });
+
+  it("changing the time zone carries the current period's crossings and alert over: nothing re-alerts", async () => {
+    const org = await budgetOrg("budget-tz-move");
+    const budget = await createBudget(org, {
+      name: "daily",
+      period: "day",
+      amount: "1",
+      thresholds: [{ percent: 50 }, { percent: 100 }],
+    });
+    const day = utcDay(1);
+    const now = plusHours(day, 20); // 20:00 UTC = 05:00 the next day in Tokyo (UTC+9, no DST)
+    await spend(org.orgId, "1.20", plusHours(day, 16)); // in the UTC day and in the Tokyo day
+    await fourWorkers(org.orgId, now);
+    expect(events.map((e) => e.data.threshold)).toEqual([{ percent: 100 }]);
+
+    await setOrganizationTimeZone(org, "Asia/Tokyo", now);
+    await fourWorkers(org.orgId, now);
+    expect(events).toHaveLength(1); // the same crossings, in the moved period: no second message
+    expect(await countRows("budget_crossings", org.orgId)).toBe(2);
+    const alerts = (await listAlerts(org)).items;
+    expect(alerts).toHaveLength(1);
+    // The Tokyo day holding `now` began at 15:00 UTC the day before it.
+    expect(alerts[0]!.period.start).toBe(plusHours(day, 15).toISOString());
+    const status = await getBudgetStatus(org, budget.id, {}, now);
+    expect(status.period.start).toBe(plusHours(day, 15).toISOString());
+    expect(status.spent).toBe("1.2");
+    expect(status.thresholdsCrossed.map((c) => c.threshold)).toEqual(["percent:50", "percent:100"]);
   });
 
   it("a new period starts clean; a late event updates its closed period without alerting", async () => {
