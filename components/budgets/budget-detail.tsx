@@ -22,7 +22,7 @@ import { apiUrl } from "@/lib/client/api-url";
 import { formatDateTime } from "@/components/ui/format-date";
 import { QueryState } from "@/components/ui/query-state";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatPeriod, money, resetsIn, scopeLabel, thresholdLabel } from "./budget-format";
+import { dimensionLabel, formatPeriod, money, resetsIn, scopeLabel, thresholdLabel } from "./budget-format";
 import { useMembers } from "./budget-owner-select";
 import { BudgetProgress } from "./budget-progress";
 import { DeleteBudgetButton } from "./delete-budget-button";
@@ -47,7 +47,7 @@ function Values({ s, onPage }: { s: BudgetStatus; onPage: (p: number) => void })
   const v = s.values!;
   return (
     <Card>
-      <Title>Each {v.dimension} this period</Title>
+      <Title>Each {dimensionLabel(v.dimension)} this period</Title>
       <Text>
         {v.total} value{v.total === 1 ? "" : "s"} with spend, highest first; each has {money(s.amount)}.
       </Text>
@@ -58,7 +58,7 @@ function Values({ s, onPage }: { s: BudgetStatus; onPage: (p: number) => void })
           <Table data-testid="budget-values">
             <TableHead>
               <TableRow>
-                <TableHeaderCell>{v.dimension}</TableHeaderCell>
+                <TableHeaderCell>{dimensionLabel(v.dimension)}</TableHeaderCell>
                 <TableHeaderCell className="text-right">Spent</TableHeaderCell>
                 <TableHeaderCell className="text-right">Used</TableHeaderCell>
                 <TableHeaderCell>Crossed</TableHeaderCell>

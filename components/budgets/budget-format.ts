@@ -44,10 +44,24 @@ export const STATE_COLOR: Record<BudgetState, "emerald" | "amber" | "rose"> = {
 };
 
 /** A scope for people: "team = search · customer = each". */
+/** How a scope dimension reads in the pages. */
+export const DIMENSION_LABELS: Record<string, string> = {
+  team: "team",
+  feature: "feature",
+  model: "model",
+  provider: "provider",
+  customer: "customer",
+  environment: "environment",
+  endUser: "end user",
+  apiKey: "API key",
+};
+
+export const dimensionLabel = (d: string) => DIMENSION_LABELS[d] ?? d;
+
 export function scopeLabel(scope: Record<string, string | undefined>): string {
   const parts = Object.entries(scope)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => (v === "*" ? `each ${k}` : `${k} = ${v}`));
+    .map(([k, v]) => (v === "*" ? `each ${dimensionLabel(k)}` : `${dimensionLabel(k)} = ${v}`));
   return parts.length ? parts.join(" · ") : "whole organisation";
 }
 

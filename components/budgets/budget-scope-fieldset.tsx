@@ -6,6 +6,7 @@ import { apiFetch } from "@/lib/client/api-fetch";
 import type { ApiResponse } from "@/lib/client/api-types";
 import { apiUrl } from "@/lib/client/api-url";
 import { DIMENSIONS, type ScopeRow } from "./budget-form-state";
+import { DIMENSION_LABELS } from "./budget-format";
 
 type Suggestion = { value: string; label?: string };
 
@@ -76,17 +77,6 @@ function ValueInput(props: {
     </>
   );
 }
-
-export const DIMENSION_LABELS: Record<ScopeRow["dimension"], string> = {
-  team: "team",
-  feature: "feature",
-  model: "model",
-  provider: "provider",
-  customer: "customer",
-  environment: "environment",
-  endUser: "end user",
-  apiKey: "API key",
-};
 
 /** The scope builder: one row per dimension, a value or "each value" (*), suggestions from spend. */
 export function BudgetScopeFieldset({

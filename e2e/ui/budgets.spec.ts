@@ -121,3 +121,67 @@ test("create a budget through the form, see its progress, open it, acknowledge i
   await viewerPage.goto(`/${owner.orgSlug}/budgets/new`);
   await expect(viewerPage.getByText("You don't have access to this page")).toBeVisible();
 });
+
+test("an end-user budget with an owner: previewed from the events, created, shown with its owner, deleted", async ({
+  page,
+  baseURL,
+  playwright,
+}) => {
+  test.setTimeout(120_000);
+  const owner = await createAccount(baseURL!, "budgets-enduser");
+  await priceHouseModel(owner);
+  const key = await createKey(owner, ["ingest"], "enduser-service");
+  const svc = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${key.secret}` },
+  });
+  // u1: 1.25 + 0.25 = $1.50, u2: $0.50, and $3.00 without an end user (nobody's).
+  const events = [
+    houseEvent(1_250_000, { endUser: "u1" }),
+    houseEvent(250_000, { endUser: "u1" }),
+    houseEvent(500_000, { endUser: "u2" }),
+    houseEvent(3_000_000),
+  ];
+  expect((await svc.post("/api/v1/events", { data: { events } })).status()).toBe(202);
+  await svc.dispose();
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInWithForm(page, owner);
+  await page.goto(`/${owner.orgSlug}/budgets/new`);
+  await page.getByLabel("Name").fill("Per end user");
+  await page.getByLabel("Amount (USD per period)").fill("1.00");
+  await page.getByLabel("Add a dimension").selectOption("apiKey");
+  // The API key row suggests the organisation's keys by id, labelled with their names.
+  await expect(page.locator("#scope-apiKey-values option")).toHaveAttribute("label", /enduser-service/);
+  await expect(page.locator("#scope-apiKey-values option")).toHaveAttribute("value", key.id);
+  await page.getByTestId("scope-row").filter({ hasText: "API key" }).getByRole("button", { name: "Remove" }).click();
+  await page.getByLabel("Add a dimension").selectOption("endUser");
+  await page.getByTestId("scope-row").filter({ hasText: "end user" }).getByLabel("each value").check();
+  await page.getByLabel("Owner").selectOption({ label: owner.email });
+  // The organisation keeps no end-user spend yet: the preview reads the events.
+  await expect(page.getByTestId("preview-spent")).toHaveText("$2.00", { timeout: 15_000 });
+  await expect(page.getByTestId("budget-preview")).toContainText("u1");
+  await page.screenshot(shot("budget-form-enduser"));
+  await page.getByRole("button", { name: "Create budget" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/${owner.orgSlug}/budgets/[^/]+$`));
+  await expect(page.getByTestId("budget-owner")).toHaveText(`Owner: ${owner.email}`);
+  const values = page.getByTestId("budget-values");
+  await expect(values.getByRole("row").nth(1)).toContainText("u1", { timeout: 30_000 });
+  await expect(values.getByRole("row").nth(1)).toContainText("$1.50");
+  await expect(values.getByRole("row").nth(2)).toContainText("u2");
+  await page.screenshot(shot("budget-detail-enduser"));
+
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByLabel("Owner")).toHaveValue(/.+/);
+  await expect(page.getByTestId("scope-row")).toContainText("each value (*)");
+  await page.goBack();
+
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("Per end user");
+  await page.getByRole("button", { name: "Delete budget" }).click();
+  await expect(page).toHaveURL(new RegExp(`/${owner.orgSlug}/budgets$`));
+  await expect(page.getByText("No budgets yet")).toBeVisible();
+  const list = await (await owner.api.get(`/api/orgs/${owner.orgSlug}/budgets`)).json();
+  expect(list.budgets).toEqual([]);
+});

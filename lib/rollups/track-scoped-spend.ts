@@ -1,4 +1,6 @@
 import { pgPool } from "@/lib/db/pg-pool";
+import { log } from "@/lib/log";
+import { enqueue } from "@/lib/queue/enqueue";
 import { insertScopedDeltasFromSql } from "./scoped-spend-sql";
 
 /**
@@ -8,7 +10,9 @@ import { insertScopedDeltasFromSql } from "./scoped-spend-sql";
  * waits for those in flight (their events are then visible to the backfill) and holds new ones
  * until commit (they then see the flag and write their own deltas): no event is missed or counted
  * twice (the lock mode also serialises two flips). The price: ingest pauses for the backfill, once
- * per organisation. Returns whether it turned the flag on (false when it was on already).
+ * per organisation. The backfilled deltas are folded by a rollup job enqueued right after (the
+ * sweeper folds them if Redis is down), whose fold then has the budgets evaluated.
+ * Returns whether it turned the flag on (false when it was on already).
  */
 export async function trackScopedSpend(orgId: string): Promise<boolean> {
   const on = await pgPool().query(`SELECT 1 FROM organizations WHERE id = $1 AND "tracksScopedSpend"`, [orgId]);
@@ -27,7 +31,12 @@ export async function trackScopedSpend(orgId: string): Promise<boolean> {
         [orgId],
       );
     await tx.query("COMMIT");
-    return (flipped.rowCount ?? 0) > 0;
+    const turnedOn = (flipped.rowCount ?? 0) > 0;
+    if (turnedOn)
+      void enqueue("rollup", { orgId }, { jobId: `rollup-${orgId}-backfill-${Date.now()}` }).catch((err: unknown) =>
+        log.warn({ err, orgId }, "could not enqueue the backfill fold; the sweeper will fold it"),
+      );
+    return turnedOn;
   } catch (err) {
     await tx.query("ROLLBACK").catch(() => {});
     throw err;
