@@ -10,6 +10,7 @@ import { apiUrl } from "@/lib/client/api-url";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormError } from "@/components/ui/form-error";
 import { formatDateTime } from "@/components/ui/format-date";
+import { Pager } from "@/components/ui/pager";
 import { QueryState } from "@/components/ui/query-state";
 import { money, thresholdLabel } from "./budget-format";
 
@@ -110,17 +111,7 @@ export function AlertsPanel({ orgSlug, canManage }: { orgSlug: string; canManage
           </Table>
         </div>
       ) : null}
-      {q.data && (page > 1 || q.data.hasMore) ? (
-        <div className="flex items-center gap-2 text-sm">
-          <Button size="xs" variant="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            Prev
-          </Button>
-          <span>Page {page}</span>
-          <Button size="xs" variant="secondary" disabled={!q.data.hasMore} onClick={() => setPage(page + 1)}>
-            Next
-          </Button>
-        </div>
-      ) : null}
+      {q.data ? <Pager page={page} hasMore={q.data.hasMore} onPage={setPage} /> : null}
     </Card>
   );
 }

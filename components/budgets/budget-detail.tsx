@@ -2,7 +2,6 @@
 
 import {
   Badge,
-  Button,
   Card,
   Table,
   TableBody,
@@ -22,26 +21,12 @@ import { apiUrl } from "@/lib/client/api-url";
 import { formatDateTime } from "@/components/ui/format-date";
 import { QueryState } from "@/components/ui/query-state";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { dimensionLabel, formatPeriod, money, resetsIn, scopeLabel, thresholdLabel } from "./budget-format";
 import { useMembers } from "./budget-owner-select";
 import { BudgetProgress } from "./budget-progress";
 import { DeleteBudgetButton } from "./delete-budget-button";
 import { type BudgetStatus, stateOf, statusUrl } from "./use-budget-status";
-
-function Pager({ page, hasMore, onPage }: { page: number; hasMore: boolean; onPage: (p: number) => void }) {
-  if (page === 1 && !hasMore) return null;
-  return (
-    <div className="mt-3 flex items-center gap-2 text-sm">
-      <Button size="xs" variant="secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Prev
-      </Button>
-      <span>Page {page}</span>
-      <Button size="xs" variant="secondary" disabled={!hasMore} onClick={() => onPage(page + 1)}>
-        Next
-      </Button>
-    </div>
-  );
-}
 
 function Values({ s, onPage }: { s: BudgetStatus; onPage: (p: number) => void }) {
   const v = s.values!;
