@@ -167,9 +167,9 @@ export function BudgetDetail({
                   {scopeLabel(b.scope)} · per {b.period} · {money(b.amount)}
                   {s.values ? " each" : ""}
                 </Text>
-                <Text data-testid="budget-owner">
+                <p className="text-tremor-default text-tremor-content" data-testid="budget-owner">
                   Owner: {b.ownerUserId ? (owner?.email ?? (members.isPending ? "…" : "a former member")) : "nobody"}
-                </Text>
+                </p>
               </div>
               <div className="flex flex-wrap items-center gap-2">
                 {b.hardCap ? <Badge color="gray">hard cap</Badge> : null}
