@@ -221,6 +221,8 @@ export function BudgetDetail({
                   </li>
                 ))}
               </ul>
+            ) : s.values ? (
+              <Text>Thresholds apply to each value: the values below show which each one crossed.</Text>
             ) : (
               <Text>No threshold crossed this period.</Text>
             )}
