@@ -1,5 +1,6 @@
 import pg from "pg";
 import { env } from "@/lib/env";
+import { guardPool } from "./pool-guard";
 
 const globalForPool = globalThis as unknown as { burnratePgPool?: pg.Pool };
 
@@ -11,12 +12,16 @@ const types = {
 };
 
 export function pgPool(): pg.Pool {
-  globalForPool.burnratePgPool ??= new pg.Pool({
-    connectionString: env().DATABASE_URL,
-    max: 10,
-    allowExitOnIdle: true,
-    types,
-  });
+  globalForPool.burnratePgPool ??= guardPool(
+    new pg.Pool({
+      connectionString: env().DATABASE_URL,
+      max: env().DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: env().DATABASE_CONNECT_TIMEOUT_MS,
+      allowExitOnIdle: true,
+      types,
+    }),
+    "sql",
+  );
   return globalForPool.burnratePgPool;
 }
 

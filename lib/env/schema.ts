@@ -38,6 +38,12 @@ export const envSchema = z
       .default("burnrate"),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
     SIGNUP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /** Connections of each Postgres pool of a process (Prisma's and the bulk SQL pool). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+    /** Longest wait for a Postgres connection (a new one, or a free one of a busy pool) before a 503. */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
+    /** Ingest requests one web process handles at once; beyond, 503 + Retry-After (load shedding). */
+    INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(32),
     /** Check every API response against its contract: strict answers a mismatch with a 500 (tests). */
     BURNRATE_RESPONSE_CHECK: z.enum(["off", "warn", "strict"]).optional(),
     SMTP_URL: z
