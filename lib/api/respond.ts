@@ -1,7 +1,16 @@
 import { NextResponse } from "next/server";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { HTTP_STATUS } from "./http-status";
+
+/** Postgres is down, restarting or out of connections: the client should come back shortly. */
+const DATABASE_UNAVAILABLE = new AppError(
+  "unavailable",
+  "The database is temporarily unavailable; retry after Retry-After seconds",
+  [],
+  2,
+);
 
 export function json<T>(body: T, status = 200, headers: Record<string, string> = {}): NextResponse {
   return NextResponse.json(body, { status, headers });
@@ -13,6 +22,10 @@ export function errorResponse(err: unknown, context: Record<string, unknown> = {
     const headers: Record<string, string> =
       err.retryAfterSeconds === undefined ? {} : { "Retry-After": String(Math.max(1, err.retryAfterSeconds)) };
     return NextResponse.json(err.body(), { status: HTTP_STATUS[err.code], headers });
+  }
+  if (isDatabaseUnavailable(err)) {
+    log.warn({ err: { message: (err as Error).message }, ...context }, "database unavailable; answered 503");
+    return errorResponse(DATABASE_UNAVAILABLE, context);
   }
   log.error({ err, ...context }, "unhandled error in route handler");
   const internal = new AppError("internal_error", "Something went wrong on our side. It has been logged.");

@@ -14,6 +14,7 @@ export const errorCodeSchema = z.enum([
   "unsupported_media_type",
   "rate_limited",
   "internal_error",
+  "unavailable",
 ]);
 
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

@@ -21,6 +21,7 @@ function errorCodes(c: RouteContract): Partial<Record<ErrorCode, string>> {
   if (c.auth.kind === "session" || c.auth.kind === "user") out.unauthorized = "Not signed in";
   if (c.auth.kind === "session") out.forbidden = `Your role lacks ${c.auth.permission}`;
   if (c.auth.kind === "public" && c.auth.rateLimit) out.rate_limited = "Too many requests; see Retry-After";
+  out.unavailable = "Temporarily unavailable (database unreachable, or overloaded); retry after Retry-After";
   return { ...out, ...c.errors };
 }
 
