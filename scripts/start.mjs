@@ -8,9 +8,13 @@
 // database is identified by its first _prisma_migrations row, so a re-created one is seeded again) or
 // after prisma/seed* or the migrations changed; .data/seeded.json remembers.
 //
-// One Ctrl-C (SIGINT) or SIGTERM stops the web app, the worker and any Postgres/Redis started here.
-// If the web app or the worker dies, the other is stopped and this exits non-zero.
-import { prepareApp, startApps } from "./boot.mjs";
+// One Ctrl-C (SIGINT) or SIGTERM stops the web app, the worker and any Postgres/Redis started here:
+// the web app stops accepting and finishes its in-flight requests, the worker finishes or returns its
+// jobs, and this exits 0. The npm script `exec`s this file so that npm's forwarded SIGTERM reaches it;
+// if it is orphaned anyway (a shell in between died), it stops as on SIGTERM. A web app or worker that
+// dies on its own is restarted with backoff (scripts/lib/supervise.mjs), the cause logged.
+import { appSpecs, prepareApp } from "./boot.mjs";
+import { supervise, watchParent } from "./lib/supervise.mjs";
 import {
   ROOT,
   bold,
@@ -45,7 +49,8 @@ const services = []; // { stop() } of Postgres/Redis, stopped last
 let phase = "setup"; // setup -> running -> stopping
 let firstSignalAt = 0;
 let stopRequested = null; // signal name once asked to stop
-const apps = []; // { name, child }
+let apps = []; // { name, child } of the supervisor
+let supervisor = null;
 
 function onSignal(signal) {
   const now = Date.now();
@@ -58,11 +63,17 @@ function onSignal(signal) {
   firstSignalAt = now;
   stopRequested = signal;
   log(`${signal} received: stopping${phase === "running" ? " web and worker" : ""} (again to force)`);
-  signalChildren(signal); // setup commands or the two apps
+  if (supervisor)
+    void supervisor.stop(signal); // drains the two apps
+  else signalChildren(signal); // setup commands
 }
 process.on("SIGINT", () => onSignal("SIGINT"));
 process.on("SIGTERM", () => onSignal("SIGTERM"));
 process.on("SIGHUP", () => onSignal("SIGTERM"));
+watchParent(() => {
+  log.warn("parent process gone (orphaned): stopping as on SIGTERM");
+  onSignal("SIGTERM");
+});
 
 /** A timed step that refuses to begin once a stop was requested. */
 function step(name, fn) {
@@ -121,19 +132,16 @@ async function main() {
 
   if (stopRequested) throw new Error("interrupted before starting the apps");
   phase = "running";
-  apps.push(...startApps({ env, port, dev }));
-  for (const app of apps) labelOutput(app);
+  supervisor = supervise(appSpecs({ env, port, dev }), { log, onStart: labelOutput });
+  apps = supervisor.apps;
   log(
     `started ${apps.map((a) => `${a.name} (pid ${a.child.pid})`).join(" and ")} ${dim(`(setup took ${((performance.now() - t0) / 1000).toFixed(1)}s)`)}`,
   );
 
   // Announce once the app answers; do not stop it if it is slow (next dev compiles on first request).
-  const web = apps[0].child;
-  let webExit = null;
-  web.exited.then((r) => (webExit = r));
   waitForHttp(`http://127.0.0.1:${port}/api/health`, {
     timeoutMs: dev ? 180000 : 90000,
-    abort: () => (webExit || stopRequested ? "stopped" : null),
+    abort: () => (stopRequested ? "stopped" : null),
   })
     .then(() => {
       const lines = [
@@ -148,23 +156,13 @@ async function main() {
       console.log(lines.join("\n"));
     })
     .catch((err) => {
-      if (!webExit && !stopRequested) log.warn(`${err.message}; it may still come up at ${env.NEXTAUTH_URL}`);
+      if (!stopRequested) log.warn(`${err.message}; it may still come up at ${env.NEXTAUTH_URL}`);
     });
 
-  // Supervise: the first exit (or a signal) stops the others.
-  const first = await Promise.race(apps.map((a) => a.child.exited.then((r) => ({ ...r, name: a.name }))));
-  let code = 0;
-  if (!stopRequested) {
-    code = 1;
-    const how = first.signal ? `signal ${first.signal}` : `exit code ${first.code}`;
-    log.error(`${first.name} stopped unexpectedly (${how}); stopping the rest`);
-  }
+  // Only a signal stops the supervisor; it restarts a crashed app by itself.
+  await supervisor.stopped;
   phase = "stopping";
-  const t = performance.now();
-  // On a signal the apps already got it (signalChildren); otherwise the survivor gets SIGTERM.
-  await Promise.all(apps.map((a) => stopChild(a.child, stopRequested ? null : "SIGTERM", 15000)));
-  log(`web and worker stopped ${dim(`(${((performance.now() - t) / 1000).toFixed(2)}s)`)}`);
-  return code;
+  return 0;
 }
 
 let exitCode;
@@ -179,7 +177,7 @@ try {
     exitCode = 1;
   }
 }
-await Promise.all(apps.map((a) => stopChild(a.child, "SIGTERM", 10000)));
+await Promise.all(apps.map((a) => a.child && stopChild(a.child, "SIGTERM", 10000)));
 await stopServices();
 log(`exit ${exitCode} ${dim(`(total ${((performance.now() - t0) / 1000).toFixed(1)}s)`)}`);
 process.exit(exitCode);
