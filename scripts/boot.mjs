@@ -73,7 +73,7 @@ export function appSpecs({ env, port, host, dev = false, stdio = () => ["ignore"
   const spec = (name, args, graceMs) => ({
     name,
     graceMs,
-    start: () => spawnTracked(process.execPath, args, { env: appEnv(env, name), stdio: stdio(name) }),
+    start: () => spawnTracked(process.execPath, args, { env: appEnv(env, name, dev), stdio: stdio(name) }),
   });
   return [
     spec("web", webArgs({ port, host, dev }), WEB_DRAIN_MS + 5_000),
@@ -81,8 +81,8 @@ export function appSpecs({ env, port, host, dev = false, stdio = () => ["ignore"
   ];
 }
 
-function appEnv(env, name) {
-  if (name !== "web") return env;
+function appEnv(env, name, dev) {
+  if (name !== "web" || dev) return env; // next dev keeps its own signal handling
   return { ...env, NEXT_MANUAL_SIG_HANDLE: "1", BURNRATE_WEB_DRAIN_MS: String(WEB_DRAIN_MS) };
 }
 

@@ -10,7 +10,7 @@ import { dim } from "./terminal.mjs";
 const FIRST_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 const STABLE_AFTER_MS = 60_000;
-const STDERR_LINES_KEPT = 5;
+const STDERR_LINES_KEPT = 40;
 
 /** Keeps the last lines a child wrote to stderr, for the log line that reports its death. */
 function rememberStderr(child) {
@@ -23,6 +23,13 @@ function rememberStderr(child) {
     }
   });
   return lines;
+}
+
+/** The line of a dying child's stderr that says why: the last one naming an error, else the last one. */
+function causeOf(lines) {
+  const thrown = lines.findLast((l) => /^\s*(\w*Error|error|Uncaught\w*)(:| \[)/.test(l)); // what Node prints
+  const logged = lines.findLast((l) => /error|exception|fatal/i.test(l));
+  return (thrown ?? logged ?? lines.at(-1) ?? "").trim();
 }
 
 /**
@@ -50,7 +57,7 @@ export function supervise(specs, { log, onStart = () => {} }) {
       app.backoffMs = Math.min(app.backoffMs * 2, MAX_BACKOFF_MS);
       app.restarts++;
       const how = error ? `could not start: ${error.message}` : signal ? `killed by ${signal}` : `exit code ${code}`;
-      const cause = stderrTail.length ? `; last stderr: ${stderrTail.join(" ⏎ ")}` : "";
+      const cause = stderrTail.length ? `; stderr: ${causeOf(stderrTail)}` : "";
       log.error(
         `${app.name} (pid ${child.pid}) stopped unexpectedly (${how}${cause}); ` +
           `restarting in ${(delay / 1000).toFixed(1)}s (restart #${app.restarts})`,
