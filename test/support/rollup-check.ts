@@ -1,9 +1,12 @@
+import type pg from "pg";
 import { pgPool } from "@/lib/db/pg-pool";
 import { bucketKeySql, measureSumsSql, q } from "@/lib/rollups/bucket-sql";
 import { DIMENSIONS, MEASURES } from "@/lib/usage";
 
 /** `raw EXCEPT rolled` and `rolled EXCEPT raw` for one rollup table: every bucket that differs. */
-async function mismatchesOf(orgId: string, table: string, bucket: "hour" | "day") {
+type Queryable = Pick<pg.Pool, "query">;
+
+async function mismatchesOf(orgId: string, table: string, bucket: "hour" | "day", pool: Queryable) {
   const key = bucketKeySql();
   const sums = measureSumsSql();
   const bucketExpr = bucket === "hour" ? key.hour : `date_trunc('day', "timestamp", 'UTC')`;
@@ -11,7 +14,7 @@ async function mismatchesOf(orgId: string, table: string, bucket: "hour" | "day"
                  FROM usage_events WHERE "orgId" = $1 GROUP BY ${[0, ...DIMENSIONS].map((_, i) => i + 1).join(", ")}`;
   const rolled = `SELECT ${q(bucket)} AS b, ${DIMENSIONS.map(q).join(", ")}, ${MEASURES.map((m) => `${q(m)}::numeric AS ${q(m)}`).join(", ")}
                     FROM ${table} WHERE "orgId" = $1 AND events <> 0`;
-  const { rows } = await pgPool().query(
+  const { rows } = await pool.query(
     `SELECT '${table}' AS "table", * FROM ((${raw}) EXCEPT (${rolled})) a
      UNION ALL SELECT '${table}', * FROM ((${rolled}) EXCEPT (${raw})) b LIMIT 20`,
     [orgId],
@@ -23,15 +26,15 @@ async function mismatchesOf(orgId: string, table: string, bucket: "hour" | "day"
  * Every bucket of the hourly and the daily rollups next to the sum of its raw events; returns the
  * buckets where they differ (empty = exact). Compares all measures, cost to the pico-dollar.
  */
-export async function rollupMismatches(orgId: string) {
+export async function rollupMismatches(orgId: string, pool: Queryable = pgPool()) {
   return [
-    ...(await mismatchesOf(orgId, "spend_rollups", "hour")),
-    ...(await mismatchesOf(orgId, "spend_rollups_daily", "day")),
+    ...(await mismatchesOf(orgId, "spend_rollups", "hour", pool)),
+    ...(await mismatchesOf(orgId, "spend_rollups_daily", "day", pool)),
   ];
 }
 
-export async function pendingDeltas(orgId?: string): Promise<number> {
-  const { rows } = await pgPool().query<{ n: number }>(
+export async function pendingDeltas(orgId?: string, pool: Queryable = pgPool()): Promise<number> {
+  const { rows } = await pool.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM rollup_deltas ${orgId ? `WHERE "orgId" = $1` : ""}`,
     orgId ? [orgId] : [],
   );
