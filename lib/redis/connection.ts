@@ -1,13 +1,30 @@
 import { Redis } from "ioredis";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 const globalForRedis = globalThis as unknown as { burnrateRedis?: Redis };
 
+const ERROR_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * ioredis reconnects by itself; without an `error` listener it prints every failed attempt of an
+ * outage as an "Unhandled error event". One warning per connection per 10 s says the same.
+ */
+function logErrors(client: Redis): Redis {
+  let lastLogged = 0;
+  client.on("error", (err: Error) => {
+    if (Date.now() - lastLogged < ERROR_LOG_INTERVAL_MS) return;
+    lastLogged = Date.now();
+    log.warn({ err: { message: err.message } }, "Redis connection error; reconnecting");
+  });
+  return client;
+}
+
 /** A new connection (BullMQ workers need their own, with maxRetriesPerRequest null). */
 export function createRedis(opts: { forWorker?: boolean } = {}): Redis {
-  if (opts.forWorker) return new Redis(env().REDIS_URL, { maxRetriesPerRequest: null });
+  if (opts.forWorker) return logErrors(new Redis(env().REDIS_URL, { maxRetriesPerRequest: null }));
   // Web requests must not hang on a Redis outage: commands give up quickly and callers degrade.
-  return new Redis(env().REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1000, connectTimeout: 2000 });
+  return logErrors(new Redis(env().REDIS_URL, { maxRetriesPerRequest: 1, commandTimeout: 1000, connectTimeout: 2000 }));
 }
 
 /** The shared connection of this process for commands (rate limits, caches). */
