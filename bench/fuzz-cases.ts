@@ -121,10 +121,9 @@ const rawBodies = (): Buffer[] => [
   Buffer.from(`{"events":[${Array.from({ length: 1001 }, () => `{"eventId":"${randomUUID()}"}`).join(",")}]}`),
 ];
 
-const AUTHS = (key: string) => [
-  `Bearer ${key}`,
-  `Bearer ${key}`,
-  `Bearer ${key}`,
+/** Hostile Authorization headers; 3 requests in 4 carry the valid key, so their bodies get parsed. */
+const authHeader = (key: string) => (Math.random() < 0.75 ? `Bearer ${key}` : pick(BAD_AUTHS(key)));
+const BAD_AUTHS = (key: string) => [
   "",
   "Bearer",
   "Bearer ",
@@ -149,6 +148,15 @@ const TYPES = [
   "APPLICATION/JSON",
 ];
 const ENCODINGS = ["", "", "", "gzip", "gzip-garbage", "gzip-bomb", "br", "deflate", "gzip, gzip", "identity"];
+
+/** Any value as text (objects without a prototype cannot go through String()). */
+function text(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return jsonBytes(v).toString();
+  }
+}
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 
@@ -189,10 +197,14 @@ const RAW_REQUESTS = (host: string, key: string) => [
 export function generateCases(n: number, host: string, key: string, seed: number): FuzzCase[] {
   const structured = fc.sample(hostileEvents, { numRuns: n, seed });
   const json = fc.sample(hostileJson, { numRuns: n, seed: seed + 1 });
+  const values = fc.sample(nasty, { numRuns: n, seed: seed + 2 });
   const out: FuzzCase[] = [];
   for (let i = 0; i < n; i++) {
     const roll = Math.random();
-    const headers: Record<string, string> = { authorization: pick(AUTHS(key)), "content-type": pick(TYPES) };
+    const headers: Record<string, string> = {
+      authorization: authHeader(key),
+      "content-type": Math.random() < 0.7 ? "application/json" : pick(TYPES),
+    };
     if (!headers.authorization) delete headers.authorization;
     if (!headers["content-type"]) delete headers["content-type"];
     if (roll < 0.45) {
@@ -222,10 +234,7 @@ export function generateCases(n: number, host: string, key: string, seed: number
     } else if (roll < 0.85) {
       const params = new URLSearchParams();
       for (let j = Math.floor(Math.random() * 5); j > 0; j--) {
-        params.append(
-          pick(SPEND_PARAMS),
-          String(pick(fc.sample(nasty, { numRuns: 1, seed: seed + i * 7 + j }))).slice(0, 500),
-        );
+        params.append(pick(SPEND_PARAMS), text(values[(i * 5 + j) % n]).slice(0, 500));
       }
       out.push({
         kind: "spend-query",

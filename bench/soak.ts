@@ -131,4 +131,7 @@ async function main() {
   process.exit(ok ? 0 : 1);
 }
 
+// Ctrl-C: exit through process.exit so that the stack's exit hooks stop its servers.
+process.once("SIGINT", () => process.exit(130));
+process.once("SIGTERM", () => process.exit(143));
 await main();

@@ -6,6 +6,7 @@
 // It never touches the machine's shared Postgres (5432) or Redis (6379).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppStack, startAppStack } from "./support/stack/app-stack";
+import { signedInPage } from "./support/stack/dashboard-browser";
 import { probeTcp } from "./support/stack/free-port";
 import { type Ledger, openLedger } from "./support/stack/ledger";
 import { type ClientStats, makeBatch, newStats, runClients } from "./support/stack/retrying-client";
@@ -162,6 +163,26 @@ describe("faults mid-ingest, through npm start", () => {
     expect(stack.pidOf("web")).not.toBe(before);
     await expectExactlyOnce(stats);
   }, 180_000);
+
+  it("dashboard during a Postgres outage: says the database is unavailable, comes back by itself", async () => {
+    const { page, browser } = await signedInPage(stack.baseUrl, stack.owner.email, stack.owner.password);
+    try {
+      await page.goto(`${stack.baseUrl}/${stack.orgSlug}`);
+      await page.getByText("Fault suite").first().waitFor({ timeout: 30_000 });
+      await stack.pg.stop();
+      try {
+        await page.goto(`${stack.baseUrl}/${stack.orgSlug}`);
+        await page.getByText("The database is unavailable").waitFor({ timeout: 20_000 });
+      } finally {
+        await stack.pg.start();
+      }
+      // No reload: the notice polls health and re-renders the page once Postgres answers.
+      await page.getByText("The database is unavailable").waitFor({ state: "detached", timeout: 30_000 });
+      await page.getByText("Fault suite").first().waitFor({ timeout: 10_000 });
+    } finally {
+      await browser.close();
+    }
+  }, 150_000);
 
   it("SIGTERM to npm drains: requests in flight finish, web and worker exit 0, npm exits 0, nothing left", async () => {
     const stats = newStats();

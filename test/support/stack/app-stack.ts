@@ -15,6 +15,8 @@ export type AppStack = {
   baseUrl: string;
   apiKey: string;
   orgSlug: string;
+  /** The headless-initialised OWNER of the organisation. */
+  owner: { email: string; password: string };
   pg: PostgresServer;
   redis: RedisServer;
   npm: ChildProcess;
@@ -54,6 +56,7 @@ export async function startAppStack(opts: { env?: Record<string, string>; readyT
   const [pg, redis, port] = await Promise.all([startPostgresServer(), startRedisServer(), freePort()]);
   const apiKey = `br_live_fault${randomBytes(12).toString("hex")}`;
   const orgSlug = "faults";
+  const owner = { email: "faults@burnrate.local", password: "fault-suite-password" };
   const logDir = mkdtempSync(path.join(tmpdir(), "burnrate-stack-"));
   const logFile = path.join(logDir, "npm-start.log");
   const env: Record<string, string | undefined> = {
@@ -65,8 +68,8 @@ export async function startAppStack(opts: { env?: Record<string, string>; readyT
     NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     BURNRATE_INIT_ORG_SLUG: orgSlug,
     BURNRATE_INIT_ORG_NAME: "Fault suite",
-    BURNRATE_INIT_USER_EMAIL: "faults@burnrate.local",
-    BURNRATE_INIT_USER_PASSWORD: "fault-suite-password",
+    BURNRATE_INIT_USER_EMAIL: owner.email,
+    BURNRATE_INIT_USER_PASSWORD: owner.password,
     BURNRATE_INIT_API_KEY: apiKey,
     RATE_LIMIT_PER_MINUTE: "1000000",
     LOG_LEVEL: "warn",
@@ -107,6 +110,7 @@ export async function startAppStack(opts: { env?: Record<string, string>; readyT
     baseUrl,
     apiKey,
     orgSlug,
+    owner,
     pg,
     redis,
     npm,
