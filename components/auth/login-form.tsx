@@ -40,6 +40,11 @@ export function LoginForm() {
       <Button type="submit" className="w-full" loading={pending}>
         Sign in
       </Button>
+      <p className="text-center text-sm">
+        <a className="text-tremor-brand underline" href="/forgot-password">
+          Forgot your password?
+        </a>
+      </p>
     </form>
   );
 }

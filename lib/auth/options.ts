@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { authorizeCredentials } from "./authorize";
-import { sessionVersionOf } from "./session-version";
+import { endAllSessions, sessionVersionOf } from "./session-version";
 
 /** A session ends after this long without a request that renews it (sliding)… */
 export const SESSION_IDLE_SECONDS = 8 * 3600;
@@ -40,6 +40,12 @@ export const authOptions: NextAuthOptions = {
     session({ session, token }) {
       if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends every session of the account: a copied cookie dies with the one signed out.
+    async signOut({ token }) {
+      if (typeof token?.uid === "string") await endAllSessions(token.uid).catch(() => undefined);
     },
   },
   logger: {

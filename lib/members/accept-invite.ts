@@ -32,6 +32,12 @@ export async function acceptInvite(user: SessionUser, token: string) {
     if (invite.email !== user.email.toLowerCase()) {
       throw new AppError("forbidden", `This invite is for ${invite.email}; sign in with that address`);
     }
+    const account = await tx.user.findUnique({ where: { id: user.id }, select: { emailVerifiedAt: true } });
+    if (!account?.emailVerifiedAt) {
+      throw new AppError("forbidden", "Confirm your email address first (see the link we sent you), then accept", [
+        { path: "email", message: "not verified" },
+      ]);
+    }
     await tx.membership.upsert({
       where: { orgId_userId: { orgId: invite.orgId, userId: user.id } },
       create: { orgId: invite.orgId, userId: user.id, role: invite.role },
