@@ -2,7 +2,7 @@
  * The client address of a request. X-Forwarded-For is written by the client as much as by proxies, so
  * only the entries appended by proxies we run count: with TRUSTED_PROXY_HOPS = n, the address is the
  * n-th entry from the right of "X-Forwarded-For, socket address" (0: the socket's own address).
- * lib/net/stamp-client-address.ts resolves it once per request, before Next.js sees the request, and
+ * lib/net/http-edge.ts resolves it once per request, before Next.js sees the request, and
  * passes it on in CLIENT_ADDRESS_HEADER (any copy of that header sent by a client is replaced).
  */
 export const CLIENT_ADDRESS_HEADER = "x-burnrate-client-address";
