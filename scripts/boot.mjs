@@ -61,13 +61,21 @@ export function webArgs({ port, host, dev = false }) {
 }
 
 /**
- * Starts the web app and the worker with `env`. `stdio(name)` gives each one's output (default: piped,
+ * The environment of the web app and the worker: `env` without the BURNRATE_INIT_* secrets, which only the
+ * headless init (in prepareApp) reads, so that no running process holds them.
+ */
+export function appEnv(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith("BURNRATE_INIT_")));
+}
+
+/**
+ * Starts the web app and the worker with `env` (less the BURNRATE_INIT_* secrets, see appEnv). `stdio(name)` gives each one's output (default: piped,
  * for the caller to read). Returns [{ name, child }] (web first).
  */
 export function startApps({ env, port, host, dev = false, stdio = () => ["ignore", "pipe", "pipe"] }) {
   const apps = [];
   const start = (name, args) =>
-    apps.push({ name, child: spawnTracked(process.execPath, args, { env, stdio: stdio(name) }) });
+    apps.push({ name, child: spawnTracked(process.execPath, args, { env: appEnv(env), stdio: stdio(name) }) });
   start("web", webArgs({ port, host, dev }));
   start("worker", tsNodeArgs("workers/index.ts"));
   return apps;

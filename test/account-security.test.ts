@@ -9,7 +9,10 @@ import { authorizeCredentials } from "@/lib/auth/authorize";
 import { db } from "@/lib/db";
 import type { AppError } from "@/lib/errors";
 import { acceptInvite, findInvite } from "@/lib/members/accept-invite";
-import { removeMember } from "@/lib/members/change-member";
+import { changeMemberRole, removeMember } from "@/lib/members/change-member";
+import { DEMO_ACCOUNT } from "@/lib/demo/demo-account";
+import { createOrganization } from "@/lib/onboarding/create-organization";
+import { ensureInitialOrg } from "@/lib/onboarding/ensure-initial-org";
 import { inviteMember } from "@/lib/members/invite-member";
 import { revokeInvite } from "@/lib/members/revoke-invite";
 import { isOperator } from "@/lib/operators/is-operator";
@@ -119,6 +122,22 @@ describe("members and invites", () => {
     expect(await isOperator(user.id)).toBe(true);
     const stranger = await newOrg("stranger");
     expect(await isOperator((stranger.actor as { userId: string }).userId)).toBe(false);
+  });
+});
+
+describe("the demo account", () => {
+  it("owns the demo organisation and nothing else: no new organisation, no OWNER invite or role", async () => {
+    const { userId } = await ensureInitialOrg(DEMO_ACCOUNT, { info: () => {}, warn: () => {} });
+    const demo = { id: userId, email: DEMO_ACCOUNT.email, name: null };
+    expect((await caught(createOrganization(demo, { name: "Mine now" })))?.code).toBe("forbidden");
+    const owner = await newOrg("demo-guard");
+    expect((await caught(inviteMember(owner, { email: DEMO_ACCOUNT.email, role: "OWNER" })))?.code).toBe("forbidden");
+    const { token } = await inviteMember(owner, { email: DEMO_ACCOUNT.email, role: "VIEWER" });
+    await acceptInvite(demo, token);
+    const membership = await db().membership.findFirstOrThrow({ where: { orgId: owner.orgId, userId } });
+    expect((await caught(changeMemberRole(owner, membership.id, { role: "OWNER" })))?.code).toBe("forbidden");
+    const owned = await db().membership.findMany({ where: { userId, role: "OWNER" }, include: { org: true } });
+    expect(owned.map((m) => m.org.slug)).toEqual([DEMO_ACCOUNT.slug]);
   });
 });
 

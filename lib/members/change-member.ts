@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { endAllSessions } from "@/lib/auth/session-version";
+import { assertMayOwn } from "@/lib/demo/demo-account";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { assertMayChangeMember, assertMayGrant } from "./role-rules";
 
@@ -27,6 +28,7 @@ export async function changeMemberRole(ctx: OrgContext, membershipId: string, in
   return db().$transaction(async (tx) => {
     const member = await loadMember(tx, ctx, membershipId);
     assertMayChangeMember(ctx, member.role);
+    if (input.role === "OWNER") assertMayOwn(member.user.email, "role");
     if (member.role === "OWNER" && input.role !== "OWNER") await assertOwnerRemains(tx, ctx, member.id);
     const updated = await tx.membership.update({
       where: { id: member.id },
