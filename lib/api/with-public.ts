@@ -21,7 +21,8 @@ export function withPublic<C extends PublicContract>(
     contract,
     async (req, _params, requestId) => {
       const address = clientAddressOf(req.headers);
-      if (setting) await enforceRateLimit(`${contract.name}:${address}`, env()[setting]);
+      // "unknown" (the HTTP edge is not installed): one shared bucket would let one client block everyone.
+      if (setting && address !== "unknown") await enforceRateLimit(`${contract.name}:${address}`, env()[setting]);
       return { requestId, clientAddress: address };
     },
     handler,

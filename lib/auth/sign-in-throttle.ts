@@ -51,6 +51,16 @@ export class SignInThrottled extends Error {
   }
 }
 
+/**
+ * "unknown": the HTTP edge did not run (another server than `next start`/`next dev`). One shared bucket
+ * would let anyone lock everyone out, so the per-address count is skipped (the per-account one holds).
+ */
+function known(address: string): boolean {
+  if (address !== "unknown") return true;
+  log.warn("client address unknown (lib/net/http-edge.ts not installed): sign-in throttled per account only");
+  return false;
+}
+
 async function run(s: Subject, mode: "count" | "check"): Promise<number> {
   const lockMs = env().SIGNIN_LOCK_MINUTES * 60_000;
   return Number(await redis().eval(ATTEMPT, 1, s.key, Date.now(), s.lockAfter, s.delayFrom, lockMs, mode));
@@ -64,7 +74,7 @@ export async function beginSignIn(email: string, address: string): Promise<void>
   const [account, addr] = subjects(email, address);
   let waitMs: number;
   try {
-    waitMs = Math.max(await run(addr!, "check"), await run(account!, "count"));
+    waitMs = Math.max(known(address) ? await run(addr!, "check") : 0, await run(account!, "count"));
   } catch (err) {
     // Redis holds no data of record: during an outage sign-in works unthrottled (and says so in the log).
     log.warn({ err }, "sign-in throttle unavailable (Redis); allowing the attempt");
@@ -76,7 +86,7 @@ export async function beginSignIn(email: string, address: string): Promise<void>
 /** A wrong password or unknown account: counts against the client address. */
 export async function signInFailed(email: string, address: string): Promise<void> {
   try {
-    await run(subjects(email, address)[1]!, "count");
+    if (known(address)) await run(subjects(email, address)[1]!, "count");
   } catch (err) {
     log.warn({ err }, "could not count a failed sign-in");
   }
