@@ -31,6 +31,11 @@ export default async function AccountPage() {
       )}
       <h2 className="font-semibold text-tremor-content-strong">Change password</h2>
       <ChangePassword />
+      <p className="text-sm">
+        <a className="text-tremor-brand underline" href="/">
+          Back to Burnrate
+        </a>
+      </p>
     </AuthCard>
   );
 }
