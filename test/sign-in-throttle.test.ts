@@ -94,7 +94,7 @@ describe("sign-in throttle", () => {
     };
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       known.push(await time(email));
       unknown.push(await time(`nobody-${randomUUID()}@test.local`));
       await db().user.update({ where: { email }, data: {} }); // keep the account's throttle out of it:
