@@ -97,14 +97,14 @@ describe("sign-in throttle", () => {
     for (let i = 0; i < 6; i++) {
       known.push(await time(email));
       unknown.push(await time(`nobody-${randomUUID()}@test.local`));
-      await db().user.update({ where: { email }, data: {} }); // keep the account's throttle out of it:
-      advance(61_000 * (i + 1) * 20);
+      advance(61_000 * (i + 1) * 20); // past the account's growing delay
     }
     const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const ratio = median(unknown) / median(known);
-    expect(ratio, `unknown ${median(unknown).toFixed(1)} ms, known ${median(known).toFixed(1)} ms`).toBeGreaterThan(
-      0.5,
-    );
-    expect(ratio).toBeLessThan(2);
+    // Without the dummy verification the ratio is ~0.01 (a lookup against an Argon2 hash); the bounds are
+    // wide because this 2-core machine is shared.
+    const timings = `unknown ${median(unknown).toFixed(1)} ms, known ${median(known).toFixed(1)} ms`;
+    expect(ratio, timings).toBeGreaterThan(0.25);
+    expect(ratio, timings).toBeLessThan(4);
   });
 });
