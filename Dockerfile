@@ -33,4 +33,5 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 COPY --from=build --chown=node:node /app ./
 USER node
 EXPOSE 3000
-CMD ["sh", "-c", "set -e; node scripts/boot.mjs --prepare-only --no-build; exec env NEXT_MANUAL_SIG_HANDLE=1 node --max-semi-space-size=64 --require ./scripts/lib/web-drain.cjs node_modules/next/dist/bin/next start -H 0.0.0.0 -p \"$PORT\""]
+# The BURNRATE_INIT_* secrets are for the headless init only: unset before the web app starts.
+CMD ["sh", "-c", "set -e; node scripts/boot.mjs --prepare-only --no-build; for v in $(env | sed -n 's/^\\(BURNRATE_INIT_[A-Z_]*\\)=.*/\\1/p'); do unset \"$v\"; done; exec env NEXT_MANUAL_SIG_HANDLE=1 node --max-semi-space-size=64 --require ./scripts/lib/web-drain.cjs node_modules/next/dist/bin/next start -H 0.0.0.0 -p \"$PORT\""]

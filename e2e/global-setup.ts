@@ -108,6 +108,8 @@ export default async function globalSetup(config: FullConfig): Promise<() => Pro
       NEXT_TELEMETRY_DISABLED: "1",
       // Specs sign up many accounts from one address.
       SIGNUP_RATE_LIMIT_PER_MINUTE: "10000",
+      // …and fail sign-ins on purpose from that one address (the address lock is tested in vitest).
+      SIGNIN_ADDRESS_LOCK_AFTER: "1000",
       BURNRATE_OPERATOR_EMAILS: `operator-${runId}@e2e.test`,
       // A response that drifts from its route contract is a 500, so every spec catches it.
       BURNRATE_RESPONSE_CHECK: "strict",

@@ -1,5 +1,5 @@
 // Seeds the demo organisation (idempotent): an owner, the price catalog and 30 days of usage.
-// Run by `npm start` (every start; it does nothing once done) or `npm run db:seed`.
+// Run by `npm run dev` and `npm start -- --seed` (it does nothing once done) or `npm run db:seed`.
 import { disconnectDb } from "@/lib/db";
 import { closePgPool } from "@/lib/db/pg-pool";
 import { seedDemoUsage } from "@/lib/demo/seed-demo-usage";
@@ -7,7 +7,9 @@ import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-cata
 import { closeQueues } from "@/lib/queue/enqueue";
 import { ensureInitialOrg } from "@/lib/onboarding/ensure-initial-org";
 
-export const DEMO = { slug: "demo", name: "Acme AI (demo)", email: "demo@burnrate.local", password: "burnrate-demo" };
+import { DEMO_ACCOUNT } from "@/lib/demo/demo-account";
+
+export const DEMO = DEMO_ACCOUNT;
 
 const quiet = { info: () => {}, warn: (m: string) => console.warn(`[seed] ${m}`) };
 await installShippedCatalogIfEmpty();

@@ -81,9 +81,15 @@ export function appSpecs({ env, port, host, dev = false, stdio = () => ["ignore"
   ];
 }
 
-function appEnv(env, name, dev) {
-  if (name !== "web" || dev) return env; // next dev keeps its own signal handling
-  return { ...env, NEXT_MANUAL_SIG_HANDLE: "1", BURNRATE_WEB_DRAIN_MS: String(WEB_DRAIN_MS) };
+/**
+ * The environment of the web app or the worker: `env` without the BURNRATE_INIT_* secrets, which only the
+ * headless init (in prepareApp) reads, so that no running process holds them; the web app in production
+ * also gets its drain settings.
+ */
+export function appEnv(env, name, dev) {
+  const clean = Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith("BURNRATE_INIT_")));
+  if (name !== "web" || dev) return clean; // next dev keeps its own signal handling
+  return { ...clean, NEXT_MANUAL_SIG_HANDLE: "1", BURNRATE_WEB_DRAIN_MS: String(WEB_DRAIN_MS) };
 }
 
 /** Starts the web app and the worker once (no supervision). Returns [{ name, child }] (web first). */

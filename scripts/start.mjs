@@ -1,8 +1,10 @@
 // `npm start`: from a fresh clone to a running Burnrate (web app + worker) in one command.
 //
-//   npm start            install if needed, resolve Postgres/Redis, migrate, seed, build if needed, run
-//   npm start -- --dev   same, with `next dev` instead of a production build
-//   flags: --seed (always run the demo seed), --no-seed (never), --port N (default $PORT or 3000)
+//   npm start            install if needed, resolve Postgres/Redis, migrate, build if needed, run
+//   npm start -- --dev   same, with `next dev` instead of a production build, and the demo seed
+//   flags: --seed (run the demo seed, also in production mode), --no-seed (not even with --dev),
+//          --port N (default $PORT or 3000). The demo's owner password is public: production mode never
+//          seeds it unless asked.
 //
 // The demo seed is idempotent but slow, so it runs only for a database it has not seeded yet (the
 // database is identified by its first _prisma_migrations row, so a re-created one is seeded again) or
@@ -40,7 +42,7 @@ const log = createLog("start");
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 const dev = flag("--dev");
-const seed = !flag("--no-seed");
+const seed = flag("--seed") || (dev && !flag("--no-seed"));
 const forceSeed = flag("--seed");
 const portArg = argv.includes("--port") ? argv[argv.indexOf("--port") + 1] : undefined;
 const t0 = performance.now();
@@ -147,7 +149,9 @@ async function main() {
       const lines = [
         "",
         `  ${bold("Burnrate is running at")} ${green(env.NEXTAUTH_URL)}`,
-        `  Demo login: ${bold("demo@burnrate.local")} / ${bold("burnrate-demo")}${seed ? "" : dim(" (seed skipped)")}`,
+        seed
+          ? `  Demo login: ${bold("demo@burnrate.local")} / ${bold("burnrate-demo")}`
+          : `  ${dim("No demo organisation (npm start -- --seed, or npm run dev, adds one)")}`,
         `  Postgres: ${maskUrl(pg.url)} ${dim(`(${pg.source})`)}`,
         `  Redis:    ${redis.url} ${dim(`(${redis.source})`)}`,
         `  Ready ${((performance.now() - t0) / 1000).toFixed(1)}s after start. Press Ctrl-C to stop.`,

@@ -43,6 +43,7 @@ export function ApiKeysPanel({ orgSlug }: { orgSlug: string }) {
                   <TableHeaderCell>Scopes</TableHeaderCell>
                   <TableHeaderCell>Last used</TableHeaderCell>
                   <TableHeaderCell>Created</TableHeaderCell>
+                  <TableHeaderCell>Created by</TableHeaderCell>
                   <TableHeaderCell className="text-right">Status</TableHeaderCell>
                 </TableRow>
               </TableHead>
@@ -56,6 +57,7 @@ export function ApiKeysPanel({ orgSlug }: { orgSlug: string }) {
                     <TableCell>{k.scopes.join(", ")}</TableCell>
                     <TableCell>{formatDateTime(k.lastUsedAt, "never")}</TableCell>
                     <TableCell>{formatDateTime(k.createdAt)}</TableCell>
+                    <TableCell>{k.createdBy ? (k.createdBy.email ?? "a deleted account") : "initial setup"}</TableCell>
                     <TableCell className="text-right">
                       {k.revokedAt ? (
                         <Badge color="gray">revoked</Badge>

@@ -6,6 +6,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { safeCallbackPath } from "@/lib/client/safe-callback-url";
 
 export function LoginForm() {
   const router = useRouter();
@@ -24,9 +25,10 @@ export function LoginForm() {
       redirect: false,
     });
     setPending(false);
-    if (!res || res.error) return setError("Email or password is wrong.");
-    const next = params.get("callbackUrl");
-    router.push(next?.startsWith("/") ? next : "/");
+    if (!res || res.error) {
+      return setError(res?.error?.startsWith("Too many") ? res.error : "Email or password is wrong.");
+    }
+    router.push(safeCallbackPath(params.get("callbackUrl"), "/", window.location.origin));
     router.refresh();
   }
 
@@ -38,6 +40,11 @@ export function LoginForm() {
       <Button type="submit" className="w-full" loading={pending}>
         Sign in
       </Button>
+      <p className="text-center text-sm">
+        <a className="text-tremor-brand underline" href="/forgot-password">
+          Forgot your password?
+        </a>
+      </p>
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { FormError } from "@/components/ui/form-error";
 import { apiFetch, ClientApiError } from "@/lib/client/api-fetch";
 import { apiUrl } from "@/lib/client/api-url";
 import type { ApiResponse } from "@/lib/client/api-types";
+import { safeCallbackPath } from "@/lib/client/safe-callback-url";
 
 type Issues = Record<string, string>;
 
@@ -38,8 +39,7 @@ export function SignupForm() {
       });
       const res = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
       if (!res || res.error) throw new Error("Account created, but signing in failed. Try signing in.");
-      const next = params.get("callbackUrl");
-      router.push(next?.startsWith("/") ? next : `/${organization.slug}`);
+      router.push(safeCallbackPath(params.get("callbackUrl"), `/${organization.slug}`, window.location.origin));
       router.refresh();
     } catch (err) {
       const fieldIssues = err instanceof ClientApiError ? err.issues : [];

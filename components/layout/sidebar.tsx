@@ -57,12 +57,15 @@ export function Sidebar({ org, role, userEmail, organizations }: Props) {
           {userEmail}
         </p>
         <p>Role: {role}</p>
+        <Link href="/account" className="block text-tremor-brand underline">
+          Account and password
+        </Link>
         <button
           type="button"
           onClick={() => signOut({ callbackUrl: "/login" })}
           className="text-tremor-brand underline"
         >
-          Sign out
+          Sign out (every device)
         </button>
       </div>
     </aside>

@@ -39,6 +39,13 @@ export function MembersPanel({ orgSlug, canManage, isOwner, currentUserId }: Pro
       }),
     onSettled: refresh,
   });
+  const revokeInvite = useMutation({
+    mutationFn: (id: string) =>
+      apiFetch(apiUrl("/api/orgs/{org}/invites/{inviteId}", { params: { org: orgSlug, inviteId: id } }), {
+        method: "DELETE",
+      }),
+    onSettled: refresh,
+  });
   const grantable = ROLES.filter((r) => isOwner || r !== "OWNER");
 
   return (
@@ -46,7 +53,7 @@ export function MembersPanel({ orgSlug, canManage, isOwner, currentUserId }: Pro
       {canManage ? <InviteForm url={url} roles={grantable} onInvited={refresh} /> : null}
       <Card>
         <h2 className="mb-3 font-medium text-tremor-content-strong">Members</h2>
-        <FormError message={change.error?.message ?? remove.error?.message} />
+        <FormError message={change.error?.message ?? remove.error?.message ?? revokeInvite.error?.message} />
         <QueryState isLoading={data.isLoading} error={data.error} label="members" />
         {data.data ? (
           <div className="overflow-x-auto">
@@ -110,11 +117,24 @@ export function MembersPanel({ orgSlug, canManage, isOwner, currentUserId }: Pro
           <h2 className="mb-3 font-medium text-tremor-content-strong">Pending invites</h2>
           <ul className="divide-y divide-tremor-border text-sm">
             {data.data.invites.map((i) => (
-              <li key={i.id} className="flex justify-between py-2">
+              <li key={i.id} className="flex items-center justify-between gap-3 py-2" data-testid="invite-row">
                 <span>
                   {i.email} · {i.role}
                 </span>
-                <span className="text-tremor-content">expires {formatDateTime(i.expiresAt)}</span>
+                <span className="flex items-center gap-3 text-tremor-content">
+                  expires {formatDateTime(i.expiresAt)}
+                  {canManage ? (
+                    <Button
+                      size="xs"
+                      variant="secondary"
+                      color="red"
+                      loading={revokeInvite.isPending && revokeInvite.variables === i.id}
+                      onClick={() => revokeInvite.mutate(i.id)}
+                    >
+                      Revoke
+                    </Button>
+                  ) : null}
+                </span>
               </li>
             ))}
           </ul>

@@ -41,6 +41,10 @@ test.describe("tenant isolation", () => {
     const test = await b.api.post(`/api/orgs/${b.orgSlug}/channels/${channelId}/test`);
     expect(test.status(), await test.text()).toBe(202);
     const { budgetId, alertId } = await budgetWithAlert(b, bKey.secret, baseURL!);
+    const invite = await b.api.post(`/api/orgs/${b.orgSlug}/members`, {
+      data: { email: "bravo-secret-invitee@e2e.test", role: "VIEWER" },
+    });
+    expect(invite.status(), await invite.text()).toBe(201);
     bIds = {
       org: b.orgSlug,
       keyId: bKey.id,
@@ -52,6 +56,7 @@ test.describe("tenant isolation", () => {
       deliveryId: (await test.json()).deliveryId,
       budgetId,
       alertId,
+      inviteId: (await invite.json()).invite.id,
     };
     bSecrets = [
       bKey.id,
@@ -69,6 +74,7 @@ test.describe("tenant isolation", () => {
       bIds.channelId,
       bIds.deliveryId,
       "bravo-secret-budget",
+      "bravo-secret-invitee",
     ];
   });
 
@@ -127,6 +133,7 @@ test.describe("tenant isolation", () => {
     expect((await budget.json()).budget.amount).toBe("0.000001");
     const alerts = await (await b.api.get(`/api/orgs/${b.orgSlug}/alerts`)).json();
     expect(alerts.items.find((x: { id: string }) => x.id === bIds.alertId).state).toBe("open");
+    expect(members.invites.map((i: { id: string }) => i.id)).toContain(bIds.inviteId);
   });
 
   for (const page of PAGES) {

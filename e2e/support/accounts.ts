@@ -1,5 +1,6 @@
 import { expect, request, type APIRequestContext } from "@playwright/test";
 import { randomUUID } from "node:crypto";
+import { markEmailVerified } from "./db";
 
 export type Account = { email: string; password: string; orgSlug: string; api: APIRequestContext };
 
@@ -17,8 +18,16 @@ export async function signIn(baseURL: string, email: string, password: string): 
   return api;
 }
 
-/** A new user with a new organisation (OWNER), signed in. */
-export async function createAccount(baseURL: string, label = "org", fixedEmail?: string): Promise<Account> {
+/**
+ * A new user with a new organisation (OWNER), signed in. Its address is marked verified in the database
+ * (standing in for the emailed link) unless `verified` is false.
+ */
+export async function createAccount(
+  baseURL: string,
+  label = "org",
+  fixedEmail?: string,
+  { verified = true } = {},
+): Promise<Account> {
   const email = fixedEmail ?? `${label}-${randomUUID().slice(0, 8)}@e2e.test`;
   const password = "correct horse battery";
   const anon = await request.newContext({ baseURL });
@@ -26,6 +35,7 @@ export async function createAccount(baseURL: string, label = "org", fixedEmail?:
   expect(res.status(), await res.text()).toBe(201);
   const { organization } = await res.json();
   await anon.dispose();
+  if (verified) await markEmailVerified(email);
   return { email, password, orgSlug: organization.slug, api: await signIn(baseURL, email, password) };
 }
 

@@ -17,6 +17,7 @@ export type Ids = {
   deliveryId: string;
   budgetId: string;
   alertId: string;
+  inviteId: string;
 };
 export type RouteCase = { query?: Record<string, string>; body?: () => unknown };
 
@@ -32,6 +33,7 @@ export const missingIds = (org: string): Ids => ({
   deliveryId: MISSING,
   budgetId: MISSING,
   alertId: MISSING,
+  inviteId: MISSING,
 });
 
 const unique = () => Math.random().toString(36).slice(2);
@@ -124,6 +126,15 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "orgAlerts.list": { query: { state: "open" } },
   "orgAlerts.acknowledge": {},
   "organizations.setTimeZone": { body: () => ({ timeZone: "Europe/Berlin" }) },
+  "invites.revoke": {},
+  // A wrong current password: the suites must not end the session they run on.
+  "account.changePassword": {
+    body: () => ({ currentPassword: "not the current one", newPassword: "another long passphrase" }),
+  },
+  "account.sendVerification": {},
+  "auth.verifyEmail": { body: () => ({ token: MISSING }) },
+  "auth.requestPasswordReset": { body: () => ({ email: `nobody-${unique()}@e2e.test` }) },
+  "auth.resetPassword": { body: () => ({ token: MISSING, newPassword: "another long passphrase" }) },
 };
 
 function budgetBody() {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createAccount } from "../support/accounts";
-import { query } from "../support/db";
+import { markEmailVerified, query } from "../support/db";
 
 // Changes only a model no other spec prices (mistral/codestral): the catalog is shared by the run.
 test("an operator previews and applies a CSV price import; others get 404", async ({ page, baseURL }) => {
@@ -9,7 +9,11 @@ test("an operator previews and applies a CSV price import; others get 404", asyn
   expect((await stranger.api.post("/api/admin/prices", { data: { format: "csv", content: "x" } })).status()).toBe(404);
 
   const email = process.env.BURNRATE_OPERATOR_EMAILS!;
-  const operator = await createAccount(baseURL!, "operator", email);
+  // Anyone can sign up with the operator's address: until it is verified, it grants nothing.
+  const operator = await createAccount(baseURL!, "operator", email, { verified: false });
+  expect((await operator.api.get("/admin/prices")).status()).toBe(404);
+  expect((await operator.api.post("/api/admin/prices", { data: { format: "csv", content: "x" } })).status()).toBe(404);
+  await markEmailVerified(email);
   const bad = await operator.api.post("/api/admin/prices", { data: { format: "csv", content: "provider,model\n" } });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.issues[0].path).toBe("content");

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { checkResponse } from "./check-response";
 import { type HandlerInput, type HandlerResult, Reply, type RouteContract } from "./define-contract";
 import { parseJsonBody, parseQuery } from "./parse";
+import { guardRequest, maxBodyBytes, pathParams, requestIdOf } from "./request-guards";
 import { errorResponse, json } from "./respond";
 
 type RouteArgs = { params: Promise<Record<string, string | string[]>> };
@@ -29,7 +29,8 @@ function successStatus(contract: RouteContract): number {
 }
 
 /**
- * The one request pipeline under every wrapper: authenticate (the wrapper's part), parse the query
+ * The one request pipeline under every wrapper: refuse oversized, non-JSON or cross-site requests before
+ * reading them, authenticate (the wrapper's part), parse the query
  * and body with the contract's schemas (400 naming the field), call the handler, check the
  * response against the contract (development/test), and map anything thrown to the error shape.
  */
@@ -39,13 +40,17 @@ export function contractRoute<C extends RouteContract, Ctx>(
   handler: ContractHandler<C, Ctx>,
 ): ContractRoute<C> {
   const route = async (req: NextRequest, args?: RouteArgs): Promise<Response> => {
-    const requestId = req.headers.get("x-request-id") ?? randomUUID();
+    const requestId = requestIdOf(req);
     let res: Response;
     try {
-      const params = ((await args?.params) ?? {}) as Record<string, string>;
+      guardRequest(contract, req);
+      const params = await pathParams(args);
       const ctx = await authenticate(req, params, requestId);
       const query = contract.query ? parseQuery(req.url, contract.query) : undefined;
-      const body = contract.body && contract.parseBody !== false ? await parseJsonBody(req, contract.body) : undefined;
+      const body =
+        contract.body && contract.parseBody !== false
+          ? await parseJsonBody(req, contract.body, maxBodyBytes(contract))
+          : undefined;
       const result = await handler(ctx, { req, params, query, body } as HandlerInput<C>);
       const out = result instanceof Reply ? result : new Reply(successStatus(contract), result);
       checkResponse(contract, out.status, out.body);
@@ -54,6 +59,8 @@ export function contractRoute<C extends RouteContract, Ctx>(
       res = errorResponse(err, { requestId, route: contract.name });
     }
     res.headers.set("x-request-id", requestId);
+    // API answers may carry secrets (a new key, a webhook secret) or tenant data: never stored by a cache.
+    res.headers.set("cache-control", "no-store");
     return res;
   };
   return Object.assign(route, { contract });

@@ -32,6 +32,8 @@ export type RouteContract = {
   description: string;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** Largest body accepted (413 beyond, before it is read); 1 MiB unless declared. */
+  maxBodyBytes?: number;
   /** false: the handler reads the body itself (e.g. gzip and per-event acceptance); `body` documents it. */
   parseBody?: false;
   responses: { [status: number]: z.ZodType };

@@ -1,18 +1,17 @@
 import type { z } from "zod";
 import { AppError, invalidRequest } from "@/lib/errors";
 import { findNul } from "./find-nul";
+import { readLimitedText } from "./request-guards";
 
-/** Reads a JSON body and validates it; a malformed body or a bad field is a 400 naming it. */
-export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const type = req.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().includes("application/json")) {
-    throw new AppError("unsupported_media_type", "Content-Type must be application/json", [
-      { path: "content-type", message: `expected application/json, got ${type || "nothing"}` },
-    ]);
-  }
+/**
+ * Reads a JSON body of at most `limit` bytes and validates it; a malformed body or a bad field is a 400
+ * naming it, a larger body a 413 (its media type was checked by guardRequest).
+ */
+export async function parseJsonBody<S extends z.ZodType>(req: Request, schema: S, limit: number): Promise<z.infer<S>> {
+  const text = await readLimitedText(req, limit);
   let raw: unknown;
   try {
-    raw = await req.json();
+    raw = JSON.parse(text);
   } catch {
     throw new AppError("invalid_request", "Body is not valid JSON", [{ path: "body", message: "malformed JSON" }]);
   }

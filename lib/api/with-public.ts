@@ -1,5 +1,5 @@
-import type { NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { clientAddressOf } from "@/lib/net/client-address";
 import { type ContractHandler, type ContractRoute, contractRoute } from "./contract-route";
 import type { RouteContract } from "./define-contract";
 import { enforceRateLimit } from "./rate-limit";
@@ -7,10 +7,6 @@ import { enforceRateLimit } from "./rate-limit";
 export type PublicContext = { requestId: string; clientAddress: string };
 
 type PublicContract = RouteContract & { auth: { kind: "public" } };
-
-function clientAddress(req: NextRequest): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-}
 
 /**
  * The wrapper for routes anyone may call (sign-up, health, the OpenAPI document): no credential,
@@ -24,8 +20,9 @@ export function withPublic<C extends PublicContract>(
   return contractRoute(
     contract,
     async (req, _params, requestId) => {
-      const address = clientAddress(req);
-      if (setting) await enforceRateLimit(`${contract.name}:${address}`, env()[setting]);
+      const address = clientAddressOf(req.headers);
+      // "unknown" (the HTTP edge is not installed): one shared bucket would let one client block everyone.
+      if (setting && address !== "unknown") await enforceRateLimit(`${contract.name}:${address}`, env()[setting]);
       return { requestId, clientAddress: address };
     },
     handler,

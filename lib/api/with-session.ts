@@ -1,10 +1,12 @@
 import { can } from "@/lib/auth/permissions";
 import { currentUser, type SessionUser } from "@/lib/auth/current-user";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { findMembership } from "@/lib/tenancy/find-membership";
 import { type ContractHandler, type ContractRoute, contractRoute } from "./contract-route";
 import type { RouteContract } from "./define-contract";
+import { enforceRateLimit } from "./rate-limit";
 
 export type SessionContext = OrgContext & { requestId: string; user: SessionUser };
 export type UserContext = { requestId: string; user: SessionUser };
@@ -12,9 +14,11 @@ export type UserContext = { requestId: string; user: SessionUser };
 type SessionContract = RouteContract & { auth: { kind: "session" }; path: `/api/orgs/{org}${string}` };
 type UserContract = RouteContract & { auth: { kind: "user" } };
 
+/** The session's user (401 without one), within their per-user request budget (429 beyond it). */
 async function signedIn(): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) throw new AppError("unauthorized", "Sign in first");
+  await enforceRateLimit(`user:${user.id}`, env().SESSION_RATE_LIMIT_PER_MINUTE);
   return user;
 }
 

@@ -1,35 +1,58 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { db } from "@/lib/db";
-import { verifyPassword } from "./password";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
+import { authorizeCredentials } from "./authorize";
+import { endAllSessions, sessionVersionOf } from "./session-version";
 
-const credentialsSchema = z.object({ email: z.string().email(), password: z.string().min(1) });
+/** A session ends after this long without a request that renews it (sliding)… */
+export const SESSION_IDLE_SECONDS = 8 * 3600;
+/** …and in any case this long after the password was typed. */
+export const SESSION_ABSOLUTE_SECONDS = 7 * 24 * 3600;
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = await db().user.findUnique({ where: { email: parsed.data.email.toLowerCase() } });
-        if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
-        return { id: user.id, email: user.email, name: user.name };
+      async authorize(raw, req) {
+        const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+        return authorizeCredentials(raw, headers[CLIENT_ADDRESS_HEADER] ?? "unknown");
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.uid = user.id;
+    // Every use of a session passes here: a token from before the user's last sign-out-everywhere, password
+    // change or removal (another session version), or older than the absolute lifetime, is refused, and
+    // next-auth clears its cookie.
+    async jwt({ token, user }) {
+      const now = Math.floor(Date.now() / 1000);
+      if (user) {
+        const u = user as { id: string; sessionVersion?: number };
+        return { ...token, uid: u.id, sv: u.sessionVersion ?? 0, authAt: now };
+      }
+      if (typeof token.uid !== "string" || typeof token.authAt !== "number") throw new Error("session without a user");
+      if (now - token.authAt > SESSION_ABSOLUTE_SECONDS) throw new Error("session past its absolute lifetime");
+      if ((await sessionVersionOf(token.uid)) !== token.sv) throw new Error("session ended");
       return token;
     },
     session({ session, token }) {
       if (session.user && typeof token.uid === "string") (session.user as { id?: string }).id = token.uid;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends every session of the account: a copied cookie dies with the one signed out.
+    async signOut({ token }) {
+      if (typeof token?.uid === "string") await endAllSessions(token.uid).catch(() => undefined);
+    },
+  },
+  logger: {
+    // A refused session is an expected event, not an error with a stack.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR") return;
+      console.error(`[next-auth][error][${code}]`, metadata);
     },
   },
 };

@@ -20,8 +20,23 @@ export const listApiKeysContract = defineContract({
   path: "/api/orgs/{org}/api-keys",
   auth: { kind: "session", permission: "apikeys:manage" },
   summary: "List API keys",
-  description: "Every key of the organisation, active first; secrets are never returned.",
-  responses: { 200: z.object({ apiKeys: z.array(apiKeySchema) }) },
+  description:
+    "Every key of the organisation, active first, with its creator; secrets are never returned. Removing a member revokes the keys they created.",
+  responses: {
+    200: z.object({
+      apiKeys: z.array(
+        apiKeySchema.extend({
+          createdBy: z
+            .object({
+              id: id("User id of the creator"),
+              email: z.string().nullable().describe("The creator's address; null once their account is gone"),
+            })
+            .nullable()
+            .describe("Who created the key; null for the key of the headless initialisation"),
+        }),
+      ),
+    }),
+  },
 });
 
 export const createApiKeyContract = defineContract({

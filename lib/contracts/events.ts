@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineContract } from "@/lib/api/define-contract";
 import { issueSchema } from "@/lib/api/error-schema";
 import { MAX_BATCH, usageEventSchema } from "@/lib/ingest/event-schema";
+import { MAX_BODY_BYTES } from "@/lib/ingest/read-body";
 
 const event = usageEventSchema.meta({ id: "UsageEvent" });
 const rejected = z
@@ -38,6 +39,7 @@ export const ingestEventsContract = defineContract({
       .meta({ id: "EventBatch" }),
   ]),
   parseBody: false,
+  maxBodyBytes: MAX_BODY_BYTES,
   responses: {
     202: z.object(counts).describe("Every event accepted (or a duplicate)"),
     207: z.object({ ...counts, rejected }).describe("Some events rejected; the valid ones are committed"),

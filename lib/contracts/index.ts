@@ -1,4 +1,5 @@
 import type { RouteContract } from "@/lib/api/define-contract";
+import { ACCOUNT_CONTRACTS } from "./account";
 import { activeEndUsersContract } from "./active-end-users";
 import { CHANNEL_CONTRACTS } from "./channels";
 import { createApiKeyContract, listApiKeysContract, revokeApiKeyContract } from "./apikeys";
@@ -13,6 +14,7 @@ import {
   inviteMemberContract,
   listMembersContract,
   removeMemberContract,
+  revokeInviteContract,
 } from "./members";
 import { createOrganizationContract, listOrganizationsContract, signUpContract } from "./organizations";
 import {
@@ -49,6 +51,7 @@ export const CONTRACTS = [
   inviteMemberContract,
   changeMemberRoleContract,
   removeMemberContract,
+  revokeInviteContract,
   listAuditContract,
   listCatalogContract,
   listOverridesContract,
@@ -62,6 +65,7 @@ export const CONTRACTS = [
   ...WEBHOOK_CONTRACTS,
   ...CHANNEL_CONTRACTS,
   ...BUDGET_CONTRACTS,
+  ...ACCOUNT_CONTRACTS,
 ] as const satisfies readonly RouteContract[];
 
 export type ContractName = (typeof CONTRACTS)[number]["name"];

@@ -26,11 +26,13 @@ export const listMembersContract = defineContract({
           id: id("Membership id"),
           role: roleSchema,
           createdAt: timestamp("When they joined"),
-          user: z.object({
-            id: id("User id"),
-            email: z.string().describe("Sign-in address"),
-            name: z.string().nullable().describe("Display name"),
-          }),
+          user: z
+            .object({
+              id: id("User id"),
+              email: z.string().describe("Sign-in address"),
+              name: z.string().nullable().describe("Display name"),
+            })
+            .describe("The member's account"),
         }),
       ),
       invites: z.array(inviteSchema),
@@ -71,6 +73,17 @@ export const removeMemberContract = defineContract({
   description: "The last owner cannot be removed.",
   responses: { 200: z.object({ removed: z.literal(true).describe("Always true") }) },
   errors: { not_found: "No such member", conflict: "It would leave no owner" },
+});
+
+export const revokeInviteContract = defineContract({
+  name: "invites.revoke",
+  method: "DELETE",
+  path: "/api/orgs/{org}/invites/{inviteId}",
+  auth: { kind: "session", permission: "members:manage" },
+  summary: "Revoke a pending invite",
+  description: "Its link stops working at once. Revoking twice is harmless; an accepted invite cannot be revoked.",
+  responses: { 200: z.object({ revoked: z.literal(true).describe("Always true") }) },
+  errors: { not_found: "No such invite in this organisation", conflict: "Already accepted" },
 });
 
 export const acceptInviteContract = defineContract({

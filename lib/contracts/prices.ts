@@ -163,6 +163,8 @@ export const importPricesContract = defineContract({
   summary: "Import the price catalog (operators)",
   description: "Previews (default) or applies a catalog import. Anyone but an operator gets 404.",
   body: importInput,
+  // The content may be 8 MB of text, which JSON escaping can grow.
+  maxBodyBytes: 10 * 1024 * 1024,
   responses: {
     200: z.object({
       applied: z.boolean().describe("Whether the import was applied"),

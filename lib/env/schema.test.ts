@@ -17,6 +17,8 @@ function failure(source: Record<string, string | undefined>): EnvError {
   throw new Error("expected parseEnv to fail");
 }
 
+const STRONG_KEY = "br_live_Q3v9xK2mT7pL0aZr5YcN8wEh1uJd4gSb";
+
 describe("parseEnv", () => {
   it("accepts a minimal valid configuration and fills defaults", () => {
     const env = parseEnv(valid);
@@ -53,17 +55,28 @@ describe("parseEnv", () => {
       "BURNRATE_INIT_USER_EMAIL",
       "BURNRATE_INIT_USER_PASSWORD",
     ]);
-    expect(failure({ ...valid, BURNRATE_INIT_API_KEY: "br_live_abcdefghijklmnop" }).variables[0]?.name).toBe(
-      "BURNRATE_INIT_ORG_SLUG",
-    );
+    expect(failure({ ...valid, BURNRATE_INIT_API_KEY: STRONG_KEY }).variables[0]?.name).toBe("BURNRATE_INIT_ORG_SLUG");
     const full = parseEnv({
       ...valid,
       BURNRATE_INIT_ORG_SLUG: "acme",
       BURNRATE_INIT_USER_EMAIL: "ops@acme.test",
       BURNRATE_INIT_USER_PASSWORD: "password123",
-      BURNRATE_INIT_API_KEY: "br_live_abcdefghijklmnop",
+      BURNRATE_INIT_API_KEY: STRONG_KEY,
     });
     expect(full.BURNRATE_INIT_ORG_SLUG).toBe("acme");
+  });
+
+  it("rejects an initial API key weaker than a generated one", () => {
+    const init = {
+      ...valid,
+      BURNRATE_INIT_ORG_SLUG: "acme",
+      BURNRATE_INIT_USER_EMAIL: "a@b.co",
+      BURNRATE_INIT_USER_PASSWORD: "password123",
+    };
+    for (const weak of ["br_live_abcdefghijklmnop", `br_live_${"ab".repeat(20)}`]) {
+      expect(failure({ ...init, BURNRATE_INIT_API_KEY: weak }).variables[0]?.name).toBe("BURNRATE_INIT_API_KEY");
+    }
+    expect(parseEnv({ ...init, BURNRATE_INIT_API_KEY: STRONG_KEY }).BURNRATE_INIT_API_KEY).toBe(STRONG_KEY);
   });
 
   it("rejects a malformed initial API key", () => {

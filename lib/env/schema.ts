@@ -44,6 +44,20 @@ export const envSchema = z
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(3000),
     /** Ingest requests one web process handles at once; beyond, 503 + Retry-After (load shedding). */
     INGEST_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(32),
+    /** Dashboard API requests per signed-in user per minute. */
+    SESSION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    /** Password-reset and verification mails asked per client address per minute. */
+    ACCOUNT_MAIL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+    /** Failed sign-ins of one account before it is locked for SIGNIN_LOCK_MINUTES (delays grow from the 3rd). */
+    SIGNIN_ACCOUNT_LOCK_AFTER: z.coerce.number().int().min(2).default(10),
+    /** Failed sign-ins from one client address (any account) before that address is locked. */
+    SIGNIN_ADDRESS_LOCK_AFTER: z.coerce.number().int().min(2).default(50),
+    SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    /**
+     * How many reverse proxies in front of the web app append to X-Forwarded-For (0: none, the client
+     * address is the socket's). Never more than really exist: each extra hop lets a client choose its address.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** Check every API response against its contract: strict answers a mismatch with a 500 (tests). */
     BURNRATE_RESPONSE_CHECK: z.enum(["off", "warn", "strict"]).optional(),
     SMTP_URL: z
@@ -81,7 +95,11 @@ export const envSchema = z
     BURNRATE_INIT_USER_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
     BURNRATE_INIT_API_KEY: z
       .string()
-      .regex(/^br_live_[A-Za-z0-9_-]{16,}$/, "must look like br_live_ followed by 16+ characters")
+      .regex(
+        /^br_live_[A-Za-z0-9_-]{32,}$/,
+        "must be br_live_ followed by 32+ random base64url characters (e.g. br_live_$(openssl rand -base64 24 | tr '+/' '-_'))",
+      )
+      .refine((v) => new Set(v.slice(8)).size >= 16, "is not random enough (too few distinct characters)")
       .optional(),
   })
   .superRefine((env, ctx) => {

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/current-user";
+import { assertMayOwn } from "@/lib/demo/demo-account";
 import { userContext } from "@/lib/tenancy/context";
 import { hashInviteToken } from "./invite-member";
 
@@ -31,6 +32,13 @@ export async function acceptInvite(user: SessionUser, token: string) {
       throw AppError.notFound("Invite not found or expired");
     if (invite.email !== user.email.toLowerCase()) {
       throw new AppError("forbidden", `This invite is for ${invite.email}; sign in with that address`);
+    }
+    if (invite.role === "OWNER") assertMayOwn(user.email);
+    const account = await tx.user.findUnique({ where: { id: user.id }, select: { emailVerifiedAt: true } });
+    if (!account?.emailVerifiedAt) {
+      throw new AppError("forbidden", "Confirm your email address first (see the link we sent you), then accept", [
+        { path: "email", message: "not verified" },
+      ]);
     }
     await tx.membership.upsert({
       where: { orgId_userId: { orgId: invite.orgId, userId: user.id } },

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { endAllSessions } from "@/lib/auth/session-version";
+import { assertMayOwn } from "@/lib/demo/demo-account";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { assertMayChangeMember, assertMayGrant } from "./role-rules";
 
@@ -26,6 +28,7 @@ export async function changeMemberRole(ctx: OrgContext, membershipId: string, in
   return db().$transaction(async (tx) => {
     const member = await loadMember(tx, ctx, membershipId);
     assertMayChangeMember(ctx, member.role);
+    if (input.role === "OWNER") assertMayOwn(member.user.email, "role");
     if (member.role === "OWNER" && input.role !== "OWNER") await assertOwnerRemains(tx, ctx, member.id);
     const updated = await tx.membership.update({
       where: { id: member.id },
@@ -46,19 +49,33 @@ export async function changeMemberRole(ctx: OrgContext, membershipId: string, in
   });
 }
 
+/**
+ * Removes a member. In the same transaction the API keys they created in this organisation are revoked
+ * (a key must not outlive its creator's access) and every session of theirs ends, so that a copy of a
+ * session cookie cannot keep acting on what the removal took away.
+ */
 export async function removeMember(ctx: OrgContext, membershipId: string) {
   await db().$transaction(async (tx) => {
     const member = await loadMember(tx, ctx, membershipId);
     assertMayChangeMember(ctx, member.role);
     if (member.role === "OWNER") await assertOwnerRemains(tx, ctx, member.id);
     await tx.membership.delete({ where: { id: member.id } });
+    const keys = await tx.apiKey.findMany({
+      where: { orgId: ctx.orgId, createdById: member.userId, revokedAt: null },
+      select: { id: true, name: true },
+    });
+    await tx.apiKey.updateMany({
+      where: { id: { in: keys.map((k) => k.id) }, orgId: ctx.orgId },
+      data: { revokedAt: new Date() },
+    });
+    await endAllSessions(member.userId, tx);
     await recordAudit(
       ctx,
       {
         action: "member.removed",
         targetType: "membership",
         targetId: member.id,
-        metadata: { email: member.user.email, role: member.role },
+        metadata: { email: member.user.email, role: member.role, revokedApiKeys: keys.map((k) => k.name) },
       },
       tx,
     );

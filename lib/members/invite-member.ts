@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/tenancy/context";
+import { assertMayOwn } from "@/lib/demo/demo-account";
 import { assertMayGrant } from "./role-rules";
 
 export const INVITE_TTL_DAYS = 7;
@@ -23,6 +24,7 @@ export function hashInviteToken(token: string): string {
  */
 export async function inviteMember(ctx: OrgContext, input: z.infer<typeof inviteMemberInput>) {
   assertMayGrant(ctx, input.role);
+  if (input.role === "OWNER") assertMayOwn(input.email);
   const existing = await db().membership.findFirst({ where: { orgId: ctx.orgId, user: { email: input.email } } });
   if (existing)
     throw new AppError("conflict", `${input.email} is already a member`, [

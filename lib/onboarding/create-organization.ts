@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { userContext } from "@/lib/tenancy/context";
+import { assertMayOwn } from "@/lib/demo/demo-account";
 import { slugFor } from "./slug";
 
 export const createOrganizationInput = z.strictObject({
@@ -27,5 +28,6 @@ export async function createOrganizationFor(
 
 /** A signed-in user creates another organisation and becomes its OWNER. */
 export async function createOrganization(user: SessionUser, input: z.infer<typeof createOrganizationInput>) {
+  assertMayOwn(user.email);
   return db().$transaction((tx) => createOrganizationFor(tx, user, input.name));
 }

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { hashApiKey, visiblePrefix } from "@/lib/apikeys/key-format";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { assertMayOwn, DEMO_ACCOUNT, isDemoAccount } from "@/lib/demo/demo-account";
 import { userContext } from "@/lib/tenancy/context";
 
 export type InitialOrg = { slug: string; name?: string; email: string; password: string; apiKey?: string };
@@ -13,9 +14,13 @@ type Logger = { info: (msg: string) => void; warn: (msg: string) => void };
  */
 export async function ensureInitialOrg(init: InitialOrg, logger: Logger) {
   const email = init.email.toLowerCase();
+  if (isDemoAccount(email) && init.slug !== DEMO_ACCOUNT.slug) assertMayOwn(email);
   let user = await db().user.findUnique({ where: { email } });
   if (!user) {
-    user = await db().user.create({ data: { email, passwordHash: await hashPassword(init.password) } });
+    // The operator configured this address: it is verified by configuration.
+    user = await db().user.create({
+      data: { email, passwordHash: await hashPassword(init.password), emailVerifiedAt: new Date() },
+    });
     logger.info(`created user ${email}`);
   } else if (!(await verifyPassword(user.passwordHash, init.password))) {
     logger.warn(`user ${email} exists with a different password; leaving it unchanged`);

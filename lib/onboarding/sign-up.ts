@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { assertStrongPassword } from "@/lib/auth/password-policy";
 import { createOrganizationFor } from "./create-organization";
 
 export const signUpInput = z.strictObject({
@@ -13,6 +14,7 @@ export const signUpInput = z.strictObject({
 
 /** Creates a user, their organisation, and makes them its OWNER, in one transaction. */
 export async function signUp(input: z.infer<typeof signUpInput>) {
+  assertStrongPassword(input.password, input.email);
   const passwordHash = await hashPassword(input.password);
   try {
     return await db().$transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { currentUser } from "@/lib/auth/current-user";
+import { db } from "@/lib/db";
 import { findInvite } from "@/lib/members/accept-invite";
 import { AuthCard } from "@/components/layout/auth-card";
 import { AcceptInviteButton } from "@/components/members/accept-invite-button";
@@ -17,15 +18,28 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     );
   }
   const user = await currentUser();
+  const verified = user
+    ? Boolean(
+        (await db().user.findUnique({ where: { id: user.id }, select: { emailVerifiedAt: true } }))?.emailVerifiedAt,
+      )
+    : false;
   const back = encodeURIComponent(`/invite/${token}`);
   return (
     <AuthCard title={`Join ${invite.org.name}`} subtitle={`You were invited as ${invite.role} (${invite.email}).`}>
       {user ? (
-        user.email.toLowerCase() === invite.email ? (
-          <AcceptInviteButton token={token} />
-        ) : (
+        user.email.toLowerCase() !== invite.email ? (
           <p className="text-sm">
             You are signed in as {user.email}. Sign out and sign in as {invite.email} to accept.
+          </p>
+        ) : verified ? (
+          <AcceptInviteButton token={token} />
+        ) : (
+          <p className="text-sm" data-testid="invite-needs-verification">
+            Confirm your email address first: open the link we sent to {invite.email}, or send it again from{" "}
+            <Link className="text-tremor-brand underline" href="/account">
+              your account
+            </Link>
+            . Then come back to this page.
           </p>
         )
       ) : (

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export default async function AdminPricesPage() {
   const user = await currentUser();
   if (!user) redirect("/login?callbackUrl=/admin/prices");
-  if (!isOperator(user.email)) notFound();
+  if (!(await isOperator(user.id))) notFound();
   return (
     <main className="mx-auto max-w-5xl px-4 py-8">
       <PageHeader

@@ -8,7 +8,7 @@ import { parseImportContent } from "@/lib/pricing/import/import-input";
 
 /** Operator-only: preview (default) or apply a catalog import. Non-operators get 404. */
 export const POST = withUser(importPricesContract, async ({ user }, { body: input }) => {
-  if (!isOperator(user.email)) throw AppError.notFound();
+  if (!(await isOperator(user.id))) throw AppError.notFound();
   let entries: ReturnType<typeof parseImportContent>;
   try {
     entries = parseImportContent(input.format, input.content);
