@@ -24,6 +24,7 @@ import {
   listRepriceJobsContract,
   listUnpricedContract,
 } from "./prices";
+import { decidePriceSyncContract, listPriceSyncContract, runPriceSyncContract } from "./price-sync";
 import { dashboardSpendContract, spendContract } from "./spend";
 import { WEBHOOK_CONTRACTS } from "./webhooks";
 
@@ -57,6 +58,9 @@ export const CONTRACTS = [
   listRepriceJobsContract,
   listUnpricedContract,
   importPricesContract,
+  listPriceSyncContract,
+  runPriceSyncContract,
+  decidePriceSyncContract,
   activeEndUsersContract,
   dashboardSpendContract,
   ...WEBHOOK_CONTRACTS,
