@@ -76,6 +76,7 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "priceOverrides.end": {},
   "repriceJobs.list": {},
   "prices.unpriced": {},
+  "prices.schedule": {},
   "admin.importPrices": { body: () => ({ format: "csv", content: "provider,model\n" }) },
   "admin.priceSync.list": {},
   "admin.priceSync.run": {},

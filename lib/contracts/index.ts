@@ -24,6 +24,7 @@ import {
   listRepriceJobsContract,
   listUnpricedContract,
 } from "./prices";
+import { priceScheduleContract } from "./price-schedule";
 import { decidePriceSyncContract, listPriceSyncContract, runPriceSyncContract } from "./price-sync";
 import { dashboardSpendContract, spendContract } from "./spend";
 import { WEBHOOK_CONTRACTS } from "./webhooks";
@@ -57,6 +58,7 @@ export const CONTRACTS = [
   endOverrideContract,
   listRepriceJobsContract,
   listUnpricedContract,
+  priceScheduleContract,
   importPricesContract,
   listPriceSyncContract,
   runPriceSyncContract,

@@ -76,6 +76,10 @@ export const listCatalogContract = defineContract({
           serviceTiers: serviceTiersSchema.describe("Prices of batch, flex and priority tiers"),
           sourceUrl: z.string().nullable().describe("Where the price was read"),
           checkedAt: z.string().nullable().describe("When the price was last checked"),
+          sources: z
+            .string()
+            .nullable()
+            .describe("The cross-check: which sources agree, and how a disagreement was resolved (or not)"),
           effectiveFrom: timestamp("In force from"),
           override: z
             .object({ kind: overrideKind, percentOff, prices: priceSet.nullable() })
