@@ -34,6 +34,7 @@ export function PriceImportPanel() {
   return (
     <div className="space-y-6">
       <Card className="space-y-4">
+        <h2 className="font-medium text-tremor-content-strong">Import a file</h2>
         <div className="flex flex-wrap items-center gap-4 text-sm">
           <input
             type="file"

@@ -22,7 +22,7 @@ export function PriceSchedulePanel({ orgSlug }: { orgSlug: string }) {
   if (q.data && q.data.upcoming.length === 0 && q.data.timeOfDay.length === 0) return null;
   return (
     <Card data-testid="price-schedule">
-      <h2 className="font-medium text-tremor-content-strong">Upcoming and time-of-day prices</h2>
+      <h2 className="font-medium text-tremor-content-strong">Scheduled price changes</h2>
       <p className="mb-3 text-sm text-tremor-content">
         Catalog prices per 1M tokens. An event is priced with the price in force at its timestamp (UTC).
       </p>
