@@ -34,19 +34,24 @@ export function sanityChecks(items: Item[]): SanityIssue[] {
     ) => issues.push({ provider: it.provider, model: it.model, check, field, before, after, message });
     const after = (it.after.prices ?? {}) as Prices;
     const before = (it.before?.prices ?? {}) as Prices;
-    for (const field of Object.keys(after)) {
-      const b = value(before[field]);
-      const a = value(after[field]);
-      if (b === null || a === null || b === 0n) continue;
-      if (a === 0n) add("zeroed", field, before[field]!, after[field]!, `${field} falls from ${before[field]} to zero`);
-      else if (a > 5n * b || 5n * a < b)
-        add(
-          "ratio",
-          field,
-          before[field]!,
-          after[field]!,
-          `${field} changes more than 5x: ${before[field]} → ${after[field]}`,
-        );
+    const compare = (b: Prices, a: Prices, prefix: string) => {
+      for (const key of Object.keys(a)) {
+        const field = `${prefix}${key}`;
+        const bv = value(b[key]);
+        const av = value(a[key]);
+        if (bv === null || av === null || bv === 0n) continue;
+        if (av === 0n) add("zeroed", field, b[key]!, a[key]!, `${field} falls from ${b[key]} to zero`);
+        else if (av > 5n * bv || 5n * av < bv)
+          add("ratio", field, b[key]!, a[key]!, `${field} changes more than 5x: ${b[key]} → ${a[key]}`);
+      }
+    };
+    compare(before, after, "");
+    const lcBefore = it.before?.longContext as (Prices & { thresholdTokens?: number }) | null | undefined;
+    const lcAfter = it.after.longContext as (Prices & { thresholdTokens?: number }) | null | undefined;
+    if (lcBefore && lcAfter && lcBefore.thresholdTokens === lcAfter.thresholdTokens) {
+      const { thresholdTokens: _b, ...b } = lcBefore;
+      const { thresholdTokens: _a, ...a } = lcAfter;
+      compare(b as Prices, a as Prices, "longContext.");
     }
     const input = value(after.input);
     const output = value(after.output);
