@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
-import { applyImport, previewImport } from "@/lib/pricing/import/apply-import";
+import { applyImport } from "@/lib/pricing/import/apply-import";
+import { previewImport } from "@/lib/pricing/import/preview-import";
 import { parseLiteLlm } from "@/lib/pricing/import/parse-litellm";
 import { parsePriceCsv } from "@/lib/pricing/import/parse-price-csv";
 import { invalidatePriceCache, loadPriceBook } from "@/lib/pricing/load-price-book";

@@ -36,7 +36,7 @@ async function upsertSchedules() {
   for (const s of SCHEDULES) {
     await getQueue(s.queue).upsertJobScheduler(
       s.id,
-      { every: s.everyMs },
+      "pattern" in s ? { pattern: s.pattern, tz: "UTC" } : { every: s.everyMs },
       { name: s.queue, data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
     );
   }

@@ -3,6 +3,7 @@ import type { JobPayload, QueueName } from "@/lib/queue/jobs";
 import { budgetsProcessor } from "./processors/budgets";
 import { maintenanceProcessor } from "./processors/maintenance";
 import { notificationsProcessor } from "./processors/notifications";
+import { priceSyncProcessor } from "./processors/price-sync";
 import { repriceProcessor } from "./processors/reprice";
 import { rollupProcessor } from "./processors/rollup";
 
@@ -21,7 +22,17 @@ export const processors: AnyProcessor[] = [
   repriceProcessor,
   maintenanceProcessor,
   notificationsProcessor,
+  priceSyncProcessor,
 ];
 
-/** Repeating jobs the worker schedules at start (idempotent upserts). */
-export const SCHEDULES = [{ queue: "maintenance" as const, id: "sweeper", everyMs: 5_000 }];
+type Schedule = { queue: QueueName; id: string } & ({ everyMs: number } | { pattern: string });
+
+/**
+ * Repeating jobs the worker schedules at start (idempotent upserts): the sweeper every 5 s, and the
+ * price sync daily at 04:00 UTC (a no-op without BURNRATE_PRICE_SYNC_URL; the sweeper starts one
+ * when none ran for 25 h, so a lost schedule in Redis costs nothing).
+ */
+export const SCHEDULES: Schedule[] = [
+  { queue: "maintenance", id: "sweeper", everyMs: 5_000 },
+  { queue: "priceSync", id: "price-sync-daily", pattern: "0 4 * * *" },
+];

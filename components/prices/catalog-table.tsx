@@ -53,6 +53,13 @@ export function CatalogTable({ rows }: { rows: CatalogRow[] }) {
                   "—"
                 )}
                 {r.checkedAt ? <span className="block">checked {r.checkedAt}</span> : null}
+                {r.sources ? (
+                  <span className="block cursor-help underline decoration-dotted" title={r.sources}>
+                    {r.sources.includes("Disagree") || r.sources.includes("disagreement")
+                      ? "sources disagree"
+                      : "cross-checked"}
+                  </span>
+                ) : null}
               </TableCell>
             </TableRow>
           ))}

@@ -6,6 +6,7 @@ export const pricingKeys = {
   overrides: (org: string) => ["price-overrides", org] as const,
   jobs: (org: string) => ["reprice-jobs", org] as const,
   unpriced: (org: string) => ["unpriced", org] as const,
+  schedule: (org: string) => ["price-schedule", org] as const,
 };
 
 export function refreshPricing(client: QueryClient, org: string) {

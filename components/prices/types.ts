@@ -11,3 +11,4 @@ export type RepriceJob = ApiResponse<"repriceJobs.list">["items"][number];
 export type Unpriced = ApiResponse<"prices.unpriced">;
 export type UnpricedModel = Unpriced["items"][number];
 export type OverrideCreated = ApiResponse<"priceOverrides.create">;
+export type PriceSchedule = ApiResponse<"prices.schedule">;

@@ -26,6 +26,8 @@ import {
   listRepriceJobsContract,
   listUnpricedContract,
 } from "./prices";
+import { priceScheduleContract } from "./price-schedule";
+import { decidePriceSyncContract, listPriceSyncContract, runPriceSyncContract } from "./price-sync";
 import { dashboardSpendContract, spendContract } from "./spend";
 import { WEBHOOK_CONTRACTS } from "./webhooks";
 
@@ -59,7 +61,11 @@ export const CONTRACTS = [
   endOverrideContract,
   listRepriceJobsContract,
   listUnpricedContract,
+  priceScheduleContract,
   importPricesContract,
+  listPriceSyncContract,
+  runPriceSyncContract,
+  decidePriceSyncContract,
   activeEndUsersContract,
   dashboardSpendContract,
   ...WEBHOOK_CONTRACTS,

@@ -4,6 +4,7 @@ import { longContextSchema, priceSetSchema, serviceTiersSchema } from "@/lib/pri
 import { importInput } from "@/lib/pricing/import/import-input";
 import { createOverrideInput } from "@/lib/pricing/overrides/override-input";
 import { id, jsonValue, nullableTimestamp, timestamp } from "./fields";
+import { catalogDiffSchema } from "./price-diff";
 
 /** Prices are decimal strings: USD per 1M tokens, or per unit (request, image, audio second). */
 const priceSet = z.object(priceSetSchema.shape).describe("Prices in USD per 1M tokens or per unit, as decimals");
@@ -75,6 +76,10 @@ export const listCatalogContract = defineContract({
           serviceTiers: serviceTiersSchema.describe("Prices of batch, flex and priority tiers"),
           sourceUrl: z.string().nullable().describe("Where the price was read"),
           checkedAt: z.string().nullable().describe("When the price was last checked"),
+          sources: z
+            .string()
+            .nullable()
+            .describe("The cross-check: which sources agree, and how a disagreement was resolved (or not)"),
           effectiveFrom: timestamp("In force from"),
           override: z
             .object({ kind: overrideKind, percentOff, prices: priceSet.nullable() })
@@ -154,14 +159,14 @@ export const listUnpricedContract = defineContract({
   },
 });
 
-const catalogEntry = z.object({ provider: z.string(), model: z.string() }).passthrough();
 export const importPricesContract = defineContract({
   name: "admin.importPrices",
   method: "POST",
   path: "/api/admin/prices",
   auth: { kind: "user" },
   summary: "Import the price catalog (operators)",
-  description: "Previews (default) or applies a catalog import. Anyone but an operator gets 404.",
+  description:
+    "Previews (default) or applies a catalog import. Suspicious changes are refused (409) unless confirmed. Anyone but an operator gets 404.",
   body: importInput,
   // The content may be 8 MB of text, which JSON escaping can grow.
   maxBodyBytes: 10 * 1024 * 1024,
@@ -169,20 +174,9 @@ export const importPricesContract = defineContract({
     200: z.object({
       applied: z.boolean().describe("Whether the import was applied"),
       importId: z.string().optional().describe("Id of the applied import"),
-      diff: z.object({
-        added: z.array(catalogEntry).describe("New models"),
-        changed: z
-          .array(z.object({ currentId: z.string(), entry: catalogEntry }).passthrough())
-          .describe("Price changes"),
-        removed: z
-          .array(z.object({ id: z.string(), provider: z.string(), model: z.string() }).passthrough())
-          .describe("Models no longer listed"),
-        unchanged: z.number().int().describe("Models with the same price"),
-        invalid: z
-          .array(z.object({ provider: z.string(), model: z.string(), message: z.string() }))
-          .describe("Rows refused"),
-      }),
+      repriceJobs: z.number().int().optional().describe("Re-pricing runs queued (one per organisation)"),
+      diff: catalogDiffSchema,
     }),
   },
-  errors: { not_found: "Not an operator" },
+  errors: { not_found: "Not an operator", conflict: "Suspicious changes need confirm: true" },
 });

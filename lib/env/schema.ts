@@ -86,6 +86,16 @@ export const envSchema = z
           : [],
       )
       .pipe(z.array(z.string().email("must be a comma-separated list of emails"))),
+    /** A LiteLLM model map or a Burnrate catalog JSON, fetched daily by the worker (see README "Prices"). */
+    BURNRATE_PRICE_SYNC_URL: z
+      .string()
+      .url()
+      .refine((v) => /^https?:\/\//.test(v), "must be an http:// or https:// URL")
+      .optional(),
+    BURNRATE_PRICE_SYNC_AUTO_APPLY: z
+      .enum(["true", "false"], "must be true or false")
+      .default("false")
+      .transform((v) => v === "true"),
     BURNRATE_INIT_ORG_SLUG: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{1,47}$/, "lowercase letters, digits and dashes, 2-48 characters")

@@ -31,6 +31,24 @@ export const serviceTiersSchema = z.strictObject({
   priority: tierSchema.optional(),
 });
 
+/** A UTC time of day, "HH:MM" (00:00-24:00). */
+const timeOfDayClock = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, "HH:MM in UTC");
+
+/**
+ * Time-of-day prices: within [from, to) UTC (wrapping midnight when from > to) the window's prices
+ * replace the standard ones they name. Windows must not overlap.
+ */
+export const timeOfDaySchema = z
+  .array(
+    z.strictObject({
+      from: timeOfDayClock,
+      to: timeOfDayClock,
+      label: z.string().max(64).optional(),
+      prices: partialPriceSetSchema,
+    }),
+  )
+  .max(24);
+
 export const catalogEntrySchema = z.strictObject({
   provider: z
     .string()
@@ -43,9 +61,16 @@ export const catalogEntrySchema = z.strictObject({
   prices: priceSetSchema,
   longContext: longContextSchema.optional(),
   serviceTiers: serviceTiersSchema.optional(),
+  timeOfDay: timeOfDaySchema.optional(),
   free: z.boolean().default(false),
   sourceUrl: z.string().url().optional(),
   checkedAt: z.string().optional(),
+  /** Where the prices were checked and what each source said (see docs/price-sources.md). */
+  sources: z.string().max(2000).optional(),
+  /** A dated price: in force from this instant (ISO 8601); absent means from the import. */
+  effectiveFrom: z.string().datetime({ offset: true }).optional(),
+  /** What the model is for (LiteLLM's mode); only the sanity checks read it, it is not stored. */
+  mode: z.string().max(32).optional(),
 });
 
 export const catalogFileSchema = z.object({
@@ -59,4 +84,5 @@ export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 export type PriceSet = z.infer<typeof priceSetSchema>;
 export type LongContext = z.infer<typeof longContextSchema>;
 export type ServiceTiers = z.infer<typeof serviceTiersSchema>;
+export type TimeOfDay = z.infer<typeof timeOfDaySchema>;
 export type CatalogFile = z.infer<typeof catalogFileSchema>;

@@ -62,6 +62,7 @@ export async function listCatalog(ctx: OrgContext, q: CatalogQuery) {
         serviceTiers: r.serviceTiers as ServiceTiers,
         sourceUrl: r.sourceUrl,
         checkedAt: r.checkedAt,
+        sources: r.sources,
         effectiveFrom: r.effectiveFrom,
         override: o
           ? { kind: o.kind, percentOff: o.percentOff?.toString() ?? null, prices: o.prices as PriceSet | null }

@@ -17,7 +17,8 @@ async function loadCatalog(): Promise<ModelPrice[]> {
   return rows.map(toModelPrice);
 }
 
-async function loadOrgPricing(orgId: string) {
+/** An organisation's custom prices and discounts, as the price book takes them. */
+export async function loadOrgPricing(orgId: string) {
   const rows = await db().priceOverride.findMany({ where: { orgId }, orderBy: { effectiveFrom: "desc" } });
   const custom = rows
     .filter((r) => r.kind === "CUSTOM_PRICE" && r.provider && r.model && r.prices)

@@ -34,9 +34,9 @@ const ROUTE_PREFIXES = new Map<string, string | null>(
     anthropic: "anthropic",
     bedrock: null,
     bedrock_converse: null,
-    vertex_ai: null,
-    vertex_ai_beta: null,
-    vertex: null,
+    vertex_ai: "vertex_ai",
+    vertex_ai_beta: "vertex_ai",
+    vertex: "vertex_ai",
     publishers: null,
     openrouter: null,
     gemini: "google",
@@ -151,6 +151,12 @@ function indexFor(entries: readonly CatalogKey[]): Index {
   return index;
 }
 
+/**
+ * Providers whose prices are a separate list for models sold elsewhere too (Vertex AI's Gemini
+ * beside Google AI Studio's): chosen only when the event names them (provider or prefix).
+ */
+const SEPARATE_PRICE_LISTS = new Set(["vertex_ai"]);
+
 function choose(hits: CatalogKey[], wanted: string | null, hint: string | null): CatalogKey | null {
   if (hits.length === 1) return hits[0];
   for (const provider of [wanted, hint]) {
@@ -158,7 +164,8 @@ function choose(hits: CatalogKey[], wanted: string | null, hint: string | null):
     const narrowed = hits.filter((e) => e.provider.toLowerCase() === provider);
     if (narrowed.length === 1) return narrowed[0];
   }
-  return null;
+  const general = hits.filter((e) => !SEPARATE_PRICE_LISTS.has(e.provider.toLowerCase()));
+  return general.length === 1 ? general[0] : null;
 }
 
 /**

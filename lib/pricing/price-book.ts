@@ -1,5 +1,6 @@
 import { matchModel, type CatalogKey } from "./match-model";
 import type { ModelPrice } from "./price-types";
+import { atTimeOfDay } from "./time-of-day";
 
 export type Discount = {
   provider: string | null;
@@ -58,7 +59,12 @@ export class PriceBook {
       this.custom.get(id)?.find((p) => inForce(p.effectiveFrom, p.effectiveTo, at)) ??
       this.versions.get(id)?.find((p) => inForce(p.effectiveFrom, p.effectiveTo, at));
     if (!price) return null;
-    return { provider: m.provider, model: m.model, price, percentOff: this.discountFor(m.provider, m.model, at) };
+    return {
+      provider: m.provider,
+      model: m.model,
+      price: atTimeOfDay(price, at),
+      percentOff: this.discountFor(m.provider, m.model, at),
+    };
   }
 
   private discountFor(provider: string, model: string, at: Date): string | null {

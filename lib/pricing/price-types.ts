@@ -24,6 +24,8 @@ export type ModelPrice = {
   prices: PriceSet;
   longContext?: { thresholdTokens: number; prices: Partial<PriceSet> };
   serviceTiers: Partial<Record<Exclude<ServiceTier, "standard">, TierPrice>>;
+  /** UTC time-of-day windows whose prices replace the standard ones (see time-of-day.ts). */
+  timeOfDay?: { fromMinute: number; toMinute: number; label?: string; prices: Partial<PriceSet> }[];
 };
 
 /** The token and unit counts of one event that carry a price. */

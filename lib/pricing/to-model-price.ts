@@ -1,5 +1,6 @@
 import { perMillionToPicoPerToken, usdToPico } from "@/lib/money/pico";
 import type { ModelPrice, PriceSet, TierPrice } from "./price-types";
+import { clockMinutes } from "./time-of-day";
 
 type DecimalPrices = Partial<Record<keyof PriceSet, string>>;
 const UNIT_KEYS = new Set<keyof PriceSet>(["perRequest", "perImage", "perAudioSecond"]);
@@ -21,6 +22,7 @@ type StoredPrice = {
   prices: unknown;
   longContext?: unknown;
   serviceTiers?: unknown;
+  timeOfDay?: unknown;
   effectiveFrom: Date;
   effectiveTo: Date | null;
 };
@@ -51,5 +53,17 @@ export function toModelPrice(row: StoredPrice): ModelPrice {
         }
       : {}),
     serviceTiers,
+    ...(Array.isArray(row.timeOfDay) && row.timeOfDay.length
+      ? {
+          timeOfDay: (row.timeOfDay as { from: string; to: string; label?: string; prices: DecimalPrices }[]).map(
+            (w) => ({
+              fromMinute: clockMinutes(w.from),
+              toMinute: clockMinutes(w.to),
+              ...(w.label ? { label: w.label } : {}),
+              prices: toPicoPrices(w.prices),
+            }),
+          ),
+        }
+      : {}),
   };
 }

@@ -26,6 +26,11 @@ export const QUEUES = {
     name: "maintenance",
     payload: z.object({}),
   },
+  /** A fetch of BURNRATE_PRICE_SYNC_URL: the daily schedule (no run yet) or an operator's request (its run). */
+  priceSync: {
+    name: "price-sync",
+    payload: z.object({ runId: z.string().min(1).optional() }),
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

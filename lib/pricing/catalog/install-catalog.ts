@@ -20,10 +20,12 @@ export async function installShippedCatalogIfEmpty(): Promise<number> {
       prices: m.prices,
       longContext: m.longContext ?? undefined,
       serviceTiers: m.serviceTiers ?? {},
+      timeOfDay: m.timeOfDay ?? undefined,
       free: m.free,
       sourceUrl: m.sourceUrl ?? null,
       checkedAt: m.checkedAt ?? null,
-      effectiveFrom: CATALOG_EPOCH,
+      sources: m.sources ?? null,
+      effectiveFrom: m.effectiveFrom ? new Date(m.effectiveFrom) : CATALOG_EPOCH,
       importId: `shipped:${file.catalogVersion}`,
     })),
   });

@@ -1,56 +1,66 @@
-import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { CatalogEntry } from "../catalog-schema";
 import { invalidatePriceCache } from "../load-price-book";
-import { diffCatalog, type CatalogDiff } from "./diff-catalog";
+import type { NewVersion } from "./diff-catalog";
+import { planImport } from "./plan-import";
+import { repriceAfterImport } from "./reprice-after-import";
 
-const entryData = (e: CatalogEntry, effectiveFrom: Date, importId: string, aliases: string[]) => ({
-  provider: e.provider,
-  model: e.model,
-  displayName: e.displayName ?? null,
-  aliases: e.aliases.length ? e.aliases : aliases,
-  prices: e.prices,
-  longContext: e.longContext ?? undefined,
-  serviceTiers: e.serviceTiers ?? {},
-  free: e.free,
-  sourceUrl: e.sourceUrl ?? null,
-  checkedAt: e.checkedAt ?? null,
-  effectiveFrom,
-  importId,
-});
+export type ImportOptions = { replace: boolean; effectiveFrom?: Date; confirm?: boolean };
 
-/** The catalog rows in force at `at`. */
-export async function currentCatalog(at = new Date()) {
-  return db().modelPrice.findMany({
-    where: { effectiveFrom: { lte: at }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: at } }] },
-  });
-}
+const rowData = (v: NewVersion, importId: string) => {
+  const { id: _id, longContext, timeOfDay, ...rest } = v;
+  return {
+    ...rest,
+    prices: rest.prices as object,
+    serviceTiers: rest.serviceTiers as object,
+    longContext: longContext ?? undefined,
+    timeOfDay: timeOfDay ?? undefined,
+    importId,
+  };
+};
 
-export async function previewImport(entries: CatalogEntry[], opts: { replace: boolean }): Promise<CatalogDiff> {
-  return diffCatalog(entries, await currentCatalog(), opts);
+/** Refuses a change the sanity checks flag unless the operator confirmed it. */
+export function assertConfirmed(issues: { message: string; provider: string; model: string }[], confirm?: boolean) {
+  if (issues.length === 0 || confirm) return;
+  throw new AppError(
+    "conflict",
+    `${issues.length} suspicious change(s) need confirmation`,
+    issues.map((i) => ({ path: `${i.provider}/${i.model}`, message: i.message })),
+  );
 }
 
 /**
- * Applies an import as new effective-dated versions: a changed price ends the old row at
- * `effectiveFrom` and starts a new one; history is never rewritten. Returns the diff applied.
+ * Applies an import as new effective-dated versions: a changed price ends the version in force
+ * at its date and starts a new one; history is never rewritten. Suspicious changes (see
+ * sanity-checks.ts) are refused unless `confirm`. Events already priced from the ended versions
+ * are re-priced (every organisation, from the earliest changed date). Serialised by a lock.
  */
-export async function applyImport(entries: CatalogEntry[], opts: { replace: boolean; effectiveFrom?: Date }) {
+export async function applyImport(entries: CatalogEntry[], opts: ImportOptions) {
   const at = opts.effectiveFrom ?? new Date();
-  const importId = `import:${at.toISOString()}:${randomUUID().slice(0, 8)}`;
-  const diff = await db().$transaction(async (tx) => {
-    const current = await tx.modelPrice.findMany({
-      where: { effectiveFrom: { lte: at }, OR: [{ effectiveTo: null }, { effectiveTo: { gt: at } }] },
-    });
-    const d = diffCatalog(entries, current, opts);
-    const ended = [...d.changed.map((c) => c.currentId), ...d.removed.map((r) => r.id)];
-    if (ended.length) await tx.modelPrice.updateMany({ where: { id: { in: ended } }, data: { effectiveTo: at } });
-    const aliasesOf = new Map(current.map((c) => [`${c.provider}/${c.model}`, c.aliases]));
-    const rows = [...d.added, ...d.changed.map((c) => c.entry)].map((e) =>
-      entryData(e, at, importId, aliasesOf.get(`${e.provider}/${e.model}`) ?? []),
-    );
-    if (rows.length) await tx.modelPrice.createMany({ data: rows });
-    return d;
-  });
+  const importId = `import:${at.toISOString()}:${crypto.randomUUID().slice(0, 8)}`;
+  const diff = await db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('burnrate:price-catalog'))`;
+      const { diff: d } = await planImport(entries, { replace: opts.replace, at }, tx);
+      assertConfirmed(d.issues, opts.confirm);
+      const items = [...d.added, ...d.changed];
+      for (const c of d.changed)
+        if (c.currentId)
+          await tx.modelPrice.update({ where: { id: c.currentId }, data: { effectiveTo: c.version.effectiveFrom } });
+      if (d.removed.length)
+        await tx.modelPrice.updateMany({
+          where: { id: { in: d.removed.map((r) => r.id) } },
+          data: { effectiveTo: at },
+        });
+      if (items.length) await tx.modelPrice.createMany({ data: items.map((i) => rowData(i.version, importId)) });
+      return d;
+    },
+    { timeout: 60_000 },
+  );
   invalidatePriceCache();
-  return { diff, importId, effectiveFrom: at };
+  const starts = [...diff.added, ...diff.changed].map((i) => i.version.effectiveFrom);
+  if (diff.removed.length) starts.push(at);
+  const repriceJobs = starts.length ? await repriceAfterImport(new Date(Math.min(...starts.map(Number)))) : 0;
+  return { diff, importId, effectiveFrom: at, repriceJobs };
 }

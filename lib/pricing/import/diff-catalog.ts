@@ -1,71 +1,149 @@
-import { catalogEntrySchema, type CatalogEntry } from "../catalog-schema";
+import { type CatalogEntry, catalogEntrySchema } from "../catalog-schema";
+import {
+  type CatalogRow,
+  inForceAt,
+  keyOf,
+  keysOf,
+  type PriceParts,
+  priceParts,
+  type StoredFields,
+} from "./catalog-row";
+import { samePrices } from "./decimal-equal";
+import { mergeEntry } from "./merge-entry";
+import { resolveEntry } from "./resolve-entry";
+import type { SanityIssue } from "./sanity-checks";
 
-export type CurrentPrice = {
-  id: string;
+/** A version the import would write: stored fields and the interval it is in force. */
+export type NewVersion = StoredFields & { id: string; effectiveFrom: Date; effectiveTo: Date | null };
+
+export type DiffItem = {
   provider: string;
   model: string;
-  prices: unknown;
-  longContext: unknown;
-  serviceTiers: unknown;
+  /** The name the file used (an alias, a dated snapshot, a prefixed name). */
+  sourceName: string;
+  /** A dated version: in force from then; null: from the import. */
+  effectiveFrom: string | null;
+  currentId: string | null;
+  before: PriceParts | null;
+  after: PriceParts;
+  /** Events of the last 30 days priced differently, and by how much in total (USD), if known. */
+  impact?: { events: number; delta: string };
+  /** LiteLLM's mode (chat, embedding, …), for the sanity checks. */
+  mode?: string;
+  version: NewVersion;
 };
-export type PriceChange = { provider: string; model: string; before: unknown; after: unknown };
+
 export type CatalogDiff = {
-  added: CatalogEntry[];
-  changed: (PriceChange & { currentId: string; entry: CatalogEntry })[];
+  added: DiffItem[];
+  changed: DiffItem[];
   removed: { id: string; provider: string; model: string; prices: unknown }[];
   unchanged: number;
   invalid: { provider: string; model: string; message: string }[];
+  issues: SanityIssue[];
+  impact?: { events: number; delta: string; days: number };
 };
 
-const canonical = (v: unknown): string =>
-  JSON.stringify(v ?? null, (_k, x) =>
-    x && typeof x === "object" && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort()) : x,
-  );
-const samePrice = (e: CatalogEntry, c: CurrentPrice) =>
-  canonical(e.prices) === canonical(c.prices) &&
-  canonical(e.longContext) === canonical(c.longContext) &&
-  canonical(e.serviceTiers ?? {}) === canonical(c.serviceTiers ?? {});
+type Candidate = { entry: CatalogEntry; provider: string; model: string; at: Date; exactName: boolean };
 
-/**
- * What an import would change against the prices in force: added models, changed prices (old
- * and new), and — only for a full replacement — models the file no longer lists.
- */
-export function diffCatalog(
-  incoming: CatalogEntry[],
-  current: CurrentPrice[],
-  opts: { replace: boolean },
-): CatalogDiff {
-  const byKey = new Map(current.map((c) => [`${c.provider}/${c.model}`, c]));
-  const seen = new Set<string>();
-  const diff: CatalogDiff = { added: [], changed: [], removed: [], unchanged: 0, invalid: [] };
+function parseEntries(incoming: CatalogEntry[], diff: CatalogDiff): CatalogEntry[] {
+  const ok: CatalogEntry[] = [];
   for (const raw of incoming) {
     const parsed = catalogEntrySchema.safeParse(raw);
-    if (!parsed.success) {
+    if (parsed.success) ok.push(parsed.data);
+    else {
       const i = parsed.error.issues[0]!;
-      diff.invalid.push({ provider: raw.provider, model: raw.model, message: `${i.path.join(".")}: ${i.message}` });
+      diff.invalid.push({
+        provider: String(raw?.provider),
+        model: String(raw?.model),
+        message: `${i.path.join(".")}: ${i.message}`,
+      });
+    }
+  }
+  return ok;
+}
+
+/**
+ * What an import would change, version by version, against every stored version: each entry is
+ * resolved to the catalog model it names (the ingest matcher), merged into the version in force at
+ * its date (now, or its own `effectiveFrom`), and compared by decimal value. A changed version
+ * ends the one in force at that instant and takes over until that one would have ended, so
+ * applying the same file twice changes nothing. Only a full replacement removes models.
+ */
+export function diffCatalog(incoming: CatalogEntry[], rows: CatalogRow[], opts: { replace: boolean; at?: Date }) {
+  const at = opts.at ?? new Date();
+  const diff: CatalogDiff = { added: [], changed: [], removed: [], unchanged: 0, invalid: [], issues: [] };
+  const keys = keysOf(rows);
+  const sim: (CatalogRow | NewVersion)[] = rows.map((r) => ({ ...r }));
+  const rowAt = (key: string, t: Date) => sim.find((r) => keyOf(r) === key && inForceAt(r, t)) ?? null;
+
+  const chosen = new Map<string, Candidate>();
+  for (const entry of parseEntries(incoming, diff)) {
+    const t = entry.effectiveFrom ? new Date(entry.effectiveFrom) : at;
+    let target = resolveEntry(entry, keys);
+    if (target.via === "version") {
+      const row = rowAt(keyOf(target), t);
+      const same = row && samePrices(priceParts(mergeEntry(row, entry)), priceParts(row));
+      if (!same) target = { provider: entry.provider, model: entry.model, via: "new" };
+    }
+    const id = `${keyOf(target)}@${t.toISOString()}`;
+    const exactName = target.model.toLowerCase() === entry.model.toLowerCase();
+    const prior = chosen.get(id);
+    const candidate = { entry, provider: target.provider, model: target.model, at: t, exactName };
+    if (!prior || (exactName && !prior.exactName)) {
+      if (prior) noteDuplicate(diff, prior, candidate);
+      chosen.set(id, candidate);
+    } else noteDuplicate(diff, candidate, prior);
+  }
+
+  const ordered = [...chosen.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
+  let n = 0;
+  for (const c of ordered) {
+    const key = keyOf(c);
+    const row = rowAt(key, c.at);
+    const merged = mergeEntry(row as CatalogRow | null, { ...c.entry, provider: c.provider, model: c.model });
+    if (row && samePrices(priceParts(merged), priceParts(row))) {
+      diff.unchanged++;
       continue;
     }
-    const e = parsed.data;
-    const key = `${e.provider}/${e.model}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const c = byKey.get(key);
-    if (!c) diff.added.push(e);
-    else if (samePrice(e, c)) diff.unchanged++;
-    else
-      diff.changed.push({
-        provider: e.provider,
-        model: e.model,
-        before: c.prices,
-        after: e.prices,
-        currentId: c.id,
-        entry: e,
-      });
+    const next = sim
+      .filter((r) => keyOf(r) === key && r.effectiveFrom > c.at)
+      .sort((a, b) => a.effectiveFrom.getTime() - b.effectiveFrom.getTime())[0];
+    const version: NewVersion = {
+      ...merged,
+      id: `new:${n++}`,
+      effectiveFrom: c.at,
+      effectiveTo: row ? row.effectiveTo : (next?.effectiveFrom ?? null),
+    };
+    if (row) row.effectiveTo = c.at;
+    sim.push(version);
+    const item: DiffItem = {
+      provider: c.provider,
+      model: c.model,
+      sourceName: c.entry.model,
+      effectiveFrom: c.entry.effectiveFrom ?? null,
+      currentId: row && !row.id.startsWith("new:") ? row.id : null,
+      before: row ? priceParts(row) : null,
+      after: priceParts(merged),
+      ...(c.entry.mode ? { mode: c.entry.mode } : {}),
+      version,
+    };
+    (row ? diff.changed : diff.added).push(item);
   }
+
   if (opts.replace) {
-    for (const c of current)
-      if (!seen.has(`${c.provider}/${c.model}`))
-        diff.removed.push({ id: c.id, provider: c.provider, model: c.model, prices: c.prices });
+    const seen = new Set(ordered.map(keyOf));
+    for (const r of rows)
+      if (inForceAt(r, at) && !seen.has(keyOf(r)))
+        diff.removed.push({ id: r.id, provider: r.provider, model: r.model, prices: r.prices });
   }
   return diff;
+}
+
+function noteDuplicate(diff: CatalogDiff, dropped: Candidate, kept: Candidate) {
+  if (samePrices(dropped.entry.prices, kept.entry.prices)) return;
+  diff.invalid.push({
+    provider: dropped.entry.provider,
+    model: dropped.entry.model,
+    message: `same model as ${kept.provider}/${kept.model} (listed as ${kept.entry.model}), whose prices are kept`,
+  });
 }

@@ -3,6 +3,7 @@ import { currentUser } from "@/lib/auth/current-user";
 import { isOperator } from "@/lib/operators/is-operator";
 import { PageHeader } from "@/components/ui/page-header";
 import { PriceImportPanel } from "@/components/admin/price-import-panel";
+import { PriceSyncPanel } from "@/components/admin/price-sync-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +15,12 @@ export default async function AdminPricesPage() {
     <main className="mx-auto max-w-5xl px-4 py-8">
       <PageHeader
         title="Price catalog import"
-        description="Load a LiteLLM model_prices_and_context_window.json or a CSV (USD per 1M tokens). Review what changes, then apply: changed prices become new versions from now; history is never rewritten."
+        description="Load a LiteLLM model_prices_and_context_window.json, a Burnrate catalog JSON or a CSV (USD per 1M tokens). Each name is matched to the model events use, and what the file does not state is kept. Review what changes and what it does to the last 30 days of events, then apply: changed prices become new versions from now (or from an entry's own date); history is never rewritten, and suspicious changes need your confirmation."
       />
-      <PriceImportPanel />
+      <div className="space-y-6">
+        <PriceSyncPanel />
+        <PriceImportPanel />
+      </div>
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { RepriceProgress } from "@/components/prices/reprice-progress";
 import { OverridesPanel } from "@/components/prices/overrides-panel";
 import { CatalogPanel } from "@/components/prices/catalog-panel";
+import { PriceSchedulePanel } from "@/components/prices/price-schedule-panel";
 
 type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,6 +28,7 @@ export default async function PricesPage({ params, searchParams }: Props) {
           role={role}
           defaults={{ provider: first(query.provider), model: first(query.model) }}
         />
+        <PriceSchedulePanel orgSlug={org.slug} />
         <CatalogPanel orgSlug={org.slug} />
       </div>
     </>
