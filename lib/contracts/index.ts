@@ -5,6 +5,7 @@ import { createApiKeyContract, listApiKeysContract, revokeApiKeyContract } from 
 import { listAuditContract } from "./audit";
 import { BUDGET_CONTRACTS } from "./budgets";
 import { ingestEventsContract } from "./events";
+import { LIMITS_CONTRACTS } from "./limits";
 import { healthContract } from "./health";
 import { meContract, openApiContract } from "./me";
 import {
@@ -62,6 +63,7 @@ export const CONTRACTS = [
   ...WEBHOOK_CONTRACTS,
   ...CHANNEL_CONTRACTS,
   ...BUDGET_CONTRACTS,
+  ...LIMITS_CONTRACTS,
 ] as const satisfies readonly RouteContract[];
 
 export type ContractName = (typeof CONTRACTS)[number]["name"];

@@ -8,9 +8,11 @@ import { releaseInput } from "./limits-input";
  * Returns an unused reservation: its holds stop counting at once. Releasing twice, or a
  * reservation already settled or expired, changes nothing and says what it was.
  */
-export async function releaseReservation(ctx: OrgContext, raw: unknown): Promise<{ status: string }> {
+export type ReservationStatus = "released" | "settled" | "expired";
+
+export async function releaseReservation(ctx: OrgContext, raw: unknown): Promise<{ status: ReservationStatus }> {
   const { reservationId } = parseInput(releaseInput, raw);
-  const { rows } = await pgPool().query<{ status: string; released: boolean }>(
+  const { rows } = await pgPool().query<{ status: ReservationStatus | "open" | null; released: boolean }>(
     `WITH r AS (
        SELECT status FROM reservations WHERE "orgId" = $1 AND id = $2
      ), upd AS (
@@ -24,7 +26,7 @@ export async function releaseReservation(ctx: OrgContext, raw: unknown): Promise
   );
   const row = rows[0];
   if (!row?.status) throw AppError.notFound("No such reservation in this organisation");
-  return { status: row.released ? "released" : row.status };
+  return { status: row.released || row.status === "open" ? "released" : row.status };
 }
 
 /**
