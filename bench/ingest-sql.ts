@@ -38,6 +38,7 @@ const row = (i: number): EventRow => ({
   latencyMs: 100,
   status: "success",
   requestId: null,
+  reservationId: null,
   costPico: 4_500_000_000n,
   reportedCostPico: null,
   costMismatch: false,

@@ -34,6 +34,7 @@ const LIB_TIERS: Record<string, 1 | 2 | 3> = {
   health: 2,
   maintenance: 2,
   budgets: 2,
+  limits: 2,
   delivery: 2,
   webhooks: 2,
   notifications: 2,

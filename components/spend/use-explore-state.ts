@@ -1,10 +1,14 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { exploreSearch, parseExplore, type ExploreState } from "./explore-state";
 
-/** The Explore view's state, read from and written to the URL (router.replace: no history spam). */
+/**
+ * The Explore view's state, read from and written to the URL (router.replace: no history spam).
+ * A change made before the URL caught up with the previous one builds on that previous one (kept
+ * until the URL changes), so two quick changes (clear a filter, then group by) both hold.
+ */
 export function useExploreState(): [ExploreState, (patch: Partial<ExploreState>) => void] {
   const params = useSearchParams();
   const router = useRouter();
@@ -12,9 +16,15 @@ export function useExploreState(): [ExploreState, (patch: Partial<ExploreState>)
   const [now] = useState(() => new Date());
   const key = params.toString();
   const state = useMemo(() => parseExplore(new URLSearchParams(key), now), [key, now]);
+  const pending = useRef<ExploreState | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the URL changed: what was pending has landed
+  useEffect(() => {
+    pending.current = null;
+  }, [key]);
   const update = useCallback(
     (patch: Partial<ExploreState>) => {
-      const next = parseExplore(exploreSearch({ ...state, ...patch }), now);
+      const next = parseExplore(exploreSearch({ ...(pending.current ?? state), ...patch }), now);
+      pending.current = next;
       router.replace(`${pathname}?${exploreSearch(next)}`, { scroll: false });
     },
     [state, now, router, pathname],

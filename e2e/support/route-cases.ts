@@ -19,7 +19,8 @@ export type Ids = {
   alertId: string;
   inviteId: string;
 };
-export type RouteCase = { query?: Record<string, string>; body?: () => unknown };
+/** `namesObject`: the body names one object by id (as a path id would): a missing one is a 404. */
+export type RouteCase = { query?: Record<string, string>; body?: () => unknown; namesObject?: true };
 
 const MISSING = "c0000000000000000000missing";
 export const missingIds = (org: string): Ids => ({
@@ -53,6 +54,9 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
     }),
   },
   "spend.query": { query: { groupBy: "team" } },
+  "limits.check": { query: { team: "search", customer: "acme" } },
+  "limits.reserve": { body: () => ({ team: "search", estimatedCost: "0.01", ttlSeconds: 60 }) },
+  "limits.release": { body: () => ({ reservationId: `rsv_case_${unique()}` }), namesObject: true },
   me: {},
   openapi: {},
   health: {},
@@ -163,8 +167,9 @@ export function requestFor(contract: RouteContract, ids: Ids, extraQuery: Record
   return { url: qs ? `${path}?${qs}` : path, options: { method: contract.method, data: c.body?.() } };
 }
 
-/** Whether the path names an object by id (beyond the organisation), so that crossing tenants is a 404. */
-export const namesObject = (contract: RouteContract) => /\{(?!org\})\w+\}/.test(contract.path);
+/** Whether the path (or the body) names an object by id (beyond the organisation), so that crossing tenants is a 404. */
+export const namesObject = (contract: RouteContract) =>
+  /\{(?!org\})\w+\}/.test(contract.path) || caseOf(contract).namesObject === true;
 
 export const contractsWith = <K extends RouteContract["auth"]["kind"]>(kind: K) =>
   CONTRACTS.filter((c): c is Extract<(typeof CONTRACTS)[number], { auth: { kind: K } }> => c.auth.kind === kind);

@@ -1,3 +1,4 @@
+import { foldWatermark } from "@/lib/rollups/fold-watermark";
 import { thresholdLevels } from "./budget-input";
 import type { Period } from "./budget-period";
 import { type BudgetTx, inBudgetTransaction } from "./budget-transaction";
@@ -12,14 +13,31 @@ const KEY = `"orgId", "budgetId", "periodStart", "scopeValue"`;
  * Saves the period's spend per value (only values with spend). `readAt` is when the spend was
  * read: an evaluator that read earlier never overwrites a later one's figures.
  */
-async function saveSpends(tx: BudgetTx, b: BudgetRow, period: Period, spends: Map<string, bigint>, readAt: Date) {
+async function saveSpends(
+  tx: BudgetTx,
+  b: BudgetRow,
+  period: Period,
+  spends: Map<string, bigint>,
+  readAt: Date,
+  foldedBefore: Date,
+) {
   const values = [...spends.keys()].sort();
   await tx.query(
-    `INSERT INTO budget_period_spend (${KEY}, "periodEnd", "spentPico", "updatedAt")
-     SELECT $1, $2, $3, v, $4, s, $7 FROM unnest($5::text[], $6::int8[]) AS u(v, s) ORDER BY v
+    `INSERT INTO budget_period_spend (${KEY}, "periodEnd", "spentPico", "updatedAt", "foldedBefore")
+     SELECT $1, $2, $3, v, $4, s, $7, $8 FROM unnest($5::text[], $6::int8[]) AS u(v, s) ORDER BY v
      ON CONFLICT (${KEY}) DO UPDATE SET "spentPico" = EXCLUDED."spentPico", "periodEnd" = EXCLUDED."periodEnd",
-       "updatedAt" = EXCLUDED."updatedAt" WHERE budget_period_spend."updatedAt" <= EXCLUDED."updatedAt"`,
-    [b.orgId, b.id, period.start, period.end, values, values.map((v) => spends.get(v)!.toString()), readAt],
+       "updatedAt" = EXCLUDED."updatedAt", "foldedBefore" = EXCLUDED."foldedBefore"
+       WHERE budget_period_spend."updatedAt" <= EXCLUDED."updatedAt"`,
+    [
+      b.orgId,
+      b.id,
+      period.start,
+      period.end,
+      values,
+      values.map((v) => spends.get(v)!.toString()),
+      readAt,
+      foldedBefore,
+    ],
   );
   await tx.query(
     `DELETE FROM budget_period_spend WHERE "orgId" = $1 AND "budgetId" = $2 AND "periodStart" = $3
@@ -73,6 +91,8 @@ async function forecastFor(b: BudgetRow, period: Period, spent: bigint, now: Dat
  */
 export async function evaluateBudgetPeriod(b: BudgetRow, period: Period, now: Date): Promise<{ alerts: number }> {
   const readAt = new Date();
+  // The watermark before the spend: what the rollups hold when read (reservations settled earlier stop holding).
+  const foldedBefore = await foldWatermark(b.orgId);
   const spends = await spendByValue(b.orgId, b.scope, period);
   const closed = period.end <= now;
   const levels = thresholdLevels(b.thresholds, b.amountPico);
@@ -83,7 +103,7 @@ export async function evaluateBudgetPeriod(b: BudgetRow, period: Period, now: Da
   const forecast = await forecastFor(b, period, spends.get("") ?? 0n, now);
 
   return inBudgetTransaction(async (tx) => {
-    await saveSpends(tx, b, period, spends, readAt);
+    await saveSpends(tx, b, period, spends, readAt, foldedBefore);
     const won = await recordCrossings(tx, b, period, reached, !closed);
     let alerts = 0;
     if (!closed) {

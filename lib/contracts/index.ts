@@ -6,6 +6,7 @@ import { createApiKeyContract, listApiKeysContract, revokeApiKeyContract } from 
 import { listAuditContract } from "./audit";
 import { BUDGET_CONTRACTS } from "./budgets";
 import { ingestEventsContract } from "./events";
+import { LIMITS_CONTRACTS } from "./limits";
 import { healthContract } from "./health";
 import { meContract, openApiContract } from "./me";
 import {
@@ -72,6 +73,7 @@ export const CONTRACTS = [
   ...CHANNEL_CONTRACTS,
   ...BUDGET_CONTRACTS,
   ...ACCOUNT_CONTRACTS,
+  ...LIMITS_CONTRACTS,
 ] as const satisfies readonly RouteContract[];
 
 export type ContractName = (typeof CONTRACTS)[number]["name"];

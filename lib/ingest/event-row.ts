@@ -24,6 +24,7 @@ export type EventRow = {
   latencyMs: number | null;
   status: string;
   requestId: string | null;
+  reservationId: string | null;
   costPico: bigint | null;
   reportedCostPico: bigint | null;
   costMismatch: boolean;

@@ -57,6 +57,11 @@ export const usageEventSchema = z.strictObject({
   latencyMs: z.number().int().min(0).max(3_600_000).optional().describe("Latency of the call in milliseconds"),
   status: z.enum(["success", "error"]).optional().describe("Outcome of the call; defaults to success"),
   requestId: text().min(1).max(200).optional().describe("The provider's request id, for reconciliation"),
+  reservationId: text()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("The limits API reservation (rsv_…) this call settles: replaced by the event's actual cost, once"),
   cost: z
     .union([z.number().min(0).max(1_000_000), z.string().regex(/^\d{1,7}(\.\d{1,12})?$/, "a decimal string")])
     .optional()

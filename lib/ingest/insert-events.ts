@@ -2,6 +2,7 @@ import { encodeBinaryArray, type ArrayElement, type ArrayElementType } from "@/l
 import { pgPool } from "@/lib/db/pg-pool";
 import { insertDeltasFromSql, q } from "@/lib/rollups/bucket-sql";
 import { insertScopedDeltasFromSql } from "@/lib/rollups/scoped-spend-sql";
+import { settleReservationsCtes } from "@/lib/limits/settle-reservations-sql";
 import type { EventRow } from "./event-row";
 
 // [column, SQL array type, value]: the order of usage_events columns written by ingest.
@@ -30,6 +31,7 @@ const COLUMNS: [string, ArrayElementType, (r: EventRow) => ArrayElement][] = [
   ["latencyMs", "int4", (r) => r.latencyMs],
   ["status", "text", (r) => r.status],
   ["requestId", "text", (r) => r.requestId],
+  ["reservationId", "text", (r) => r.reservationId],
   ["costPico", "int8", (r) => r.costPico],
   ["reportedCostPico", "int8", (r) => r.reportedCostPico],
   ["costMismatch", "bool", (r) => r.costMismatch],
@@ -46,7 +48,8 @@ const API_KEY_PARAM = `$${COLUMNS.length + 2}::text`;
  * In the same statement it writes the rollup deltas of exactly the inserted events, so rollups
  * can never miss or double an event (the worker folds deltas atomically), and, for an organisation
  * that tracks scoped spend (endUser/apiKey budgets), its scoped spend deltas (one index lookup of
- * the organisation per batch for the others).
+ * the organisation per batch for the others), and it settles the limits API reservations the
+ * inserted events name (a retried event is a duplicate, so a reservation settles once).
  * Returns how many events it inserted; the others were duplicates.
  */
 export const INSERT_EVENTS_SQL = `
@@ -67,7 +70,7 @@ WITH input AS (
   ${insertDeltasFromSql("inserted", "$1")}
 ), scoped AS (
   ${insertScopedDeltasFromSql("inserted", "$1")}
-)
+), ${settleReservationsCtes("inserted", "$1")}
 SELECT count(*)::int AS inserted FROM inserted`;
 
 /** The statement's parameters: the organisation, one binary array per column, the API key id. */

@@ -81,6 +81,7 @@ function toRow(e: UsageEventInput, ts: Date, opts: PrepareOptions): EventRow {
     latencyMs: e.latencyMs ?? null,
     status: e.status ?? "success",
     requestId: e.requestId ?? null,
+    reservationId: e.reservationId ?? null,
     costPico: cost,
     reportedCostPico: reported,
     costMismatch: costMismatch(cost, reported),

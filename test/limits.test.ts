@@ -1,0 +1,147 @@
+// The limits API's core against real Postgres: reserve (atomic under concurrency), settle through
+// ingest (once), release, expiry, the check, and tenant isolation. Expected figures are worked out
+// by hand from the house model's price (1 token = $0.000001).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBudget } from "@/lib/budgets";
+import { evaluateOrgBudgets } from "@/lib/budgets/evaluate-org-budgets";
+import { pgPool } from "@/lib/db/pg-pool";
+import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { checkLimits } from "@/lib/limits/check-limits";
+import { expireReservations, releaseReservation } from "@/lib/limits/release-reservation";
+import { reserveSpend } from "@/lib/limits/reserve-spend";
+import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
+import { foldDeltas } from "@/lib/rollups/fold-deltas";
+import { budgetOrg, costing } from "./support/budget-helpers";
+import { closeConnections } from "./support/close-connections";
+
+beforeAll(installShippedCatalogIfEmpty);
+afterAll(closeConnections);
+
+const cap = (org: Awaited<ReturnType<typeof budgetOrg>>, amount: string, scope: Record<string, string> = {}) =>
+  createBudget(org, { name: `cap ${JSON.stringify(scope)}`, scope, period: "month", amount, hardCap: true });
+const aMinuteAgo = () => new Date(Date.now() - 60_000);
+const status = async (orgId: string, id: string) =>
+  (await pgPool().query(`SELECT status FROM reservations WHERE "orgId" = $1 AND id = $2`, [orgId, id])).rows[0]?.status;
+
+describe("limits: reserve, settle, release", () => {
+  it("100 concurrent reservations of $0.03 against a $1.00 cap: exactly 33 granted, never more than the cap", async () => {
+    const org = await budgetOrg("limits-race");
+    await cap(org, "1.00");
+    const results = await Promise.all(
+      Array.from({ length: 100 }, () => reserveSpend(org, { team: "search", estimatedCost: "0.03" })),
+    );
+    const granted = results.filter((r) => r.allowed);
+    expect(granted).toHaveLength(33); // 33 x 0.03 = 0.99; a 34th would make 1.02
+    const refused = results.find((r) => !r.allowed);
+    expect(refused).toMatchObject({ allowed: false, budget: { amount: "1", reserved: "0.99", remaining: "0.01" } });
+    const held = await pgPool().query(`SELECT sum("amountPico")::text AS s FROM reservation_holds WHERE "orgId" = $1`, [
+      org.orgId,
+    ]);
+    expect(held.rows[0].s).toBe("990000000000");
+  });
+
+  it("an event carrying the reservation settles it once: its actual cost replaces the estimate, a retry changes nothing", async () => {
+    const org = await budgetOrg("limits-settle");
+    await cap(org, "1.00", { team: "search" });
+    const r = await reserveSpend(org, { team: "search", estimatedCost: "0.50" });
+    if (!r.allowed) throw new Error("refused");
+    expect((await checkLimits(org, { team: "search" })).budgets[0]).toMatchObject({ spent: "0", reserved: "0.5" });
+
+    const event = costing("0.20", aMinuteAgo(), { team: "search", reservationId: r.reservationId });
+    expect((await ingestBatch(org.orgId, [event], {})).accepted).toBe(1);
+    expect(await status(org.orgId, r.reservationId)).toBe("settled");
+    // Not in the rollups yet: the settled hold keeps the actual cost (0.20), not the estimate.
+    expect((await checkLimits(org, { team: "search" })).budgets[0]).toMatchObject({ spent: "0", reserved: "0.2" });
+
+    await foldDeltas(org.orgId);
+    await evaluateOrgBudgets(org.orgId);
+    // In the rollups now: counted once, as spend.
+    expect((await checkLimits(org, { team: "search" })).budgets[0]).toMatchObject({
+      spent: "0.2",
+      reserved: "0",
+      remaining: "0.8",
+    });
+    expect((await ingestBatch(org.orgId, [event], {})).duplicates).toBe(1);
+    await foldDeltas(org.orgId);
+    await evaluateOrgBudgets(org.orgId);
+    expect((await checkLimits(org, { team: "search" })).budgets[0]).toMatchObject({ spent: "0.2", reserved: "0" });
+  });
+
+  it("release returns the room at once; an expired reservation stops holding and is recorded as expired", async () => {
+    const org = await budgetOrg("limits-release");
+    await cap(org, "1.00");
+    const r = await reserveSpend(org, { estimatedCost: "0.70" });
+    if (!r.allowed) throw new Error("refused");
+    expect((await reserveSpend(org, { estimatedCost: "0.40" })).allowed).toBe(false);
+    expect(await releaseReservation(org, { reservationId: r.reservationId })).toEqual({ status: "released" });
+    expect(await releaseReservation(org, { reservationId: r.reservationId })).toEqual({ status: "released" });
+    expect((await reserveSpend(org, { estimatedCost: "0.40" })).allowed).toBe(true);
+
+    // Made two minutes ago with one minute to live: already expired.
+    const old = await reserveSpend(org, { estimatedCost: "0.60", ttlSeconds: 60 }, new Date(Date.now() - 120_000));
+    if (!old.allowed) throw new Error("refused");
+    expect((await checkLimits(org, {})).budgets[0]).toMatchObject({ reserved: "0.4", remaining: "0.6" });
+    expect(await expireReservations()).toBeGreaterThanOrEqual(1);
+    expect(await status(org.orgId, old.reservationId)).toBe("expired");
+  });
+
+  it("the check matches every hard-capped budget of the call and refuses with the one that is full", async () => {
+    const org = await budgetOrg("limits-check");
+    await cap(org, "10.00");
+    const acme = await cap(org, "0.30", { customer: "*" });
+    await createBudget(org, { name: "soft", period: "month", amount: "0.01" }); // not a hard cap: ignored
+    const event = costing("0.30", aMinuteAgo(), { customer: "acme" });
+    await ingestBatch(org.orgId, [event], {});
+    await foldDeltas(org.orgId);
+    await evaluateOrgBudgets(org.orgId);
+
+    const acmeCheck = await checkLimits(org, { customer: "acme" });
+    expect(acmeCheck.allowed).toBe(false);
+    expect(acmeCheck.budgets.map((b) => [b.name, b.scopeValue, b.spent, b.capped])).toEqual([
+      ["cap {}", null, "0.3", false],
+      ['cap {"customer":"*"}', "acme", "0.3", true],
+    ]);
+    const refused = await reserveSpend(org, { customer: "acme", estimatedCost: "0.01" });
+    expect(refused).toMatchObject({ allowed: false, budget: { id: acme.id, scopeValue: "acme" } });
+    expect((await checkLimits(org, { customer: "globex" })).allowed).toBe(true);
+    // The model and its most tokens price the reservation: 200,000 input tokens of house-7b = $0.20.
+    const byModel = await reserveSpend(org, {
+      customer: "globex",
+      provider: "self-hosted",
+      model: "house-7b",
+      maxInputTokens: 200_000,
+    });
+    expect(byModel).toMatchObject({ allowed: true, amount: "0.2" });
+  });
+
+  it("isolates tenants: another organisation's reservation is not found, its holds do not count", async () => {
+    const a = await budgetOrg("limits-a");
+    const b = await budgetOrg("limits-b");
+    await cap(a, "1.00");
+    await cap(b, "1.00");
+    const rb = await reserveSpend(b, { estimatedCost: "0.90" });
+    if (!rb.allowed) throw new Error("refused");
+    await expect(releaseReservation(a, { reservationId: rb.reservationId })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect((await checkLimits(a, {})).budgets[0]).toMatchObject({ reserved: "0", remaining: "1" });
+    expect((await checkLimits(b, {})).budgets[0]).toMatchObject({ reserved: "0.9", remaining: "0.1" });
+
+    await ingestBatch(a.orgId, [costing("0.10", aMinuteAgo(), { reservationId: rb.reservationId })], {});
+    expect(await status(b.orgId, rb.reservationId)).toBe("open");
+  });
+
+  it("refuses bad input naming the field", async () => {
+    const org = await budgetOrg("limits-input");
+    await expect(reserveSpend(org, { team: "x" })).rejects.toMatchObject({
+      code: "invalid_request",
+      issues: [{ path: "estimatedCost" }],
+    });
+    await expect(reserveSpend(org, { model: "house-7b" })).rejects.toMatchObject({
+      issues: [{ path: "maxOutputTokens" }],
+    });
+    await expect(reserveSpend(org, { estimatedCost: "-1" })).rejects.toMatchObject({
+      issues: [{ path: "estimatedCost" }],
+    });
+  });
+});
