@@ -54,7 +54,7 @@ function childrenOf(pid: number): [number, string][] {
 
 export async function startAppStack(opts: { env?: Record<string, string>; readyTimeoutMs?: number } = {}) {
   const [pg, redis, port] = await Promise.all([startPostgresServer(), startRedisServer(), freePort()]);
-  const apiKey = `br_live_fault${randomBytes(12).toString("hex")}`;
+  const apiKey = `br_live_${randomBytes(24).toString("base64url")}`; // full strength, as the init requires
   const orgSlug = "faults";
   const owner = { email: "faults@burnrate.local", password: "fault-suite-password" };
   const logDir = mkdtempSync(path.join(tmpdir(), "burnrate-stack-"));
