@@ -168,7 +168,7 @@ describe("faults mid-ingest, through npm start", () => {
     const { page, browser } = await signedInPage(stack.baseUrl, stack.owner.email, stack.owner.password);
     try {
       await page.goto(`${stack.baseUrl}/${stack.orgSlug}`);
-      await page.getByText("Fault suite").first().waitFor({ timeout: 30_000 });
+      await page.getByRole("heading", { name: "Overview" }).waitFor({ timeout: 30_000 });
       await stack.pg.stop();
       try {
         await page.goto(`${stack.baseUrl}/${stack.orgSlug}`);
@@ -178,7 +178,7 @@ describe("faults mid-ingest, through npm start", () => {
       }
       // No reload: the notice polls health and re-renders the page once Postgres answers.
       await page.getByText("The database is unavailable").waitFor({ state: "detached", timeout: 30_000 });
-      await page.getByText("Fault suite").first().waitFor({ timeout: 10_000 });
+      await page.getByRole("heading", { name: "Overview" }).waitFor({ timeout: 10_000 });
     } finally {
       await browser.close();
     }
