@@ -16,8 +16,8 @@ export async function fetchPriceSource(url: string): Promise<string> {
   return text;
 }
 
-/** The URL as errors and logs may show it: no credentials, no query (a token often travels there). */
-function withoutSecrets(url: string): string {
+/** The URL as errors, logs and the runs list may show it: no credentials, no query (a token often travels there). */
+export function withoutSecrets(url: string): string {
   try {
     const u = new URL(url);
     return `${u.origin}${u.pathname}`;
