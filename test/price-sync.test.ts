@@ -119,6 +119,7 @@ describe("scheduled price sync", () => {
     source.reply = { status: 503, body: "down" };
     const failed = await runPriceSync();
     expect(failed).toMatchObject({ status: "failed", error: expect.stringContaining("503") });
+    expect(JSON.stringify(failed)).not.toContain("s3cret"); // the URL's query (a token) is never shown
     await db().priceSyncRun.updateMany({ data: { createdAt: new Date(Date.now() - 26 * 3_600_000) } });
     expect(await startDuePriceSyncs()).toBe(1);
     expect(await getQueue("priceSync").getJobCounts("waiting", "delayed")).toMatchObject({ waiting: 1 });

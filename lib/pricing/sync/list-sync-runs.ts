@@ -1,11 +1,8 @@
+import { withoutSecrets } from "./fetch-price-source";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 
 /** Where a URL points without its query (which may hold a token). */
-const withoutQuery = (url: string) => {
-  const u = new URL(url);
-  return `${u.origin}${u.pathname}`;
-};
 
 /** The sync configuration and the 10 newest runs (the pending one, if any, first). */
 export async function listSyncRuns() {
@@ -16,7 +13,7 @@ export async function listSyncRuns() {
       id: r.id,
       trigger: r.trigger,
       status: r.status,
-      sourceUrl: withoutQuery(r.sourceUrl),
+      sourceUrl: withoutSecrets(r.sourceUrl),
       createdAt: r.createdAt.toISOString(),
       finishedAt: r.finishedAt?.toISOString() ?? null,
       decidedBy: r.decidedBy,
@@ -26,5 +23,5 @@ export async function listSyncRuns() {
       diff: r.diff as never,
     }))
     .sort((a, b) => Number(b.status === "pending") - Number(a.status === "pending"));
-  return { configured: !!url, autoApply, sourceUrl: url ? withoutQuery(url) : null, runs };
+  return { configured: !!url, autoApply, sourceUrl: url ? withoutSecrets(url) : null, runs };
 }

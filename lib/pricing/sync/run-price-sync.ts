@@ -5,7 +5,7 @@ import { log } from "@/lib/log";
 import { applyImport } from "../import/apply-import";
 import { parsePriceFile } from "../import/parse-price-file";
 import { previewImport } from "../import/preview-import";
-import { fetchPriceSource } from "./fetch-price-source";
+import { fetchPriceSource, withoutSecrets } from "./fetch-price-source";
 import { notifyOperatorsOfPendingSync } from "./notify-operators";
 import { storedDiff } from "./stored-diff";
 
@@ -36,7 +36,7 @@ export async function runPriceSync(opts: SyncOptions = {}) {
   }
   const run = opts.runId
     ? await runs.findUnique({ where: { id: opts.runId } })
-    : await runs.create({ data: { trigger: "schedule", sourceUrl: url } });
+    : await runs.create({ data: { trigger: "schedule", sourceUrl: withoutSecrets(url) } });
   if (!run) return null;
   const claimed = await runs.updateMany({ where: { id: run.id, status: "queued" }, data: { status: "running" } });
   if (claimed.count === 0) return runs.findUnique({ where: { id: run.id } });
