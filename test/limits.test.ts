@@ -6,6 +6,8 @@ import { createBudget } from "@/lib/budgets";
 import { evaluateOrgBudgets } from "@/lib/budgets/evaluate-org-budgets";
 import { pgPool } from "@/lib/db/pg-pool";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { onBudgetEvent, type BudgetEvent } from "@/lib/budgets/publish-budget-event";
+import { updateBudget } from "@/lib/budgets";
 import { checkLimits } from "@/lib/limits/check-limits";
 import { expireReservations, releaseReservation } from "@/lib/limits/release-reservation";
 import { reserveSpend } from "@/lib/limits/reserve-spend";
@@ -129,6 +131,42 @@ describe("limits: reserve, settle, release", () => {
 
     await ingestBatch(a.orgId, [costing("0.10", aMinuteAgo(), { reservationId: rb.reservationId })], {});
     expect(await status(b.orgId, rb.reservationId)).toBe("open");
+  });
+
+  it("caps without reservations: reaching the amount caps the value once (budget.capped); raising it releases (budget.released)", async () => {
+    const org = await budgetOrg("limits-capped");
+    const budget = await cap(org, "0.50", { customer: "*" });
+    const events: BudgetEvent[] = [];
+    const off = onBudgetEvent((e) => e.orgId === org.orgId && events.push(e));
+    try {
+      await ingestBatch(
+        org.orgId,
+        [
+          costing("0.30", aMinuteAgo(), { customer: "acme" }),
+          costing("0.25", aMinuteAgo(), { customer: "acme" }), // acme: 0.55 >= 0.50
+          costing("0.10", aMinuteAgo(), { customer: "globex" }),
+        ],
+        {},
+      );
+      await foldDeltas(org.orgId);
+      await Promise.all([1, 2, 3, 4].map(() => evaluateOrgBudgets(org.orgId)));
+      const capped = events.filter((e) => e.type === "budget.capped");
+      expect(capped.map((e) => [e.data.scopeValue, e.data.spent, e.data.amount])).toEqual([["acme", "0.55", "0.5"]]);
+      expect((await checkLimits(org, { customer: "acme" })).allowed).toBe(false);
+      expect((await checkLimits(org, { customer: "globex" })).allowed).toBe(true);
+
+      await updateBudget(org, budget.id, { amount: "1.00" });
+      await Promise.all([1, 2].map(() => evaluateOrgBudgets(org.orgId)));
+      expect(events.filter((e) => e.type === "budget.released").map((e) => e.data.scopeValue)).toEqual(["acme"]);
+      expect((await checkLimits(org, { customer: "acme" })).allowed).toBe(true);
+      await evaluateOrgBudgets(org.orgId);
+      expect(events.map((e) => e.type).filter((t) => t !== "budget.threshold_reached")).toEqual([
+        "budget.capped",
+        "budget.released",
+      ]);
+    } finally {
+      off();
+    }
   });
 
   it("refuses bad input naming the field", async () => {

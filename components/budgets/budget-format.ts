@@ -20,6 +20,7 @@ export function thresholdLabel(key: string): string {
   const [kind, v] = key.split(":");
   if (kind === "percent") return `${v}%`;
   if (kind === "amount") return formatMoney(v ?? "0");
+  if (kind === "cap") return "hard cap";
   return "forecast";
 }
 

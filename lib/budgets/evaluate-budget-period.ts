@@ -6,6 +6,7 @@ import { starDimension, type BudgetRow } from "./budget-row";
 import { spendByValue } from "./budget-spend";
 import { projectSpend, weeklyProfile, type Projection } from "./forecast-spend";
 import { openOrEscalateAlert } from "./record-alert";
+import { recordCaps } from "./record-caps";
 
 const KEY = `"orgId", "budgetId", "periodStart", "scopeValue"`;
 
@@ -123,6 +124,7 @@ export async function evaluateBudgetPeriod(b: BudgetRow, period: Period, now: Da
         alerts++;
       }
     }
+    if (!closed) alerts += await recordCaps(tx, b, period, spends);
     if (forecast?.exceedsAt) {
       const spentPico = spends.get("") ?? 0n;
       const fc = { scopeValue: "", threshold: "forecast", thresholdPico: b.amountPico, spentPico };

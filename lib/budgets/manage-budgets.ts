@@ -8,9 +8,10 @@ import { createBudgetSchema, toPico, updateBudgetSchema, type BudgetScope } from
 import { needsScopedSpend } from "./budget-spend";
 import { toBudgetRow, type BudgetRow } from "./budget-row";
 import { budgetView, parseInput } from "./budget-view";
+import { budgetsChanged } from "./budgets-changed";
 import { markBudgets } from "./mark-budgets";
 
-const MAX_BUDGETS = 500;
+const MAX_BUDGETS = 1000;
 
 async function checkOwner(ctx: OrgContext, ownerUserId: string | null | undefined) {
   if (!ownerUserId) return;
@@ -76,6 +77,7 @@ export async function createBudget(ctx: OrgContext, input: unknown) {
     );
     return { row, wake: await markBudgets(tx, ctx.orgId) };
   });
+  budgetsChanged(ctx.orgId);
   await created.wake(); // evaluate the current period's spend against the new budget now
   return budgetView(toBudgetRow(created.row));
 }
@@ -122,6 +124,7 @@ export async function updateBudget(ctx: OrgContext, id: string, input: unknown) 
     );
     return { row, wake: await markBudgets(tx, ctx.orgId) };
   });
+  budgetsChanged(ctx.orgId);
   await updated.wake();
   return budgetView(toBudgetRow(updated.row));
 }
@@ -134,4 +137,5 @@ export async function deleteBudget(ctx: OrgContext, id: string): Promise<void> {
     if (count === 0) throw AppError.notFound("Budget not found");
     await recordAudit(ctx, { action: "budget.deleted", targetType: "budget", targetId: id }, tx);
   });
+  budgetsChanged(ctx.orgId);
 }

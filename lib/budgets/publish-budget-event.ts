@@ -1,18 +1,25 @@
 import { publishEvent } from "@/lib/delivery/publish-event";
 import type { BudgetTx } from "./budget-transaction";
 
-export type BudgetEventType = "budget.threshold_reached" | "budget.forecast_exceeded";
+export type BudgetEventType =
+  | "budget.threshold_reached"
+  | "budget.forecast_exceeded"
+  | "budget.capped"
+  | "budget.released";
 
 /** What delivery sends for a budget alert (Standard Webhooks `data`); amounts as decimal strings. */
 export type BudgetEventData = {
   budget: { id: string; name: string; scope: Record<string, string> };
   period: { start: string; end: string };
-  threshold: { percent: number } | { amount: string } | { forecast: true };
+  threshold: { percent: number } | { amount: string } | { forecast: true } | { hardCap: true };
   spent: string;
   amount: string;
   projectedAt?: string;
-  alertId: string;
+  /** The alert of a threshold or forecast; null for a hard cap's capped/released. */
+  alertId: string | null;
   scopeValue: string | null;
+  /** Capped/released: when the cap resets by itself (the period's end). */
+  resetsAt?: string;
 };
 
 export type BudgetEvent = { orgId: string; type: BudgetEventType; data: BudgetEventData; channelIds: string[] };

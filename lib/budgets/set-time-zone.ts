@@ -2,6 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { timeZoneSchema } from "./budget-input";
+import { budgetsChanged } from "./budgets-changed";
 import { carryCurrentPeriod } from "./carry-current-period";
 import { parseInput } from "./budget-view";
 import { markBudgets } from "./mark-budgets";
@@ -33,6 +34,7 @@ export async function setOrganizationTimeZone(
     );
     return markBudgets(tx, ctx.orgId);
   });
+  budgetsChanged(ctx.orgId);
   await wake();
   return { timeZone: tz };
 }

@@ -1,0 +1,135 @@
+// Limits benchmark (not a test): `npm run bench:limits`. Self-contained: a scratch database on the
+// server of DATABASE_URL (default local), migrated; one organisation with BENCH_BUDGETS (1,000) hard-capped
+// budgets: per team, per team+feature, "each customer", and one "each end user" budget with spend for
+// BENCH_END_USERS (100,000) end users. Then, in-process (the lib functions the routes call, no HTTP):
+//   - the check one call after another (500), then the check and the reservation, BENCH_CALLS (2,000)
+//     each at BENCH_RATE (1,000) calls/s (open loop): p50/p99/max;
+//   - 100 concurrent reservers against a cap: granted total vs the cap (overshoot).
+// Drops the database afterwards.
+import { randomBytes } from "node:crypto";
+import { DEFAULT_SERVER_URL, dropDatabase, ensureDatabase, withDatabase } from "../scripts/db-admin";
+import { migrateDeploy } from "../scripts/migrate-deploy";
+import { benchEnv, percentile } from "./support";
+
+benchEnv();
+const BUDGETS = Number(process.env.BENCH_BUDGETS ?? 1000);
+const END_USERS = Number(process.env.BENCH_END_USERS ?? 100_000);
+const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `fn` `n` times at `rate` per second (open loop), returns the latencies in ms, sorted. */
+async function atRate(n: number, rate: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const lat: number[] = [];
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < n; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    const t0 = performance.now();
+    pending.push(fn(i).then(() => void lat.push(performance.now() - t0)));
+  }
+  await Promise.all(pending);
+  return lat.sort((a, b) => a - b);
+}
+
+const fmt = (l: number[]) =>
+  `p50 ${percentile(l, 50).toFixed(1)} ms, p99 ${percentile(l, 99).toFixed(1)} ms, max ${l[l.length - 1]!.toFixed(1)} ms`;
+
+async function main() {
+  const id = randomBytes(4).toString("hex");
+  const databaseUrl = withDatabase(process.env.DATABASE_URL ?? DEFAULT_SERVER_URL, `burnrate_bench_limits_${id}`);
+  await ensureDatabase(databaseUrl);
+  await migrateDeploy(databaseUrl);
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.QUEUE_PREFIX = `brbench_${id}`;
+  const { createBudget } = await import("@/lib/budgets");
+  const { evaluateOrgBudgets } = await import("@/lib/budgets/evaluate-org-budgets");
+  const { checkLimits } = await import("@/lib/limits/check-limits");
+  const { reserveSpend } = await import("@/lib/limits/reserve-spend");
+  const { signUp } = await import("@/lib/onboarding/sign-up");
+  const { userContext } = await import("@/lib/tenancy/context");
+  const { pgPool, closePgPool } = await import("@/lib/db/pg-pool");
+  const { disconnectDb } = await import("@/lib/db");
+  const { closeQueues } = await import("@/lib/queue/enqueue");
+  try {
+    const { user, org } = await signUp({
+      email: `limits-${id}@bench.local`,
+      password: `bench ${randomBytes(12).toString("hex")}`,
+      organizationName: "Limits bench",
+    });
+    const ctx = userContext(org, user, "OWNER");
+    const teams = Math.max(1, Math.floor((BUDGETS - 2) / 10));
+    let made = 0;
+    const budget = (scope: Record<string, string>, amount: string) =>
+      createBudget(ctx, { name: `b${made++}`, scope, period: "month", amount, hardCap: true, thresholds: [] });
+    for (let t = 0; t < teams && made < BUDGETS - 2; t++) {
+      await budget({ team: `team-${t}` }, "1000");
+      for (let f = 0; f < 9 && made < BUDGETS - 2; f++) await budget({ team: `team-${t}`, feature: `f-${f}` }, "100");
+    }
+    await budget({ customer: "*" }, "50");
+    const perUser = await budget({ endUser: "*" }, "1");
+    await evaluateOrgBudgets(org.id);
+    // Spend of the "each end user" budget for END_USERS end users, as its evaluation would have saved it.
+    const periodStart = (await pgPool().query(`SELECT "periodStart" FROM budget_period_spend LIMIT 1`)).rows[0]
+      ?.periodStart as Date | undefined;
+    const start = periodStart ?? new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
+    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    await pgPool().query(
+      `INSERT INTO budget_period_spend ("orgId", "budgetId", "periodStart", "scopeValue", "periodEnd", "spentPico", "foldedBefore")
+       SELECT $1, $2, $3, 'u' || g, $4, (g % 1000)::int8 * 1000000000, now() FROM generate_series(1, $5) g`,
+      [org.id, perUser.id, start, end, END_USERS],
+    );
+    const count = (await pgPool().query(`SELECT count(*)::int AS n FROM budgets WHERE "orgId" = $1`, [org.id])).rows[0]
+      .n;
+    console.log(`${count} hard-capped budgets, ${END_USERS.toLocaleString("en-US")} end users with spend`);
+    const call = (i: number) => ({
+      team: `team-${i % teams}`,
+      feature: `f-${i % 9}`,
+      customer: `c-${i % 50}`,
+      endUser: `u${(i * 7919) % END_USERS}`,
+    });
+    await checkLimits(ctx, call(0)); // warm-up: price book, pools, budget cache
+    const sequential: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const t0 = performance.now();
+      await checkLimits(ctx, call(i));
+      sequential.push(performance.now() - t0);
+    }
+    console.log(`check   (500 one after another): ${fmt(sequential.sort((a, b) => a - b))}`);
+    const checks = await atRate(CALLS, RATE, (i) => checkLimits(ctx, call(i)));
+    console.log(`check   (${CALLS} at ${RATE}/s, 4 budgets match each): ${fmt(checks)}`);
+    const reserves = await atRate(CALLS, RATE, (i) => reserveSpend(ctx, { ...call(i), estimatedCost: "0.000001" }));
+    console.log(`reserve (${CALLS} at ${RATE}/s): ${fmt(reserves)}`);
+
+    const capCtx = ctx;
+    await createBudget(capCtx, {
+      name: "race",
+      scope: { team: "race" },
+      period: "month",
+      amount: "1.00",
+      hardCap: true,
+    });
+    const race = await Promise.all(
+      Array.from({ length: 100 }, () => reserveSpend(capCtx, { team: "race", estimatedCost: "0.03" })),
+    );
+    const granted = race.filter((r) => r.allowed).length;
+    console.log(
+      `100 concurrent reservers of $0.03 against $1.00: ${granted} granted = $${(granted * 0.03).toFixed(2)}`,
+    );
+  } finally {
+    await closeQueues().catch(() => {});
+    await closePgPool().catch(() => {});
+    await disconnectDb().catch(() => {});
+    await dropDatabase(databaseUrl).catch(() => {});
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
