@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { PoolClient } from "pg";
-import { pgPool } from "@/lib/db/pg-pool";
+import { inPgTransaction } from "@/lib/db/pg-transaction";
 import { AppError } from "@/lib/errors";
 import { formatPicoUsd, usdToPico } from "@/lib/money";
 import { loadPriceBook } from "@/lib/pricing/load-price-book";
@@ -40,21 +39,6 @@ function maxCostPico(input: ReserveInput, book: Awaited<ReturnType<typeof loadPr
 
 const lockKey = (orgId: string, k: CapKey) => `${orgId}|${k.budget.id}|${k.period.start.toISOString()}|${k.scopeValue}`;
 
-async function inTransaction<T>(work: (c: PoolClient) => Promise<T>): Promise<T> {
-  const c = await pgPool().connect();
-  try {
-    await c.query("BEGIN");
-    const out = await work(c);
-    await c.query("COMMIT");
-    return out;
-  } catch (err) {
-    await c.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    c.release();
-  }
-}
-
 /**
  * Reserves the call's maximum cost against every hard-capped budget it falls in, or refuses with
  * the budget that has the least room. The check of every budget and the reservation are one
@@ -70,7 +54,7 @@ export async function reserveSpend(ctx: OrgContext, raw: unknown, now = new Date
   const keys = await capKeysFor(ctx.orgId, callAttributes(attrs, apiKeyId, book, now), now);
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
 
-  return inTransaction(async (c) => {
+  return inPgTransaction(async (c) => {
     const query = async <R>(sql: string, params: unknown[]) => ({ rows: (await c.query(sql, params)).rows as R[] });
     for (const k of [...keys].sort((a, b) => lockKey(ctx.orgId, a).localeCompare(lockKey(ctx.orgId, b))))
       await c.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [lockKey(ctx.orgId, k)]);

@@ -1,4 +1,5 @@
 import { pgPool } from "@/lib/db/pg-pool";
+import { inPgTransaction } from "@/lib/db/pg-transaction";
 import { log } from "@/lib/log";
 import { enqueue } from "@/lib/queue/enqueue";
 import { insertScopedDeltasFromSql } from "./scoped-spend-sql";
@@ -17,9 +18,7 @@ import { insertScopedDeltasFromSql } from "./scoped-spend-sql";
 export async function trackScopedSpend(orgId: string): Promise<boolean> {
   const on = await pgPool().query(`SELECT 1 FROM organizations WHERE id = $1 AND "tracksScopedSpend"`, [orgId]);
   if (on.rowCount) return false;
-  const tx = await pgPool().connect();
-  try {
-    await tx.query("BEGIN");
+  const turnedOn = await inPgTransaction(async (tx) => {
     await tx.query("LOCK TABLE scoped_spend_deltas IN SHARE ROW EXCLUSIVE MODE");
     const flipped = await tx.query(
       `UPDATE organizations SET "tracksScopedSpend" = true WHERE id = $1 AND NOT "tracksScopedSpend" RETURNING id`,
@@ -30,17 +29,11 @@ export async function trackScopedSpend(orgId: string): Promise<boolean> {
         `WITH events AS (SELECT * FROM usage_events WHERE "orgId" = $1) ${insertScopedDeltasFromSql("events", "$1")}`,
         [orgId],
       );
-    await tx.query("COMMIT");
-    const turnedOn = (flipped.rowCount ?? 0) > 0;
-    if (turnedOn)
-      void enqueue("rollup", { orgId }, { jobId: `rollup-${orgId}-backfill-${Date.now()}` }).catch((err: unknown) =>
-        log.warn({ err, orgId }, "could not enqueue the backfill fold; the sweeper will fold it"),
-      );
-    return turnedOn;
-  } catch (err) {
-    await tx.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    tx.release();
-  }
+    return (flipped.rowCount ?? 0) > 0;
+  });
+  if (turnedOn)
+    void enqueue("rollup", { orgId }, { jobId: `rollup-${orgId}-backfill-${Date.now()}` }).catch((err: unknown) =>
+      log.warn({ err, orgId }, "could not enqueue the backfill fold; the sweeper will fold it"),
+    );
+  return turnedOn;
 }
