@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/net/client-address";
 import { authorizeCredentials } from "./authorize";
 import { endAllSessions, sessionVersionOf } from "./session-version";
@@ -34,7 +35,13 @@ export const authOptions: NextAuthOptions = {
       }
       if (typeof token.uid !== "string" || typeof token.authAt !== "number") throw new Error("session without a user");
       if (now - token.authAt > SESSION_ABSOLUTE_SECONDS) throw new Error("session past its absolute lifetime");
-      if ((await sessionVersionOf(token.uid)) !== token.sv) throw new Error("session ended");
+      // Postgres unreachable: the session is not ended by an outage (every page and route answers
+      // "unavailable" meanwhile); it is checked again on the next request.
+      const version = await sessionVersionOf(token.uid).catch((err: unknown) => {
+        if (isDatabaseUnavailable(err)) return token.sv;
+        throw err;
+      });
+      if (version !== token.sv) throw new Error("session ended");
       return token;
     },
     session({ session, token }) {
