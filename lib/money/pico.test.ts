@@ -17,11 +17,10 @@ describe("money", () => {
     expect(() => perMillionToPicoPerToken("-1")).toThrow();
   });
 
-  it("is exact where binary floats are not", () => {
-    // 0.1 + 0.2 style: 3 events of 1 token at $0.10/M and $0.20/M
+  it("adds $0.10/M and $0.20/M over a million tokens to exactly $0.30", () => {
     const total = perMillionToPicoPerToken("0.10") + perMillionToPicoPerToken("0.20");
+    expect(total).toBe(300_000n);
     expect(formatPicoUsd(total * 1_000_000n)).toBe("0.3");
-    expect(0.1 + 0.2).not.toBe(0.3);
   });
 
   it("formats exact decimal strings", () => {
