@@ -87,6 +87,7 @@ describe("rollups against an independent oracle", () => {
     await ingestBatch(
       org.orgId,
       Array.from({ length: 120 }, (_, i) => event(i)),
+      {},
       { apiKeyId: "key-a" },
     );
     await trackScopedSpend(org.orgId); // backfills the events so far
@@ -94,11 +95,13 @@ describe("rollups against an independent oracle", () => {
     await ingestBatch(
       org.orgId,
       Array.from({ length: 120 }, (_, i) => event(i)),
+      {},
       { apiKeyId: "key-b" },
     );
     await ingestBatch(
       org.orgId,
       Array.from({ length: 60 }, (_, i) => event(i)),
+      {},
       { apiKeyId: "key-a" },
     );
     await foldDeltas(org.orgId); // key-a's buckets exist: this fold adds to them
@@ -112,5 +115,9 @@ describe("rollups against an independent oracle", () => {
       [org.orgId],
     );
     expect(rows[0].n).toBe(4); // u1, u2, u3 and none
+    const keys = await pgPool().query(`SELECT DISTINCT "apiKeyId" FROM scoped_spend WHERE "orgId" = $1 ORDER BY 1`, [
+      org.orgId,
+    ]);
+    expect(keys.rows.map((r) => r.apiKeyId)).toEqual(["key-a", "key-b"]);
   });
 });
