@@ -98,6 +98,11 @@ describe("computeCost: service tiers", () => {
     expect(effectivePrices(tiered, { ...u, serviceTier: "flex" })).toEqual({ prices: tiered.prices, multiplier: null });
   });
 
+  it("a tier named standard in the data never changes standard pricing", () => {
+    const odd = modelPrice(P, { serviceTiers: { standard: { multiplier: "0.5" } } as never });
+    expect(computeCost(odd, usage({ inputTokens: 1000 }))).toBe(2_000_000_000n);
+  });
+
   it("a multiplier rounds half to even to a whole pico-dollar", () => {
     const odd = modelPrice({ input: 3n, output: 5n }, { serviceTiers: { batch: { multiplier: "0.5" } } });
     expect(computeCost(odd, usage({ inputTokens: 1, serviceTier: "batch" }))).toBe(2n); // 1.5 → 2

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { type Discount, PriceBook } from "./price-book";
 import { priceUsage } from "./price-usage";
 import { modelPrice, usage } from "./test-prices";
@@ -19,7 +19,11 @@ const discount = (over: Partial<Discount>): Discount => ({
 });
 
 describe("PriceBook.resolve", () => {
-  const book = new PriceBook([v1, v2, other]);
+  // Built inside each test (not at collection), so that mutants of the constructor are active.
+  let book: PriceBook;
+  beforeEach(() => {
+    book = new PriceBook([v1, v2, other]);
+  });
 
   it("picks the version in force at the event's time (from inclusive, to exclusive)", () => {
     expect(book.resolve("m1", "acme", d("2026-01-31T23:59:59.999Z"))?.price).toBe(v1);
@@ -41,9 +45,24 @@ describe("PriceBook.resolve", () => {
     expect(new PriceBook([v1, v2], [ended]).resolve("m1", "acme", FEB)?.price).toBe(v2);
   });
 
-  it("a custom price alone makes a model priced", () => {
-    const house = modelPrice({ input: 1n, output: 1n }, { provider: "self-hosted", model: "house" });
-    expect(new PriceBook([v2], [house]).resolve("house", "self-hosted", FEB)?.price).toBe(house);
+  it("a custom price alone makes a model priced, only while in force", () => {
+    const house = modelPrice(
+      { input: 1n, output: 1n },
+      { provider: "self-hosted", model: "house", effectiveFrom: FEB },
+    );
+    const book = new PriceBook([v2], [house]);
+    expect(book.resolve("house", "self-hosted", FEB)?.price).toBe(house);
+    expect(book.resolve("house", "self-hosted", JAN)).toBeNull();
+  });
+
+  it("the same model name under two providers resolves per provider, however often asked", () => {
+    const a = modelPrice({ input: 1n, output: 1n }, { provider: "acme", model: "shared" });
+    const b = modelPrice({ input: 2n, output: 2n }, { provider: "beta", model: "shared" });
+    const book = new PriceBook([a, b]);
+    for (let i = 0; i < 2; i++) {
+      expect(book.resolve("shared", "acme", FEB)?.price).toBe(a);
+      expect(book.resolve("shared", "beta", FEB)?.price).toBe(b);
+    }
   });
 
   it("the most specific discount in force wins: model, then provider, then all", () => {
@@ -57,6 +76,8 @@ describe("PriceBook.resolve", () => {
     expect(pct([all, byProvider, byModel, otherModel, otherProvider])).toBe("3");
     expect(pct([all, byProvider, otherModel, otherProvider])).toBe("2");
     expect(pct([all, otherModel, otherProvider])).toBe("1");
+    // A discount for another model of the same provider is not a provider-wide one.
+    expect(pct([all, discount({ model: "zz", provider: "acme", percentOff: "7" })])).toBe("1");
     expect(pct([otherModel, otherProvider])).toBeNull();
     expect(pct([discount({ model: "m1", provider: "beta", percentOff: "4" })])).toBeNull();
     expect(pct([discount({ model: "m1", provider: "acme", percentOff: "4" })])).toBe("4");
@@ -72,7 +93,10 @@ describe("PriceBook.resolve", () => {
 });
 
 describe("priceUsage", () => {
-  const book = new PriceBook([v2], [], [discount({ percentOff: "50" })]);
+  let book: PriceBook;
+  beforeEach(() => {
+    book = new PriceBook([v2], [], [discount({ percentOff: "50" })]);
+  });
 
   it("prices with the version in force, then applies the discount (half to even)", () => {
     // 3 input tokens × 2e6 = 6e6 pico, 50% off = 3e6
