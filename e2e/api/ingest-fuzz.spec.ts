@@ -79,8 +79,11 @@ test("no body, however hostile, gets a 5xx; every 4xx names a path", async ({ ba
     baseURL,
     extraHTTPHeaders: { authorization: `Bearer ${key.secret}` },
   });
+  // Seeded from the clock unless FUZZ_SEED is set; the seed is in the report and in any failure.
+  const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 100000);
+  test.info().annotations.push({ type: "fuzz seed", description: `FUZZ_SEED=${seed}` });
   const statuses = new Map<number, number>();
-  await fc.assert(
+  const run = fc.assert(
     fc.asyncProperty(body, async (b) => {
       const raw = JSON.stringify(b) ?? "null";
       const res = await svc.post("/api/v1/events", { headers: { "content-type": "application/json" }, data: raw });
@@ -92,8 +95,12 @@ test("no body, however hostile, gets a 5xx; every 4xx names a path", async ({ ba
         expect(json.error.issues?.[0]?.path, raw.slice(0, 300)).toBeTruthy();
       }
     }),
-    { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? Date.now() % 100000) },
+    { numRuns: 300, seed },
   );
+  await run.catch((err: Error) => {
+    err.message = `replay with FUZZ_SEED=${seed} npm test -- --e2e e2e/api/ingest-fuzz.spec.ts\n${err.message}`;
+    throw err;
+  });
   // The property must exercise both sides, or it proves nothing.
   expect([...statuses.keys()].some((s) => s < 300)).toBe(true);
   expect([...statuses.keys()].some((s) => s >= 400)).toBe(true);
