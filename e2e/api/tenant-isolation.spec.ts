@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { addMember, createAccount, createKey, type Account } from "../support/accounts";
 import { budgetWithAlert } from "../support/budgets";
+import { orgIdOf } from "../support/db";
 import { PAGE_CASES, PAGES } from "../support/page-cases";
 import { CONTRACTS, caseOf, contractsWith, type Ids, namesObject, requestFor } from "../support/route-cases";
 
@@ -11,10 +12,49 @@ test.describe("tenant isolation", () => {
   let b: Account;
   let bIds: Ids;
   let bSecrets: string[];
+  let bOrgId: string;
+  let aKeySecret: string;
+  // Org A's own data, which every probe must still show (an empty answer is not proof of isolation).
+  let OWN: Partial<Record<string, string>>;
 
-  test.beforeAll(async ({ baseURL }) => {
+  test.beforeAll(async ({ baseURL, playwright }) => {
     a = await createAccount(baseURL!, "alpha");
     b = await createAccount(baseURL!, "bravo");
+    bOrgId = await orgIdOf(b.orgSlug);
+    const aKey = await createKey(a, ["ingest", "read", "admin"], "alpha-own-key");
+    aKeySecret = aKey.secret;
+    const aSvc = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${aKey.secret}` },
+    });
+    const own = await aSvc.post("/api/v1/events", {
+      data: {
+        eventId: "same-event-id-in-both-orgs",
+        timestamp: new Date().toISOString(),
+        provider: "openai",
+        model: "gpt-4o",
+        inputTokens: 1000,
+        outputTokens: 10,
+        team: "alpha-own-team",
+      },
+    });
+    expect(own.status(), await own.text()).toBe(202);
+    await aSvc.dispose();
+    // The worker folds A's event into the rollups within seconds.
+    await expect
+      .poll(
+        async () =>
+          (await (await a.api.get(`/api/orgs/${a.orgSlug}/spend?groupBy=team`)).text()).includes("alpha-own-team"),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(true);
+    OWN = {
+      "apiKeys.list": "alpha-own-key",
+      "members.list": a.email,
+      "spend.dashboard": "alpha-own-team",
+    };
     const bKey = await createKey(b, ["ingest", "read"], "bravo-secret-key-name");
     const bMember = await addMember(baseURL!, b, "FINANCE");
     const members = await (await b.api.get(`/api/orgs/${b.orgSlug}/members`)).json();
@@ -104,7 +144,7 @@ test.describe("tenant isolation", () => {
       expectNoLeak(body);
     });
 
-    test(`${route.name}: org B's ids under org A's slug are 404 or empty`, async () => {
+    test(`${route.name}: org B's ids under org A's slug are 404, or org A's own data only`, async () => {
       const { url, options } = requestFor(route, { ...bIds, org: a.orgSlug });
       const res = await a.api.fetch(url, options);
       const body = await res.text();
@@ -113,6 +153,8 @@ test.describe("tenant isolation", () => {
         expect(res.status()).toBe(404);
       } else {
         expect(res.status()).toBeLessThan(300);
+        const own = OWN[route.name];
+        if (own) expect(body, "org A's own data is there").toContain(own);
       }
     });
   }
@@ -162,22 +204,36 @@ test.describe("tenant isolation", () => {
     expect(res.status()).toBe(200);
     const body = await res.json();
     expect(body.organization.slug).toBe(a.orgSlug);
-    // A query or body naming another org is ignored: the key decides.
-    const spoof = await a.api.get(`/api/v1/me?org=${b.orgSlug}&orgId=${b.orgSlug}`, {
-      headers: { authorization: `Bearer ${aKey.secret}`, "x-org-id": b.orgSlug },
-    });
-    expect((await spoof.json()).organization.slug).toBe(a.orgSlug);
+    // A query or header naming another org (its real id, or its slug) is ignored: the key decides.
+    for (const other of [bOrgId, b.orgSlug]) {
+      const spoof = await a.api.get(`/api/v1/me?org=${other}&orgId=${other}`, {
+        headers: { authorization: `Bearer ${aKey.secret}`, "x-org-id": other, cookie: "" },
+      });
+      expect((await spoof.json()).organization.slug).toBe(a.orgSlug);
+    }
+  });
+
+  test("org B's real id in a dashboard query or header shows org A's data, never org B's", async () => {
+    const url = `/api/orgs/${a.orgSlug}/spend?groupBy=team`;
+    const spoof = await a.api.get(`${url}&orgId=${bOrgId}`, { headers: { "x-org-id": bOrgId } });
+    // A strict query refuses the parameter; the header is ignored.
+    expect(spoof.status()).toBe(400);
+    const viaHeader = await a.api.get(url, { headers: { "x-org-id": bOrgId, "x-organization-id": bOrgId } });
+    const body = await viaHeader.text();
+    expect(viaHeader.status()).toBe(200);
+    expect(body).toContain("alpha-own-team");
+    expect(body).not.toContain("bravo-secret-team");
+    expectNoLeak(body);
   });
 
   test("API-key routes answer only for the key's own organisation", async ({ playwright, baseURL }) => {
-    const aKey = await createKey(a, ["ingest", "read", "admin"], "alpha-reader");
     const bKey = await createKey(b, ["ingest"], "bravo-writer");
     const bSvc = await playwright.request.newContext({
       baseURL,
       extraHTTPHeaders: { authorization: `Bearer ${bKey.secret}` },
     });
     const ev = {
-      eventId: `bravo-only-${Date.now()}`,
+      eventId: "same-event-id-in-both-orgs", // org A sent this eventId too: it is not a duplicate here
       timestamp: new Date().toISOString(),
       provider: "openai",
       model: "gpt-4o",
@@ -185,14 +241,16 @@ test.describe("tenant isolation", () => {
       outputTokens: 1,
       team: "bravo-secret-team",
     };
-    expect((await bSvc.post("/api/v1/events", { data: ev })).status()).toBe(202);
+    const sent = await bSvc.post("/api/v1/events", { data: ev });
+    expect(sent.status()).toBe(202);
+    expect(await sent.json()).toEqual({ accepted: 1, duplicates: 0 });
     const aSvc = await playwright.request.newContext({
       baseURL,
-      extraHTTPHeaders: { authorization: `Bearer ${aKey.secret}` },
+      extraHTTPHeaders: { authorization: `Bearer ${aKeySecret}` },
     });
     for (const route of contractsWith("apiKey")) {
       // Naming another organisation in the query is refused or ignored, never obeyed.
-      const { url, options } = requestFor(route, bIds, { orgId: b.orgSlug });
+      const { url, options } = requestFor(route, bIds, { orgId: bOrgId });
       const spoof = await aSvc.fetch(url, options);
       // A route naming one of org B's objects never answers 2xx: a strict query refuses the spoofed
       // parameter (400) or the object is not found (404).
@@ -207,10 +265,24 @@ test.describe("tenant isolation", () => {
       else expect(res.status(), route.name).toBeLessThan(300);
       expect(await res.text(), route.name).not.toContain("bravo-secret-team");
     }
-    // Filtering by org B's team finds nothing: the key's organisation bounds every query.
+    // Filtering by org B's team finds nothing: the key's organisation bounds every query; unfiltered,
+    // org A's own event is there.
     const spend = await (await aSvc.get("/api/v1/spend?groupBy=team&team=bravo-secret-team")).json();
     expect(spend.total.events).toBe(0);
     expect(spend.series).toEqual([]);
+    // Both organisations have rolled-up data now.
+    await expect
+      .poll(
+        async () =>
+          (await (await b.api.get(`/api/orgs/${b.orgSlug}/spend?groupBy=team`)).text()).includes("bravo-secret-team"),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(true);
+    const mine = await (await aSvc.get("/api/v1/spend?groupBy=team")).text();
+    expect(mine).toContain("alpha-own-team");
+    expect(mine).not.toContain("bravo-secret-team");
     await aSvc.dispose();
     await bSvc.dispose();
   });
