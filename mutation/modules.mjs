@@ -40,6 +40,7 @@ export const MODULES = {
     mutate: ["lib/apikeys/*.ts", "!lib/apikeys/*.test.ts"],
     testFiles: [
       "lib/apikeys/key-format.test.ts",
+      "lib/apikeys/create-api-key-input.test.ts",
       "test/api-keys.test.ts",
       "test/api-keys-auth.test.ts",
       "test/tenant-isolation.test.ts",
