@@ -32,6 +32,8 @@ export const MODULES = {
       "lib/api/contract-route.test.ts",
       "lib/api/respond-parse.test.ts",
       "lib/api/find-nul.test.ts",
+      "lib/api/check-response.test.ts",
+      "lib/api/rate-limit.test.ts",
       "test/api-wrappers.test.ts",
       "test/rate-limit.test.ts",
     ],

@@ -9,6 +9,7 @@ import { createApiKey } from "@/lib/apikeys/create-api-key";
 import { revokeApiKey } from "@/lib/apikeys/revoke-api-key";
 import type { SessionUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db";
+import { redis, redisKey } from "@/lib/redis/connection";
 import { closeConnections } from "./support/close-connections";
 import { newOrg } from "./support/factories";
 
@@ -69,7 +70,7 @@ const sessionRoute = withSession(sessionContract, async (ctx) => ({
   orgId: ctx.orgId,
   orgSlug: ctx.orgSlug,
   actor: `${ctx.actor.type}:${ctx.actor.type === "user" ? ctx.actor.userId : ""}`,
-  extra: JSON.stringify([ctx.role, ctx.user.email]),
+  extra: JSON.stringify([ctx.role, ctx.user.email, ctx.scopes]),
 }));
 const userRoute = withUser(userContract, async (ctx) => ({ email: ctx.user.email }));
 const publicRoute = withPublic(publicContract, async (ctx) => ({ address: ctx.clientAddress }));
@@ -117,9 +118,36 @@ describe("withApiKey", () => {
       expect(e, String(auth)).toMatchObject({ status: 401, code: "unauthorized" });
       expect(e.issues[0].path).toBe("authorization");
     }
+    expect(await errorOf(await callKey())).toMatchObject({
+      message: "Missing API key: send Authorization: Bearer <key>",
+      issues: [{ path: "authorization", message: "missing or not a Bearer token" }],
+    });
+    expect(await errorOf(await callKey(`Bearer ${revoked.secret}`))).toMatchObject({
+      message: "Invalid or revoked API key",
+      issues: [{ path: "authorization", message: "invalid or revoked API key" }],
+    });
     const e = await errorOf(await callKey(`Bearer ${ingestOnly.secret}`));
     expect(e).toMatchObject({ status: 403, code: "forbidden", message: "This API key lacks the 'read' scope" });
     expect(e.issues).toEqual([{ path: "authorization", message: "scope 'read' required" }]);
+  });
+});
+
+describe("withApiKey: the header and the rate limit", () => {
+  it("takes exactly `Bearer <key>`: nothing before, nothing after", async () => {
+    const org = await newOrg("wrap-key-exact");
+    const key = await createApiKey(org, { name: "svc", scopes: ["read"] });
+    expect((await callKey(`Bearer ${key.secret}`)).status).toBe(200);
+    expect((await callKey(`xBearer ${key.secret}`)).status).toBe(401);
+    expect((await callKey(`Bearer ${key.secret} extra`)).status).toBe(401);
+  });
+
+  it("counts each key in its own rate-limit bucket", async () => {
+    const org = await newOrg("wrap-key-rate");
+    const key = await createApiKey(org, { name: "svc", scopes: ["read"] });
+    const window = String(Math.floor(Date.now() / 60_000));
+    await callKey(`Bearer ${key.secret}`);
+    await callKey(`Bearer ${key.secret}`);
+    expect(Number(await redis().get(redisKey("ratelimit", `key:${key.id}`, window)))).toBeGreaterThanOrEqual(2);
   });
 });
 
@@ -134,10 +162,14 @@ describe("withSession", () => {
       orgId: a.orgId,
       orgSlug: a.orgSlug,
       actor: `user:${session.user.id}`,
-      extra: JSON.stringify(["OWNER", a.email]),
+      extra: JSON.stringify(["OWNER", a.email, []]),
     });
     // Not a member of b: 404, never 403.
-    expect(await errorOf(await callSession(b.orgSlug))).toMatchObject({ status: 404, code: "not_found" });
+    expect(await errorOf(await callSession(b.orgSlug))).toMatchObject({
+      status: 404,
+      code: "not_found",
+      message: "Organisation not found",
+    });
   });
 
   it("checks the contract's permission for the member's role", async () => {
@@ -181,5 +213,16 @@ describe("withUser and withPublic", () => {
     for (let i = 0; i < 25 && last !== 429; i++) last = (await call({ "x-forwarded-for": ip })).status;
     expect(last).toBe(429); // SIGNUP_RATE_LIMIT_PER_MINUTE is 20
     expect((await call({ "x-forwarded-for": `${ip}1` })).status).toBe(200);
+  });
+
+  it("withPublic without a declared limit counts nothing", async () => {
+    const open = withPublic({ ...publicContract, name: "test.unlimited", auth: { kind: "public" } }, async (ctx) => ({
+      address: ctx.clientAddress,
+    }));
+    const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    await open(get("http://x/api/test-public", { "x-forwarded-for": ip }), { params: Promise.resolve({}) });
+    const window = String(Math.floor(Date.now() / 60_000));
+    expect(await redis().keys(redisKey("ratelimit", `test.unlimited:${ip}`, window))).toEqual([]);
+    expect(await redis().keys(redisKey("ratelimit", `undefined:${ip}`, window))).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { enforceRateLimit } from "@/lib/api/rate-limit";
 import { AppError } from "@/lib/errors";
-import { disconnectRedis } from "@/lib/redis/connection";
+import { disconnectRedis, redis, redisKey } from "@/lib/redis/connection";
 
 afterAll(disconnectRedis);
 
@@ -17,5 +17,15 @@ describe("per-key rate limit in Redis", () => {
     expect(retry).toBeGreaterThanOrEqual(1);
     expect(retry).toBeLessThanOrEqual(60);
     await expect(enforceRateLimit(`key:${randomUUID()}`, 5)).resolves.toBeUndefined();
+  });
+
+  it("counts in one Redis key per subject and minute, and says when to come back", async () => {
+    const subject = `key:${randomUUID()}`;
+    const window = String(Math.floor(Date.now() / 60_000));
+    await enforceRateLimit(subject, 2, 2);
+    expect(await redis().get(redisKey("ratelimit", subject, window))).toBe("2");
+    const err = (await enforceRateLimit(subject, 2).catch((e: unknown) => e)) as AppError;
+    expect(err.message).toMatch(/^Rate limit of 2 requests per minute exceeded; retry in \d+ s$/);
+    expect(err.issues).toEqual([]);
   });
 });

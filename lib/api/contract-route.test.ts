@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { log } from "@/lib/log";
 import { z } from "zod";
 import { contractRoute } from "./contract-route";
 import { defineContract, reply } from "./define-contract";
@@ -42,7 +43,7 @@ describe("contractRoute", () => {
     const res = await call(ok, "http://x/api/test/acme/widgets?limit=3");
     expect(res.status).toBe(201);
     expect(await res.json()).toEqual({ id: "w1", name: "w", org: "acme" });
-    expect(res.headers.get("x-request-id")).toBeTruthy();
+    expect(res.headers.get("x-request-id")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 
   it("answers a bad query or body field with a 400 naming it", async () => {
@@ -60,5 +61,89 @@ describe("contractRoute", () => {
     expect((await drift.json()).error.issues[0].path).toBe("id");
     const undeclared = await call(async () => reply(200 as 201, { id: "w1", name: "w", org: "acme" }));
     expect(undeclared.status).toBe(500);
+  });
+});
+
+describe("contractRoute: request id, success status, raw bodies, unexpected errors", () => {
+  const make = (responses: Record<number, z.ZodType>, extra: Record<string, unknown> = {}) =>
+    defineContract({
+      name: "test.more",
+      method: "POST",
+      path: "/api/test/more",
+      auth: { kind: "public" },
+      summary: "t",
+      description: "t",
+      body: z.strictObject({ name: z.string() }),
+      responses,
+      ...extra,
+    });
+  const req = (body: string, headers: Record<string, string> = {}) =>
+    new NextRequest("http://x/api/test/more", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...headers },
+    });
+  const ok = z.object({ ok: z.boolean() });
+
+  it("echoes the caller's x-request-id, and carries its contract", async () => {
+    const c = make({ 200: ok });
+    const route = contractRoute(
+      c,
+      async () => null,
+      async () => ({ ok: true }),
+    );
+    expect(route.contract).toBe(c);
+    const res = await route(req('{"name":"a"}', { "x-request-id": "req-123" }));
+    expect(res.headers.get("x-request-id")).toBe("req-123");
+  });
+
+  it("answers the one declared 2xx status; 1xx and 3xx do not count, two 2xx are a contract error", async () => {
+    const status = async (responses: Record<number, z.ZodType>) =>
+      (
+        await contractRoute(
+          make(responses),
+          async () => null,
+          async () => ({ ok: true }),
+        )(req('{"name":"a"}'))
+      ).status;
+    expect(await status({ 100: ok, 201: ok })).toBe(201);
+    expect(await status({ 201: ok, 300: ok })).toBe(201);
+    expect(await status({ 200: ok, 299: ok })).toBe(500);
+  });
+
+  it("leaves the body to a handler that reads it itself (parseBody: false)", async () => {
+    let seen: unknown = "unset";
+    const route = contractRoute(
+      make({ 200: ok }, { parseBody: false }),
+      async () => null,
+      async (_ctx, input) => {
+        seen = input.body;
+        return { ok: true };
+      },
+    );
+    expect((await route(req("not json"))).status).toBe(200);
+    expect(seen).toBeUndefined();
+  });
+
+  it("logs an unexpected error with the request id and route, and answers a bare 500", async () => {
+    const error = vi.spyOn(log, "error").mockImplementation(() => undefined);
+    const boom = new Error("db password in here");
+    const route = contractRoute(
+      make({ 200: ok }),
+      async () => null,
+      async () => {
+        throw boom;
+      },
+    );
+    const res = await route(req('{"name":"a"}', { "x-request-id": "req-9" }));
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({
+      error: { code: "internal_error", message: "Something went wrong on our side. It has been logged." },
+    });
+    expect(error).toHaveBeenCalledWith(
+      { err: boom, requestId: "req-9", route: "test.more" },
+      "unhandled error in route handler",
+    );
+    error.mockRestore();
   });
 });

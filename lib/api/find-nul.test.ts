@@ -9,6 +9,11 @@ describe("NUL characters", () => {
     expect(findNul({ a: [{ b: "ok" }, { c: "x\u0000" }] })).toBe("a[1].c");
     expect(findNul({ "k\u0000": 1 })).toBe("k\u0000");
     expect(findNul({ a: "fine", b: [1, 2] })).toBeNull();
+    expect(findNul({ a: "ok", b: "x\u0000" })).toBe("b");
+    expect(findNul(["ok", "x\u0000"])).toBe("[1]");
+    expect(findNul("x\u0000")).toBe("body");
+    expect(findNul(null)).toBeNull();
+    expect(findNul({ a: null, b: [null, 3, true] })).toBeNull();
   });
   it("make parseWith answer a 400 naming the field", () => {
     const err = (() => {

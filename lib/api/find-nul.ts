@@ -4,6 +4,7 @@ import { formatPath } from "@/lib/errors";
 export function findNul(value: unknown, path: PropertyKey[] = []): string | null {
   if (typeof value === "string") return value.includes("\u0000") ? formatPath(path) || "body" : null;
   if (Array.isArray(value)) {
+    // Stryker disable next-line EqualityOperator: equivalent, one index past the end is undefined and holds no NUL (docs/mutation.md)
     for (let i = 0; i < value.length; i++) {
       const hit = findNul(value[i], [...path, i]);
       if (hit) return hit;

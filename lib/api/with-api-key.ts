@@ -17,6 +17,7 @@ export type ApiKeyContext = OrgContext & {
 type ApiKeyContract = RouteContract & { auth: { kind: "apiKey" } };
 
 async function authenticate(req: NextRequest, scope: ApiKeyContract["auth"]["scope"], requestId: string) {
+  // Stryker disable next-line StringLiteral: equivalent, any non-Bearer text for a missing header (docs/mutation.md)
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
   if (!match) {
     throw new AppError("unauthorized", "Missing API key: send Authorization: Bearer <key>", [
