@@ -67,6 +67,7 @@ export const MODULES = {
       "lib/rollups/spend-query.test.ts",
       "test/rollups-oracle.test.ts",
       "test/rollups-query.test.ts",
+      "test/rollups-fold.test.ts",
       "test/query-spend.test.ts",
       "test/tenant-isolation.test.ts",
     ],

@@ -1,6 +1,7 @@
 // `npm run mutate [module…]`: StrykerJS, one module at a time (mutation/modules.mjs), concurrency
 // MUTATE_CONCURRENCY (default 1). Prints each module's score next to mutation/baseline.json and
-// exits 1 when a score fell below its baseline. `--update-baseline` writes the new scores.
+// exits 1 when a score fell below its baseline. `--update-baseline` writes the new scores;
+// `--from-reports` prints (and with --update-baseline records) the scores of the last reports.
 // Not part of `npm test`: it runs the module's tests once per mutant.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -9,6 +10,8 @@ import { MODULES } from "../mutation/modules.mjs";
 
 const args = process.argv.slice(2);
 const update = args.includes("--update-baseline");
+// --from-reports: no run, the scores of the last reports in .data/reports/mutation.
+const fromReports = args.includes("--from-reports");
 const names = args.filter((a) => !a.startsWith("--"));
 for (const n of names)
   if (!MODULES[n]) throw new Error(`unknown module ${n}: one of ${Object.keys(MODULES).join(", ")}`);
@@ -31,6 +34,12 @@ const results = {};
 for (const name of selected) {
   const mod = MODULES[name];
   const reportFile = path.join(REPORTS, `${name}.json`);
+  if (fromReports) {
+    results[name] = fs.existsSync(reportFile)
+      ? score(JSON.parse(fs.readFileSync(reportFile, "utf8")))
+      : { error: "no report: run npm run mutate first" };
+    continue;
+  }
   fs.rmSync(reportFile, { force: true });
   console.log(`\n== mutate ${name}: ${mod.mutate.join(", ")}`);
   const run = spawnSync("npx", ["stryker", "run", "stryker.config.mjs", "--mutate", mod.mutate.join(",")], {
@@ -45,10 +54,10 @@ for (const name of selected) {
 }
 
 let dropped = false;
-console.log("\nmodule        score  baseline  killed timeout survived no-cov ignored");
+console.log("\nmodule           score  baseline  killed timeout survived no-cov ignored");
 for (const [name, r] of Object.entries(results)) {
   if (r.error) {
-    console.log(`${name.padEnd(12)}  ${r.error}`);
+    console.log(`${name.padEnd(15)}  ${r.error}`);
     dropped = true;
     continue;
   }
@@ -56,7 +65,7 @@ for (const [name, r] of Object.entries(results)) {
   const worse = base !== undefined && r.score < base;
   dropped ||= worse;
   console.log(
-    `${name.padEnd(12)} ${`${r.score}%`.padStart(6)}  ${(base === undefined ? "-" : `${base}%`).padStart(8)}  ${[r.Killed, r.Timeout, r.Survived, r.NoCoverage, r.Ignored].map((x) => String(x).padStart(6)).join(" ")}${worse ? "  BELOW BASELINE" : ""}`,
+    `${name.padEnd(15)} ${`${r.score}%`.padStart(6)}  ${(base === undefined ? "-" : `${base}%`).padStart(8)}  ${[r.Killed, r.Timeout, r.Survived, r.NoCoverage, r.Ignored].map((x) => String(x).padStart(6)).join(" ")}${worse ? "  BELOW BASELINE" : ""}`,
   );
 }
 if (update) {
