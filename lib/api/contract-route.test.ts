@@ -84,6 +84,7 @@ describe("contractRoute: request id, success status, raw bodies, unexpected erro
       headers: { "content-type": "application/json", ...headers },
     });
   const ok = z.object({ ok: z.boolean() });
+  const noParams = { params: Promise.resolve({}) };
 
   it("echoes the caller's x-request-id, and carries its contract", async () => {
     const c = make({ 200: ok });
@@ -93,7 +94,7 @@ describe("contractRoute: request id, success status, raw bodies, unexpected erro
       async () => ({ ok: true }),
     );
     expect(route.contract).toBe(c);
-    const res = await route(req('{"name":"a"}', { "x-request-id": "req-123" }));
+    const res = await route(req('{"name":"a"}', { "x-request-id": "req-123" }), noParams);
     expect(res.headers.get("x-request-id")).toBe("req-123");
   });
 
@@ -104,7 +105,7 @@ describe("contractRoute: request id, success status, raw bodies, unexpected erro
           make(responses),
           async () => null,
           async () => ({ ok: true }),
-        )(req('{"name":"a"}'))
+        )(req('{"name":"a"}'), noParams)
       ).status;
     expect(await status({ 100: ok, 201: ok })).toBe(201);
     expect(await status({ 201: ok, 300: ok })).toBe(201);
@@ -121,7 +122,7 @@ describe("contractRoute: request id, success status, raw bodies, unexpected erro
         return { ok: true };
       },
     );
-    expect((await route(req("not json"))).status).toBe(200);
+    expect((await route(req("not json"), noParams)).status).toBe(200);
     expect(seen).toBeUndefined();
   });
 
@@ -135,7 +136,7 @@ describe("contractRoute: request id, success status, raw bodies, unexpected erro
         throw boom;
       },
     );
-    const res = await route(req('{"name":"a"}', { "x-request-id": "req-9" }));
+    const res = await route(req('{"name":"a"}', { "x-request-id": "req-9" }), noParams);
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({
       error: { code: "internal_error", message: "Something went wrong on our side. It has been logged." },
