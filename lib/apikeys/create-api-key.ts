@@ -44,6 +44,7 @@ export async function createApiKey(ctx: OrgContext, input: CreateApiKeyInput) {
         keyHash: hash,
         scopes: [...new Set(input.scopes)],
         defaultAttribution: input.defaultAttribution ?? undefined,
+        // Stryker disable next-line ConditionalExpression: equivalent, an API key actor has no userId and Prisma stores undefined as null (docs/mutation.md)
         createdById: ctx.actor.type === "user" ? ctx.actor.userId : null,
       },
       select: apiKeyPublicFields,
