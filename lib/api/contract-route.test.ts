@@ -109,7 +109,12 @@ describe("contractRoute: request id, success status, raw bodies, unexpected erro
       ).status;
     expect(await status({ 100: ok, 201: ok })).toBe(201);
     expect(await status({ 201: ok, 300: ok })).toBe(201);
+    const error = vi.spyOn(log, "error").mockImplementation(() => undefined);
     expect(await status({ 200: ok, 299: ok })).toBe(500);
+    expect((error.mock.calls[0]?.[0] as { err: Error }).err.message).toBe(
+      "test.more: declares 2 success statuses; reply() with one",
+    );
+    error.mockRestore();
   });
 
   it("leaves the body to a handler that reads it itself (parseBody: false)", async () => {

@@ -64,7 +64,8 @@ describe("parseJsonBody", () => {
 
   it("answers malformed JSON, a NUL character and a bad field with 400 naming the place", async () => {
     const malformed = await failure(parseJsonBody(post("{"), schema));
-    expect([malformed.message, malformed.issues]).toEqual([
+    expect([malformed.code, malformed.message, malformed.issues]).toEqual([
+      "invalid_request",
       "Body is not valid JSON",
       [{ path: "body", message: "malformed JSON" }],
     ]);
