@@ -25,4 +25,6 @@ export default {
     "sdk",
   ],
   thresholds: { high: 90, low: 85, break: null },
+  // MUTATE_IGNORE_STATIC=1: skip static mutants (module-level code), each of which re-runs every test file.
+  ignoreStatic: process.env.MUTATE_IGNORE_STATIC === "1",
 };
