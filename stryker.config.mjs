@@ -4,7 +4,8 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
-  plugins: ["@stryker-mutator/vitest-runner"],
+  plugins: ["@stryker-mutator/vitest-runner", "./mutation/ignore-describe.mjs"],
+  ignorers: ["describe-text"],
   vitest: { configFile: "mutation/vitest.config.ts", related: false },
   coverageAnalysis: "perTest",
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 1),
