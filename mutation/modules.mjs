@@ -58,6 +58,7 @@ export const MODULES = {
       "lib/ingest/prepare-events.test.ts",
       "lib/ingest/event-schema.test.ts",
       "lib/ingest/read-body.test.ts",
+      "lib/ingest/after-commit.test.ts",
       "test/ingest-batch.test.ts",
     ],
   },
