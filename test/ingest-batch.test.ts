@@ -52,6 +52,19 @@ describe("ingestBatch", () => {
     ]);
   });
 
+  it("marks priced and unpriced events", async () => {
+    const org = await newOrg("ingest-priced");
+    await ingestBatch(org.orgId, [ev("p"), ev("u", { model: "no-such-model" })], {});
+    const { rows: r } = await pgPool().query(
+      `SELECT "eventId", priced, "costPico" IS NULL AS unpriced FROM usage_events WHERE "orgId" = $1 ORDER BY 1`,
+      [org.orgId],
+    );
+    expect(r).toEqual([
+      { eventId: "p", priced: true, unpriced: false },
+      { eventId: "u", priced: false, unpriced: true },
+    ]);
+  });
+
   it("reads the organisation's backfill setting when the caller did not", async () => {
     const org = await newOrg("ingest-backfill");
     const old = ev("old", { timestamp: new Date(NOW.getTime() - 40 * 86_400_000).toISOString() });

@@ -38,6 +38,7 @@ describe("afterIngestCommit", () => {
     ]);
     expect((calls.list[1]![2] as { delay: number }).delay).toBe(1);
     expect((calls.list[2]![2] as { delay: number }).delay).toBe(250);
+    expect(vi.getTimerCount()).toBe(0); // the 2 s timeout is cleared once Redis answered
   });
 
   it("gives up after 2 s when Redis does not answer, and asks again next time", async () => {

@@ -59,6 +59,73 @@ describe("readJsonBody", () => {
     expect(over.code).toBe("payload_too_large");
   });
 
+  it("says what is wrong in each refusal", async () => {
+    const big = await failure(
+      readJsonBody(req("{}", { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES + 1) })),
+    );
+    expect([big.message, big.issues]).toEqual([
+      "Body exceeds 5242880 bytes (after decompression); send smaller batches",
+      [{ path: "body", message: "larger than 5242880 bytes" }],
+    ]);
+    expect(
+      await readJsonBody(req("{}", { "content-type": "application/json", "content-length": String(MAX_BODY_BYTES) })),
+    ).toEqual({});
+    const type = await failure(readJsonBody(req("{}", { "content-type": "text/plain" })));
+    expect(type.message).toBe("Content-Type must be application/json");
+    const none = await failure(readJsonBody(new Request("http://x/", { method: "POST" })));
+    expect(none.issues).toEqual([{ path: "content-type", message: "expected application/json, got nothing" }]);
+    const enc = await failure(
+      readJsonBody(req("{}", { "content-type": "application/json", "content-encoding": "br" })),
+    );
+    expect(enc.message).toBe("Content-Encoding must be gzip or absent");
+    const empty = await failure(readJsonBody(req(null)));
+    expect([empty.code, empty.message, empty.issues]).toEqual([
+      "invalid_request",
+      "Body is empty",
+      [{ path: "body", message: "empty" }],
+    ]);
+    const blank = await failure(readJsonBody(req("")));
+    expect([blank.code, blank.message, blank.issues]).toEqual([
+      "invalid_request",
+      "Body is empty",
+      [{ path: "body", message: "empty" }],
+    ]);
+    const gz = await failure(
+      readJsonBody(req("xx", { "content-type": "application/json", "content-encoding": "gzip" })),
+    );
+    expect(gz.issues).toEqual([{ path: "body", message: "corrupt gzip stream" }]);
+    const json = await failure(readJsonBody(req("{")));
+    const parseError = (() => {
+      try {
+        JSON.parse("{");
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(json.issues).toEqual([{ path: "body", message: parseError }]);
+  });
+
+  it("a body stream that breaks off is a 400, not a gzip error", async () => {
+    const broken = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('{"a":'));
+        c.error(new Error("connection reset"));
+      },
+    });
+    const r = new Request("http://x/", {
+      method: "POST",
+      body: broken,
+      headers: { "content-type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
+    const e = await failure(readJsonBody(r));
+    expect([e.code, e.message, e.issues]).toEqual([
+      "invalid_request",
+      "Body could not be read",
+      [{ path: "body", message: "incomplete or aborted" }],
+    ]);
+  });
+
   it("answers 400 for an empty body, corrupt gzip and malformed JSON", async () => {
     expect((await failure(readJsonBody(req(null)))).issues).toEqual([{ path: "body", message: "empty" }]);
     expect((await failure(readJsonBody(req("")))).message).toBe("Body is empty");
@@ -78,8 +145,20 @@ describe("splitIngestBody", () => {
   });
 
   it("refuses anything else, naming the place", () => {
-    for (const body of [[], null, "x", 3])
-      expect(() => splitIngestBody(body)).toThrow('Body must be an event object or { "events": [...] }');
+    for (const body of [[], null, "x", 3]) {
+      const e = (() => {
+        try {
+          splitIngestBody(body);
+        } catch (err) {
+          return err as AppError;
+        }
+      })();
+      expect([e?.code, e?.message, e?.issues]).toEqual([
+        "invalid_request",
+        'Body must be an event object or { "events": [...] }',
+        [{ path: "body", message: "expected an object" }],
+      ]);
+    }
     const empty = (() => {
       try {
         splitIngestBody({ events: [] });
