@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodAt, periodsBetween, previousPeriod } from "./budget-period";
+import { isTimeZone, localMidnight, periodAt, periodsBetween, previousPeriod } from "./budget-period";
 
 // Every expected value below was worked out by hand from the zones' rules (tzdata 2026):
 // Europe/Berlin CET +1, CEST +2 from 2026-03-29 02:00 to 2026-10-25 03:00 local;
@@ -107,5 +107,26 @@ describe("budget periods", () => {
       "2026-11-28T00:00:00.000Z",
       "2026-11-29T00:00:00.000Z",
     ]);
+  });
+
+  it("zones east of UTC whose clocks change at midnight (Beirut): the day starts at the jump", () => {
+    // 2026-03-29 00:00 does not exist in Beirut (clocks go 00:00 → 01:00 EEST): the day starts at 22:00Z.
+    expect(localMidnight(2026, 3, 29, "Asia/Beirut").toISOString()).toBe("2026-03-28T22:00:00.000Z");
+    // 2026-10-25: 00:00 EEST becomes 23:00 EET, so 00:00 of the 25th exists once, in EET.
+    expect(localMidnight(2026, 10, 25, "Asia/Beirut").toISOString()).toBe("2026-10-24T22:00:00.000Z");
+    expect(localMidnight(2026, 10, 24, "Asia/Beirut").toISOString()).toBe("2026-10-23T21:00:00.000Z");
+  });
+
+  it("knows real time zones only", () => {
+    expect(isTimeZone("Europe/Berlin")).toBe(true);
+    expect(isTimeZone("Mars/Olympus_Mons")).toBe(false);
+  });
+
+  it("periodsBetween stops at the period holding `from` and keeps at most `max`", () => {
+    const from = new Date("2026-01-02T00:00:00Z");
+    const to = new Date("2026-01-04T12:00:00Z");
+    const days = periodsBetween({ period: "day" }, "UTC", from, to);
+    expect(days.map((p) => p.start.toISOString().slice(0, 10))).toEqual(["2026-01-02", "2026-01-03", "2026-01-04"]);
+    expect(periodsBetween({ period: "day" }, "UTC", new Date("2025-01-01T00:00:00Z"), to, 2)).toHaveLength(2);
   });
 });
