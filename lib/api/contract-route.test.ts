@@ -111,9 +111,9 @@ describe("contractRoute: request id, success status, raw bodies, unexpected erro
     expect(await status({ 201: ok, 300: ok })).toBe(201);
     const error = vi.spyOn(log, "error").mockImplementation(() => undefined);
     expect(await status({ 200: ok, 299: ok })).toBe(500);
-    expect((error.mock.calls[0]?.[0] as { err: Error }).err.message).toBe(
-      "test.more: declares 2 success statuses; reply() with one",
-    );
+    expect(error.mock.calls[0]?.[0]).toMatchObject({
+      err: { message: "test.more: declares 2 success statuses; reply() with one" },
+    });
     error.mockRestore();
   });
 
