@@ -45,9 +45,10 @@ export function isTimeZone(timeZone: string): boolean {
 /** The local wall-clock time of an instant in a zone. */
 function wallAt(t: number, timeZone: string): Wall {
   const parts: Record<string, number> = {};
-  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, a "literal" entry is never read (docs/mutation.md)
-  for (const p of formatter(timeZone).formatToParts(new Date(t)))
+  for (const p of formatter(timeZone).formatToParts(new Date(t))) {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, a "literal" entry is never read (docs/mutation.md)
     if (p.type !== "literal") parts[p.type] = Number(p.value);
+  }
   return { y: parts.year!, m: parts.month!, d: parts.day!, h: parts.hour!, mi: parts.minute!, s: parts.second! };
 }
 
