@@ -47,32 +47,26 @@ describe("errorResponse: one status per error code", () => {
   });
 });
 
-describe("parseJsonBody", () => {
+describe("parseJsonBody (the media type is checked earlier, by guardRequest)", () => {
   const schema = z.strictObject({ name: z.string() });
 
   it("parses a JSON body whatever the case and parameters of its content type", async () => {
-    expect(await parseJsonBody(post('{"name":"a"}', "Application/JSON; charset=utf-8"), schema)).toEqual({ name: "a" });
-  });
-
-  it("refuses another content type with 415 naming it", async () => {
-    const e = await failure(parseJsonBody(post('{"name":"a"}', "text/plain"), schema));
-    expect([e.code, e.message]).toEqual(["unsupported_media_type", "Content-Type must be application/json"]);
-    expect(e.issues).toEqual([{ path: "content-type", message: "expected application/json, got text/plain" }]);
-    const none = await failure(parseJsonBody(new Request("http://x/", { method: "POST" }), schema));
-    expect(none.issues).toEqual([{ path: "content-type", message: "expected application/json, got nothing" }]);
+    expect(await parseJsonBody(post('{"name":"a"}', "Application/JSON; charset=utf-8"), schema, 1_000_000)).toEqual({
+      name: "a",
+    });
   });
 
   it("answers malformed JSON, a NUL character and a bad field with 400 naming the place", async () => {
-    const malformed = await failure(parseJsonBody(post("{"), schema));
+    const malformed = await failure(parseJsonBody(post("{"), schema, 1_000_000));
     expect([malformed.code, malformed.message, malformed.issues]).toEqual([
       "invalid_request",
       "Body is not valid JSON",
       [{ path: "body", message: "malformed JSON" }],
     ]);
-    const nul = await failure(parseJsonBody(post('{"name":"a\\u0000"}'), schema));
+    const nul = await failure(parseJsonBody(post('{"name":"a\\u0000"}'), schema, 1_000_000));
     expect([nul.code, nul.message]).toEqual(["invalid_request", "name: must not contain NUL characters"]);
     expect(nul.issues).toEqual([{ path: "name", message: "must not contain NUL (\\u0000) characters" }]);
-    expect((await failure(parseJsonBody(post('{"name":1}'), schema))).issues[0]?.path).toBe("name");
+    expect((await failure(parseJsonBody(post('{"name":1}'), schema, 1_000_000))).issues[0]?.path).toBe("name");
   });
 });
 
