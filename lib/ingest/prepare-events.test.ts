@@ -55,6 +55,7 @@ describe("prepareEvents", () => {
         latencyMs: null,
         status: "success",
         requestId: null,
+        reservationId: null,
         costPico: 2_800_001_000n,
         reportedCostPico: null,
         costMismatch: false,
