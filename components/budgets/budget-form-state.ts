@@ -1,15 +1,8 @@
+import { SCOPE_DIMENSIONS } from "@/lib/budgets/budget-input";
 import type { Budget } from "./use-budget-status";
 
-export const DIMENSIONS = [
-  "team",
-  "feature",
-  "model",
-  "provider",
-  "customer",
-  "environment",
-  "endUser",
-  "apiKey",
-] as const;
+/** The scope builder offers every dimension a budget can be scoped by, in the API's order. */
+export const DIMENSIONS = SCOPE_DIMENSIONS;
 export const PERIODS = ["day", "week", "month", "quarter", "custom"] as const;
 
 export type ScopeRow = { dimension: (typeof DIMENSIONS)[number]; value: string; each: boolean };
