@@ -3,8 +3,7 @@ import { formatPicoUsd } from "@/lib/money/pico";
 import { matchModel } from "../match-model";
 import { loadOrgPricing } from "../load-price-book";
 import { PriceBook } from "../price-book";
-import type { ServiceTier } from "../price-types";
-import { priceUsage } from "../price-usage";
+import { priceStoredEvent, type StoredUsage } from "../price-stored-event";
 import { toModelPrice } from "../to-model-price";
 import { type CatalogRow, keyOf, keysOf } from "./catalog-row";
 import type { CatalogDiff, DiffItem } from "./diff-catalog";
@@ -12,24 +11,7 @@ import type { CatalogDiff, DiffItem } from "./diff-catalog";
 export const IMPACT_DAYS = 30;
 const CHUNK = 5000;
 
-type Row = {
-  orgId: string;
-  timestamp: Date;
-  id: string;
-  provider: string;
-  model: string;
-  inputTokens: number;
-  outputTokens: number;
-  cachedInputTokens: number;
-  cacheWriteTokens: number;
-  cacheTtl: string | null;
-  reasoningTokens: number;
-  requests: number;
-  images: number;
-  audioMillis: number;
-  serviceTier: string;
-  costPico: string | null;
-};
+type Row = StoredUsage & { orgId: string; id: string; costPico: string | null };
 
 /** The proposed versions as if they had always been in force, before the stored ones. */
 function proposedCatalog(items: DiffItem[], rows: CatalogRow[], now: Date) {
@@ -78,13 +60,7 @@ export async function estimateImpact(diff: CatalogDiff, rows: CatalogRow[], now 
         book = new PriceBook(catalog, own.custom, own.discounts);
         books.set(e.orgId, book);
       }
-      const usage = {
-        ...e,
-        cacheTtl: (e.cacheTtl ?? "5m") as "5m" | "1h",
-        audioSeconds: 0,
-        serviceTier: e.serviceTier as ServiceTier,
-      };
-      const next = priceUsage(book, e.model, e.provider, e.timestamp, usage, e.audioMillis);
+      const next = priceStoredEvent(book, e);
       const old = e.costPico === null ? null : BigInt(e.costPico);
       if (next.cost === old || !next.pricedModel) continue;
       const t = perKey.get(next.pricedModel) ?? { events: 0, delta: 0n };

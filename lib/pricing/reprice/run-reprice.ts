@@ -5,27 +5,13 @@ import { foldDeltas } from "@/lib/rollups/fold-deltas";
 import { insertScopedDeltasFromSql } from "@/lib/rollups/scoped-spend-sql";
 import { invalidatePriceCache, loadPriceBook } from "../load-price-book";
 import { costMismatch } from "@/lib/pricing/reported-cost";
-import type { PriceBook } from "../price-book";
-import { priceUsage, type PricedUsage } from "../price-usage";
-import type { ServiceTier } from "../price-types";
+import type { PricedUsage } from "../price-usage";
+import { priceStoredEvent, type StoredUsage } from "../price-stored-event";
 
 const CHUNK = 2000;
 
-type Row = {
-  timestamp: Date;
+type Row = StoredUsage & {
   id: bigint;
-  provider: string;
-  model: string;
-  inputTokens: number;
-  outputTokens: number;
-  cachedInputTokens: number;
-  cacheWriteTokens: number;
-  cacheTtl: string | null;
-  reasoningTokens: number;
-  requests: number;
-  images: number;
-  audioMillis: number;
-  serviceTier: string;
   costPico: bigint | null;
   reportedCostPico: bigint | null;
 };
@@ -40,16 +26,6 @@ function scopeSql(job: { provider: string | null; model: string | null }, params
     return ` AND ("pricedModel" LIKE $${params.length} OR priced = false)`;
   }
   return "";
-}
-
-function reprice(book: PriceBook, r: Row): PricedUsage {
-  const usage = {
-    ...r,
-    cacheTtl: (r.cacheTtl ?? "5m") as "5m" | "1h",
-    audioSeconds: 0,
-    serviceTier: r.serviceTier as ServiceTier,
-  };
-  return priceUsage(book, r.model, r.provider, r.timestamp, usage, r.audioMillis);
 }
 
 /**
@@ -79,7 +55,9 @@ export async function runReprice(repriceJobId: string): Promise<void> {
       params,
     );
     if (rows.length === 0) break;
-    const changed = rows.map((r) => ({ r, next: reprice(book, r) })).filter(({ r, next }) => next.cost !== r.costPico);
+    const changed = rows
+      .map((r) => ({ r, next: priceStoredEvent(book, r) }))
+      .filter(({ r, next }) => next.cost !== r.costPico);
     if (changed.length > 0) await writeCosts(job.orgId, changed);
     done += rows.length;
     cursor = [rows[rows.length - 1]!.timestamp, rows[rows.length - 1]!.id];
