@@ -1,9 +1,12 @@
 // Limits benchmark (not a test): `npm run bench:limits`. Self-contained: a scratch database on the
 // server of DATABASE_URL (default local), migrated; one organisation with BENCH_BUDGETS (1,000) hard-capped
 // budgets: per team, per team+feature, "each customer", and one "each end user" budget with spend for
-// BENCH_END_USERS (100,000) end users. Then, in-process (the lib functions the routes call, no HTTP):
+// BENCH_END_USERS (100,000) end users. Then, in-process (no HTTP server, no network):
 //   - the check one call after another (500), then the check and the reservation, BENCH_CALLS (2,000)
 //     each at BENCH_RATE (1,000) calls/s (open loop): p50/p99/max;
+//   - the same through the route handler (GET /api/v1/limits as Next.js calls it: request guards,
+//     the API key from the per-process cache, one Redis round trip for rate limit and versions),
+//     for calls spread over the 100,000 end users and for a hot set of 50 call shapes;
 //   - 100 concurrent reservers against a cap: granted total vs the cap (overshoot).
 // Drops the database afterwards.
 import { randomBytes } from "node:crypto";
@@ -12,6 +15,7 @@ import { migrateDeploy } from "../scripts/migrate-deploy";
 import { benchEnv, percentile } from "./support";
 
 benchEnv();
+process.env.RATE_LIMIT_PER_MINUTE = "100000000"; // measure the path, not the limit
 const BUDGETS = Number(process.env.BENCH_BUDGETS ?? 1000);
 const END_USERS = Number(process.env.BENCH_END_USERS ?? 100_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
@@ -100,6 +104,25 @@ async function main() {
     console.log(`check   (500 one after another): ${fmt(sequential.sort((a, b) => a - b))}`);
     const checks = await atRate(CALLS, RATE, (i) => checkLimits(ctx, call(i)));
     console.log(`check   (${CALLS} at ${RATE}/s, 4 budgets match each): ${fmt(checks)}`);
+    const { GET } = await import("@/app/api/v1/limits/route");
+    const { NextRequest } = await import("next/server");
+    const { createApiKey } = await import("@/lib/apikeys/create-api-key");
+    const key = await createApiKey(ctx, { name: "bench", scopes: ["ingest"] });
+    const viaRoute = async (c: Record<string, string>) => {
+      const res = await GET(
+        new NextRequest(`http://bench.local/api/v1/limits?${new URLSearchParams(c)}`, {
+          headers: { authorization: `Bearer ${key.secret}` },
+        }),
+        { params: Promise.resolve({}) },
+      );
+      if (res.status !== 200) throw new Error(`limits route answered ${res.status}: ${await res.text()}`);
+      await res.json();
+    };
+    for (let i = 0; i < 50; i++) await viaRoute(call(i)); // warm-up: key cache subscribed, versions created
+    const routeSpread = await atRate(CALLS, RATE, (i) => viaRoute(call(i)));
+    console.log(`route   (${CALLS} at ${RATE}/s, spread over the end users): ${fmt(routeSpread)}`);
+    const routeHot = await atRate(CALLS, RATE, (i) => viaRoute(call(i % 50)));
+    console.log(`route   (${CALLS} at ${RATE}/s, 50 hot call shapes): ${fmt(routeHot)}`);
     const reserves = await atRate(CALLS, RATE, (i) => reserveSpend(ctx, { ...call(i), estimatedCost: "0.000001" }));
     console.log(`reserve (${CALLS} at ${RATE}/s): ${fmt(reserves)}`);
 
@@ -119,6 +142,8 @@ async function main() {
       `100 concurrent reservers of $0.03 against $1.00: ${granted} granted = $${(granted * 0.03).toFixed(2)}`,
     );
   } finally {
+    const { stopKeyCache } = await import("@/lib/apikeys/api-key-cache");
+    stopKeyCache();
     await closeQueues().catch(() => {});
     await closePgPool().catch(() => {});
     await disconnectDb().catch(() => {});

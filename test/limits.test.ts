@@ -46,7 +46,7 @@ describe("limits: reserve, settle, release", () => {
     const org = await budgetOrg("limits-settle");
     await cap(org, "1.00", { team: "search" });
     const r = await reserveSpend(org, { team: "search", estimatedCost: "0.50" });
-    if (!r.allowed) throw new Error("refused");
+    if (!r.allowed || r.reservationId === null) throw new Error("refused");
     expect((await checkLimits(org, { team: "search" })).budgets[0]).toMatchObject({ spent: "0", reserved: "0.5" });
 
     const event = costing("0.20", aMinuteAgo(), { team: "search", reservationId: r.reservationId });
@@ -73,7 +73,7 @@ describe("limits: reserve, settle, release", () => {
     const org = await budgetOrg("limits-release");
     await cap(org, "1.00");
     const r = await reserveSpend(org, { estimatedCost: "0.70" });
-    if (!r.allowed) throw new Error("refused");
+    if (!r.allowed || r.reservationId === null) throw new Error("refused");
     expect((await reserveSpend(org, { estimatedCost: "0.40" })).allowed).toBe(false);
     expect(await releaseReservation(org, { reservationId: r.reservationId })).toEqual({ status: "released" });
     expect(await releaseReservation(org, { reservationId: r.reservationId })).toEqual({ status: "released" });
@@ -81,7 +81,7 @@ describe("limits: reserve, settle, release", () => {
 
     // Made two minutes ago with one minute to live: already expired.
     const old = await reserveSpend(org, { estimatedCost: "0.60", ttlSeconds: 60 }, new Date(Date.now() - 120_000));
-    if (!old.allowed) throw new Error("refused");
+    if (!old.allowed || old.reservationId === null) throw new Error("refused");
     expect((await checkLimits(org, {})).budgets[0]).toMatchObject({ reserved: "0.4", remaining: "0.6" });
     expect(await expireReservations()).toBeGreaterThanOrEqual(1);
     expect(await status(org.orgId, old.reservationId)).toBe("expired");
@@ -122,7 +122,7 @@ describe("limits: reserve, settle, release", () => {
     await cap(a, "1.00");
     await cap(b, "1.00");
     const rb = await reserveSpend(b, { estimatedCost: "0.90" });
-    if (!rb.allowed) throw new Error("refused");
+    if (!rb.allowed || rb.reservationId === null) throw new Error("refused");
     await expect(releaseReservation(a, { reservationId: rb.reservationId })).rejects.toMatchObject({
       code: "not_found",
     });
@@ -182,4 +182,42 @@ describe("limits: reserve, settle, release", () => {
       issues: [{ path: "estimatedCost" }],
     });
   });
+
+  it("100 concurrent callers reserving their most, settling their actual cost, until refused: spend stays within the cap", async () => {
+    const org = await budgetOrg("limits-overshoot");
+    await cap(org, "1.00", { team: "race" });
+    // Each call may cost at most $0.030 and really costs $0.010-$0.030 (the caller's own choice,
+    // summed here: the oracle). Reserve the most, call, settle with the event; stop when refused.
+    const spentMicros: number[] = [];
+    let seed = 42;
+    const nextCost = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return 10_000 + (seed % 20_001); // micro-dollars, 10,000-30,000
+    };
+    const caller = async () => {
+      for (;;) {
+        const r = await reserveSpend(org, { team: "race", estimatedCost: "0.03" });
+        if (!r.allowed || r.reservationId === null) return;
+        const micros = nextCost();
+        spentMicros.push(micros);
+        const usd = `0.${String(micros).padStart(6, "0")}`;
+        const res = await ingestBatch(
+          org.orgId,
+          [costing(usd, aMinuteAgo(), { team: "race", reservationId: r.reservationId })],
+          {},
+        );
+        if (res.accepted !== 1) throw new Error("event refused");
+      }
+    };
+    await Promise.all(Array.from({ length: 100 }, caller));
+    const total = spentMicros.reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(1_000_000); // reservations hold each call's most: no overshoot at all
+    expect(spentMicros.length).toBeGreaterThanOrEqual(33); // at least 33 of the most ($0.03) always fit in $1.00
+    await foldDeltas(org.orgId);
+    await evaluateOrgBudgets(org.orgId);
+    const after = (await checkLimits(org, { team: "race" })).budgets[0]!;
+    const exact = `0.${String(total).padStart(6, "0")}`.replace(/0+$/, "");
+    expect(after.spent).toBe(total === 1_000_000 ? "1" : exact);
+    expect(after.reserved).toBe("0");
+  }, 120_000);
 });

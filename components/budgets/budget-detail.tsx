@@ -25,6 +25,8 @@ import { Pager } from "@/components/ui/pager";
 import { dimensionLabel, formatPeriod, money, resetsIn, scopeLabel, thresholdLabel } from "./budget-format";
 import { useMembers } from "./budget-owner-select";
 import { BudgetProgress } from "./budget-progress";
+import { CapOverridesList } from "./cap-overrides-list";
+import { CappedScopesPanel } from "./capped-scopes-panel";
 import { DeleteBudgetButton } from "./delete-budget-button";
 import { type BudgetStatus, stateOf, statusUrl } from "./use-budget-status";
 
@@ -227,6 +229,15 @@ export function BudgetDetail({
               <Text>No threshold crossed this period.</Text>
             )}
           </Card>
+          {b.hardCap ? <CappedScopesPanel orgSlug={orgSlug} budgetId={b.id} canManage={canManage} /> : null}
+          {b.hardCap ? (
+            <CapOverridesList
+              orgSlug={orgSlug}
+              budgetId={b.id}
+              canManage={canManage}
+              plainScope={!Object.values(b.scope).includes("*")}
+            />
+          ) : null}
           {s.values ? <Values s={s} onPage={setPage} /> : null}
           <History orgSlug={orgSlug} budgetId={budgetId} />
         </>

@@ -1,6 +1,7 @@
 "use client";
 
 import { BudgetsAtRisk } from "@/components/budgets/budgets-at-risk";
+import { CappedScopesPanel } from "@/components/budgets/capped-scopes-panel";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
@@ -29,7 +30,13 @@ function periods(now: Date) {
   return { now, monthStart, monthEnd, prevStart, prevEnd, last30: lastDays(30, now) };
 }
 
-export function OverviewDashboard({ orgSlug }: { orgSlug: string }) {
+export function OverviewDashboard({
+  orgSlug,
+  canManageBudgets = false,
+}: {
+  orgSlug: string;
+  canManageBudgets?: boolean;
+}) {
   const [p] = useState(() => periods(new Date()));
   const iso = (d: Date) => d.toISOString();
   const recent = { from: iso(p.last30.from), to: iso(p.last30.to) };
@@ -110,6 +117,7 @@ export function OverviewDashboard({ orgSlug }: { orgSlug: string }) {
         </ComingSoonCard>
         <BudgetsAtRisk orgSlug={orgSlug} />
       </div>
+      <CappedScopesPanel orgSlug={orgSlug} canManage={canManageBudgets} />
     </div>
   );
 }

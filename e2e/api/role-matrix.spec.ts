@@ -57,6 +57,11 @@ const MAY: Record<string, Role[]> = {
   "orgBudgets.status": EVERY,
   "orgBudgets.history": EVERY,
   "orgBudgets.preview": EVERY,
+  "orgBudgets.dryRun": EVERY,
+  "orgBudgets.override": FINANCE,
+  "orgBudgets.overrides": EVERY,
+  "caps.list": EVERY,
+  "organizations.setCapFailMode": ADMINS,
   "orgAlerts.list": EVERY,
   "orgAlerts.acknowledge": FINANCE,
   "organizations.setTimeZone": ADMINS,
@@ -97,7 +102,7 @@ test.describe("role matrix", () => {
 
   for (const scope of SCOPES) {
     for (const route of KEY_ROUTES) {
-      const allowed = route.auth.scope === scope;
+      const allowed = route.auth.scope === scope || ("orScope" in route.auth && route.auth.orScope === scope);
       test(`a key with only ${scope} ${allowed ? "may" : "may not"} call ${route.name}`, async ({
         playwright,
         baseURL,

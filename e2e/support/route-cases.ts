@@ -134,6 +134,13 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "orgAlerts.list": { query: { state: "open" } },
   "orgAlerts.acknowledge": {},
   "organizations.setTimeZone": { body: () => ({ timeZone: "Europe/Berlin" }) },
+  "budgets.dryRun": { body: () => ({ scope: { customer: "*" }, period: "month", amount: "50" }) },
+  "orgBudgets.dryRun": { body: () => ({ scope: { customer: "*" }, period: "month", amount: "50" }) },
+  "budgets.override": { body: () => ({ amount: "10.00", reason: "case" }) },
+  "orgBudgets.override": { body: () => ({ amount: "10.00", reason: "case" }) },
+  "orgBudgets.overrides": {},
+  "caps.list": {},
+  "organizations.setCapFailMode": { body: () => ({ failMode: "open" }) },
   "invites.revoke": {},
   // A wrong current password: the suites must not end the session they run on.
   "account.changePassword": {

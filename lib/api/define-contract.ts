@@ -13,7 +13,17 @@ type RateLimitSetting = {
 
 /** Who may call a route; declared once, read by the wrapper, the OpenAPI document and the security suites. */
 export type RouteAuth =
-  | { kind: "apiKey"; scope: ApiKeyScope }
+  | {
+      kind: "apiKey";
+      scope: ApiKeyScope;
+      /** A second scope that is also enough (the limits check: ingest or read). */
+      orScope?: ApiKeyScope;
+      /**
+       * The hot path (the limits check): the key comes from the per-process cache that hears
+       * revocations, and the handler counts the rate limit in its own Redis round trip.
+       */
+      fastPath?: true;
+    }
   | { kind: "session"; permission: Permission }
   | { kind: "user" }
   | { kind: "public"; rateLimit?: RateLimitSetting };

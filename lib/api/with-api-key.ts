@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { authenticateApiKeyCached } from "@/lib/apikeys/api-key-cache";
 import { authenticateApiKey } from "@/lib/apikeys/authenticate-api-key";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -12,11 +13,13 @@ export type ApiKeyContext = OrgContext & {
   defaultAttribution: Record<string, string>;
   /** The organisation's backfill setting, read with the key (saves the ingest path a query). */
   allowBackfill: boolean;
+  /** The key's rate-limit subject: a fastPath handler counts it itself (lib/limits/limits-round-trip.ts). */
+  rateSubject: string;
 };
 
 type ApiKeyContract = RouteContract & { auth: { kind: "apiKey" } };
 
-async function authenticate(req: NextRequest, scope: ApiKeyContract["auth"]["scope"], requestId: string) {
+async function authenticate(req: NextRequest, auth: ApiKeyContract["auth"], requestId: string) {
   // Stryker disable next-line StringLiteral: equivalent, any non-Bearer text for a missing header (docs/mutation.md)
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
   if (!match) {
@@ -24,18 +27,21 @@ async function authenticate(req: NextRequest, scope: ApiKeyContract["auth"]["sco
       { path: "authorization", message: "missing or not a Bearer token" },
     ]);
   }
-  const key = await authenticateApiKey(match[1]!);
+  const key = await (auth.fastPath ? authenticateApiKeyCached : authenticateApiKey)(match[1]!);
   if (!key) {
     throw new AppError("unauthorized", "Invalid or revoked API key", [
       { path: "authorization", message: "invalid or revoked API key" },
     ]);
   }
-  if (!key.scopes.includes(scope)) {
-    throw new AppError("forbidden", `This API key lacks the '${scope}' scope`, [
-      { path: "authorization", message: `scope '${scope}' required` },
+  const { scope, orScope } = auth;
+  if (!key.scopes.includes(scope) && !(orScope && key.scopes.includes(orScope))) {
+    const wanted = orScope ? `'${scope}' or '${orScope}'` : `'${scope}'`;
+    throw new AppError("forbidden", `This API key lacks the ${wanted} scope`, [
+      { path: "authorization", message: `scope ${wanted} required` },
     ]);
   }
-  await enforceRateLimit(`key:${key.id}`, env().RATE_LIMIT_PER_MINUTE);
+  const rateSubject = `key:${key.id}`;
+  if (!auth.fastPath) await enforceRateLimit(rateSubject, env().RATE_LIMIT_PER_MINUTE);
   return {
     orgId: key.orgId,
     orgSlug: key.org.slug,
@@ -45,6 +51,7 @@ async function authenticate(req: NextRequest, scope: ApiKeyContract["auth"]["sco
     requestId,
     defaultAttribution: (key.defaultAttribution ?? {}) as Record<string, string>,
     allowBackfill: key.org.allowBackfill,
+    rateSubject,
   } satisfies ApiKeyContext;
 }
 
@@ -57,9 +64,5 @@ export function withApiKey<C extends ApiKeyContract>(
   contract: C,
   handler: ContractHandler<C, ApiKeyContext>,
 ): ContractRoute<C> {
-  return contractRoute(
-    contract,
-    (req, _params, requestId) => authenticate(req, contract.auth.scope, requestId),
-    handler,
-  );
+  return contractRoute(contract, (req, _params, requestId) => authenticate(req, contract.auth, requestId), handler);
 }

@@ -1,11 +1,12 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { publishKeyRevoked } from "./api-key-cache";
 import type { OrgContext } from "@/lib/tenancy/context";
 
 /** Revokes a key of this organisation; a key of another organisation is "not found". */
 export async function revokeApiKey(ctx: OrgContext, keyId: string) {
-  return db().$transaction(async (tx) => {
+  const revoked = await db().$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id: keyId, orgId: ctx.orgId } });
     if (!key) throw AppError.notFound("API key not found");
     if (key.revokedAt) return key;
@@ -17,4 +18,7 @@ export async function revokeApiKey(ctx: OrgContext, keyId: string) {
     );
     return revoked;
   });
+  // Processes that cache keys (the limits API) drop it now.
+  await publishKeyRevoked(revoked.id);
+  return revoked;
 }

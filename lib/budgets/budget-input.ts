@@ -22,7 +22,7 @@ export type BudgetScope = Partial<Record<ScopeDimension, string>>;
 const AMOUNT = /^\d{1,15}(\.\d{1,12})?$/;
 const PERCENT = /^\d{1,4}(\.\d{1,4})?$/;
 const amount = z.string().regex(AMOUNT, 'a decimal amount like "500.00" (at most 12 decimals)');
-const positiveAmount = amount.refine((v) => /[1-9]/.test(v), "must be greater than zero");
+export const positiveAmount = amount.refine((v) => /[1-9]/.test(v), "must be greater than zero");
 const scopeValue = z.string().min(1).max(200);
 
 export const budgetScopeSchema = z

@@ -1,7 +1,9 @@
+import { bumpOrgVersion } from "@/lib/redis/cap-versions";
+
 /**
- * In-process notice that an organisation's budgets (or its time zone) changed, for caches of
- * budgets such as the limits API's (lib/limits/cap-budgets.ts). Other processes rely on the
- * caches' short lifetime.
+ * Notice that an organisation's budgets (or its time zone, or its cap settings) changed, for
+ * caches of budgets such as the limits API's (lib/limits/cap-budgets.ts): this process's listeners
+ * at once, every process through the organisation's cap version in Redis.
  */
 const listeners = new Set<(orgId: string) => void>();
 
@@ -10,6 +12,7 @@ export function onBudgetsChanged(listener: (orgId: string) => void): () => void 
   return () => listeners.delete(listener);
 }
 
-export function budgetsChanged(orgId: string): void {
+export async function budgetsChanged(orgId: string): Promise<void> {
   for (const l of listeners) l(orgId);
+  await bumpOrgVersion(orgId);
 }

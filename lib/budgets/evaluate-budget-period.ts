@@ -1,3 +1,4 @@
+import { bumpPeriodVersions } from "@/lib/redis/cap-versions";
 import { foldWatermark } from "@/lib/rollups/fold-watermark";
 import { thresholdLevels } from "./budget-input";
 import type { Period } from "./budget-period";
@@ -103,7 +104,7 @@ export async function evaluateBudgetPeriod(b: BudgetRow, period: Period, now: Da
       if (l.pico <= spentPico) reached.push({ scopeValue, threshold: l.key, thresholdPico: l.pico, spentPico });
   const forecast = await forecastFor(b, period, spends.get("") ?? 0n, now);
 
-  return inBudgetTransaction(async (tx) => {
+  const result = await inBudgetTransaction(async (tx) => {
     await saveSpends(tx, b, period, spends, readAt, foldedBefore);
     const won = await recordCrossings(tx, b, period, reached, !closed);
     let alerts = 0;
@@ -141,4 +142,7 @@ export async function evaluateBudgetPeriod(b: BudgetRow, period: Period, now: Da
     }
     return { alerts };
   });
+  // After the commit: the limits API's copies of this period's figures are stale.
+  if (b.hardCap) await bumpPeriodVersions(b.orgId, [{ budgetId: b.id, periodStart: period.start }]);
+  return result;
 }

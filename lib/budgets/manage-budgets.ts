@@ -77,7 +77,7 @@ export async function createBudget(ctx: OrgContext, input: unknown) {
     );
     return { row, wake: await markBudgets(tx, ctx.orgId) };
   });
-  budgetsChanged(ctx.orgId);
+  await budgetsChanged(ctx.orgId);
   await created.wake(); // evaluate the current period's spend against the new budget now
   return budgetView(toBudgetRow(created.row));
 }
@@ -124,7 +124,7 @@ export async function updateBudget(ctx: OrgContext, id: string, input: unknown) 
     );
     return { row, wake: await markBudgets(tx, ctx.orgId) };
   });
-  budgetsChanged(ctx.orgId);
+  await budgetsChanged(ctx.orgId);
   await updated.wake();
   return budgetView(toBudgetRow(updated.row));
 }
@@ -137,5 +137,5 @@ export async function deleteBudget(ctx: OrgContext, id: string): Promise<void> {
     if (count === 0) throw AppError.notFound("Budget not found");
     await recordAudit(ctx, { action: "budget.deleted", targetType: "budget", targetId: id }, tx);
   });
-  budgetsChanged(ctx.orgId);
+  await budgetsChanged(ctx.orgId);
 }

@@ -13,6 +13,7 @@ async function publishCap(
   type: "budget.capped" | "budget.released",
   scopeValue: string,
   spentPico: bigint,
+  capPico: bigint,
 ) {
   await publishBudgetEvent(tx, {
     orgId: b.orgId,
@@ -23,7 +24,7 @@ async function publishCap(
       period: { start: period.start.toISOString(), end: period.end.toISOString() },
       threshold: { hardCap: true },
       spent: formatPicoUsd(spentPico),
-      amount: formatPicoUsd(b.amountPico),
+      amount: formatPicoUsd(capPico),
       alertId: null,
       scopeValue: starDimension(b.scope) ? scopeValue : null,
       resetsAt: period.end.toISOString(),
@@ -31,15 +32,28 @@ async function publishCap(
   });
 }
 
+/** The period's overrides per value ("allow another $X"): the cap is the amount plus them. */
+async function overridesOf(tx: BudgetTx, b: BudgetRow, period: Period): Promise<Map<string, bigint>> {
+  if (!b.hardCap) return new Map();
+  const { rows } = await tx.query<{ scopeValue: string; extra: string }>(
+    `SELECT "scopeValue", sum("amountPico")::text AS extra FROM budget_overrides
+      WHERE "orgId" = $1 AND "budgetId" = $2 AND "periodStart" = $3 GROUP BY 1`,
+    [b.orgId, b.id, period.start],
+  );
+  return new Map(rows.map((r) => [r.scopeValue, BigInt(r.extra)]));
+}
+
 /**
  * A hard-capped budget's caps in the current period, in the evaluator's transaction: every value
- * whose spend reached the amount is capped once (a "cap" crossing, whose insert decides the one
+ * whose spend reached the cap (the amount plus the period's overrides) is capped once (a "cap" crossing, whose insert decides the one
  * evaluator that publishes `budget.capped`); a capped value now under the amount (the budget was
  * raised, or its hard cap turned off) is released once (deleting the crossing decides who
  * publishes `budget.released`). A new period starts uncapped. Returns the events published.
  */
 export async function recordCaps(tx: BudgetTx, b: BudgetRow, period: Period, spends: Map<string, bigint>) {
-  const over = b.hardCap ? [...spends].filter(([, s]) => s >= b.amountPico) : [];
+  const extra = await overridesOf(tx, b, period);
+  const capOf = (v: string) => b.amountPico + (extra.get(v) ?? 0n);
+  const over = b.hardCap ? [...spends].filter(([v, s]) => s >= capOf(v)) : [];
   let events = 0;
   if (over.length > 0) {
     const { rows } = await tx.query<{ scopeValue: string; spentPico: bigint }>(
@@ -48,7 +62,8 @@ export async function recordCaps(tx: BudgetTx, b: BudgetRow, period: Period, spe
        ON CONFLICT DO NOTHING RETURNING "scopeValue", "spentPico"`,
       [b.orgId, b.id, period.start, b.amountPico, over.map(([v]) => v), over.map(([, s]) => s.toString())],
     );
-    for (const r of rows) await publishCap(tx, b, period, "budget.capped", r.scopeValue, BigInt(r.spentPico));
+    for (const r of rows)
+      await publishCap(tx, b, period, "budget.capped", r.scopeValue, BigInt(r.spentPico), capOf(r.scopeValue));
     events += rows.length;
   }
   const released = await tx.query<{ scopeValue: string }>(
@@ -57,6 +72,14 @@ export async function recordCaps(tx: BudgetTx, b: BudgetRow, period: Period, spe
     [b.orgId, b.id, period.start, over.map(([v]) => v)],
   );
   for (const r of released.rows)
-    await publishCap(tx, b, period, "budget.released", r.scopeValue, spends.get(r.scopeValue) ?? 0n);
+    await publishCap(
+      tx,
+      b,
+      period,
+      "budget.released",
+      r.scopeValue,
+      spends.get(r.scopeValue) ?? 0n,
+      capOf(r.scopeValue),
+    );
   return events + released.rows.length;
 }

@@ -34,7 +34,7 @@ export async function setOrganizationTimeZone(
     );
     return markBudgets(tx, ctx.orgId);
   });
-  budgetsChanged(ctx.orgId);
+  await budgetsChanged(ctx.orgId);
   await wake();
   return { timeZone: tz };
 }

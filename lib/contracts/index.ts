@@ -7,6 +7,7 @@ import { listAuditContract } from "./audit";
 import { BUDGET_CONTRACTS } from "./budgets";
 import { ingestEventsContract } from "./events";
 import { LIMITS_CONTRACTS } from "./limits";
+import { CAP_CONTRACTS } from "./caps";
 import { healthContract } from "./health";
 import { meContract, openApiContract } from "./me";
 import {
@@ -74,6 +75,7 @@ export const CONTRACTS = [
   ...BUDGET_CONTRACTS,
   ...ACCOUNT_CONTRACTS,
   ...LIMITS_CONTRACTS,
+  ...CAP_CONTRACTS,
 ] as const satisfies readonly RouteContract[];
 
 export type ContractName = (typeof CONTRACTS)[number]["name"];

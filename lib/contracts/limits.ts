@@ -3,6 +3,8 @@ import { defineContract } from "@/lib/api/define-contract";
 import { checkLimitsQuery, releaseInput, reserveInput } from "@/lib/limits/limits-input";
 
 const key = { kind: "apiKey", scope: "ingest" } as const;
+/** The check: a key with ingest or read, on the hot path (cached key, one Redis round trip). */
+const checkKey = { kind: "apiKey", scope: "ingest", orScope: "read", fastPath: true } as const;
 const usd = (what: string) => z.string().describe(`${what}, USD as an exact decimal string`);
 
 const capSchema = z
@@ -13,7 +15,8 @@ const capSchema = z
     scopeValue: z.string().nullable().describe('The call\'s value of the "*" dimension; null for a plain scope'),
     period: z.string().describe("day, week, month, quarter or custom"),
     periodStart: z.string().describe("Start of the current period (ISO 8601)"),
-    amount: usd("The cap"),
+    amount: usd("The cap: the budget's amount plus this period's overrides"),
+    override: usd('Overrides for this period and value ("allow another $X"), included in amount'),
     spent: usd("Spend this period in the rollups"),
     reserved: usd("Open reservations, and settled ones the rollups do not hold yet"),
     remaining: usd("Room left (0 when capped)"),
@@ -26,7 +29,7 @@ export const checkLimitsContract = defineContract({
   name: "limits.check",
   method: "GET",
   path: "/api/v1/limits",
-  auth: key,
+  auth: checkKey,
   summary: "Check hard caps for a call",
   description:
     "Every hard-capped budget whose scope covers the call's attributes (query parameters as in a usage event; the API key is the caller's), with spend, reservations and room. A refusal is an answer: `allowed: false`, with the budget that is full and when it resets. Example: `GET /api/v1/limits?team=search&customer=acme&endUser=u_42`.",
@@ -36,6 +39,12 @@ export const checkLimitsContract = defineContract({
       allowed: z.boolean().describe("False when any matching hard-capped budget has no room left"),
       asOf: z.string().describe("When the answer was computed (ISO 8601)"),
       budgets: z.array(capSchema).describe("The matching hard-capped budgets"),
+      degraded: z
+        .enum(["fail_open", "fail_closed"])
+        .optional()
+        .describe(
+          "Only when neither Redis nor Postgres could be read: the organisation's fail mode answered (no budgets listed)",
+        ),
     }),
   },
 });
@@ -62,6 +71,13 @@ export const reserveContract = defineContract({
         allowed: z.literal(false).describe("Refused: a matching hard-capped budget lacks the room"),
         budget: capSchema.describe("The budget with the least room"),
         resetsAt: z.string().describe("When that budget's period ends (ISO 8601)"),
+      }),
+      z.object({
+        allowed: z.boolean().describe("The organisation's fail mode: true when fail-open, false when fail-closed"),
+        reservationId: z.null().describe("No reservation was made"),
+        degraded: z
+          .enum(["fail_open", "fail_closed"])
+          .describe("Neither Redis nor Postgres could be read: the organisation's fail mode answered"),
       }),
     ]),
   },

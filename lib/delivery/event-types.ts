@@ -6,6 +6,7 @@ export const eventTypeSchema = z.enum([
   "budget.forecast_exceeded",
   "budget.capped",
   "budget.released",
+  "limits.degraded",
   "anomaly.detected",
   "anomaly.resolved",
 ]);

@@ -2,7 +2,8 @@ import { encodeBinaryArray, type ArrayElement, type ArrayElementType } from "@/l
 import { pgPool } from "@/lib/db/pg-pool";
 import { insertDeltasFromSql, q } from "@/lib/rollups/bucket-sql";
 import { insertScopedDeltasFromSql } from "@/lib/rollups/scoped-spend-sql";
-import { settleReservationsCtes } from "@/lib/limits/settle-reservations-sql";
+import { SETTLED_HOLDS_JSON, settleReservationsCtes } from "@/lib/limits/settle-reservations-sql";
+import { bumpValueVersions } from "@/lib/redis/cap-versions";
 import type { EventRow } from "./event-row";
 
 // [column, SQL array type, value]: the order of usage_events columns written by ingest.
@@ -71,7 +72,7 @@ WITH input AS (
 ), scoped AS (
   ${insertScopedDeltasFromSql("inserted", "$1")}
 ), ${settleReservationsCtes("inserted", "$1")}
-SELECT count(*)::int AS inserted FROM inserted`;
+SELECT count(*)::int AS inserted, ${SETTLED_HOLDS_JSON} AS settled FROM inserted`;
 
 /** The statement's parameters: the organisation, one binary array per column, the API key id. */
 export const insertEventsParams = (orgId: string, rows: EventRow[], apiKeyId: string | null = null): unknown[] => [
@@ -83,11 +84,21 @@ export const insertEventsParams = (orgId: string, rows: EventRow[], apiKeyId: st
 export async function insertEvents(orgId: string, rows: EventRow[], apiKeyId: string | null = null): Promise<number> {
   // Stryker disable next-line ConditionalExpression: equivalent, an empty batch inserts nothing either way (docs/mutation.md)
   if (rows.length === 0) return 0;
-  const res = await pgPool().query<{ inserted: number }>({
+  const res = await pgPool().query<{
+    inserted: number;
+    settled: { budgetId: string; periodStart: string; scopeValue: string }[];
+  }>({
     // Stryker disable next-line StringLiteral: equivalent, the prepared statement's name (docs/mutation.md)
     name: "burnrate_insert_events",
     text: INSERT_EVENTS_SQL,
     values: insertEventsParams(orgId, rows, apiKeyId),
   });
-  return res.rows[0]!.inserted;
+  const { inserted, settled } = res.rows[0]!;
+  // Settled reservations now hold the actual cost: the limits API's copies of those keys are stale.
+  if (settled.length > 0)
+    await bumpValueVersions(
+      orgId,
+      settled.map((h) => ({ ...h, periodStart: new Date(h.periodStart) })),
+    );
+  return inserted;
 }

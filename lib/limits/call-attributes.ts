@@ -4,15 +4,15 @@ import type { CallAttributes } from "./match-budgets";
 /**
  * The attributes a budget scope is matched against, as the rollups would record the call: the
  * model under its catalog name when the price book knows it (the provider as sent), the API key
- * that asks.
+ * that asks. The price book is needed only when the call names a model.
  */
 export function callAttributes(
   input: Omit<CallAttributes, "apiKey">,
   apiKeyId: string | null,
-  book: PriceBook,
+  book: PriceBook | null,
   now: Date,
 ): CallAttributes {
-  const resolved = input.model ? book.resolve(input.model, input.provider, now) : null;
+  const resolved = input.model && book ? book.resolve(input.model, input.provider, now) : null;
   return {
     ...input,
     model: resolved?.model ?? input.model,

@@ -13,6 +13,7 @@ export function capView(s: CapState) {
     period: budget.period,
     periodStart: period.start.toISOString(),
     amount: formatPicoUsd(s.limitPico),
+    override: formatPicoUsd(s.overridePico),
     spent: formatPicoUsd(s.spentPico),
     reserved: formatPicoUsd(s.reservedPico),
     remaining: formatPicoUsd(remaining > 0n ? remaining : 0n),

@@ -1,29 +1,67 @@
 import { pgPool } from "@/lib/db/pg-pool";
+import { AppError } from "@/lib/errors";
 import { loadPriceBook } from "@/lib/pricing/load-price-book";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/budgets/budget-view";
-import { capKeysFor } from "./cap-budgets";
+import { type CapKey, type CapOrg, lastKnownCapOrg } from "./cap-budgets";
+import { capsFor } from "./caps-for";
+import { cachedFigures, figuresKey, rememberFigures } from "./cap-figures-cache";
 import { callAttributes } from "./call-attributes";
 import { capView } from "./cap-view";
-import { readCapState, remainingPico } from "./held-spend";
+import { failModeAnswer, reportFailModeAnswers } from "./fail-mode";
+import { type CapFigures, capState, readCapFigures, remainingPico } from "./held-spend";
 import { checkLimitsQuery } from "./limits-input";
+
+const pgQuery = async <R>(sql: string, params: unknown[]) => ({
+  rows: (await pgPool().query(sql, params)).rows as R[],
+});
+
+/**
+ * The figures of each key: from this process's copies while Redis confirms them current, the rest
+ * read from Postgres in one statement (and kept, tagged with the versions read before).
+ */
+async function figuresOf(orgId: string, org: CapOrg, keys: CapKey[], versions: string[] | null) {
+  const nowMs = Date.now();
+  const tags = keys.map((_, i) => (versions ? `${org.version}|${versions[2 * i]}|${versions[2 * i + 1]}` : null));
+  const out: (CapFigures | undefined)[] = keys.map((k, i) =>
+    tags[i] ? cachedFigures(figuresKey(orgId, k), tags[i]!, nowMs) : undefined,
+  );
+  const missing = keys.flatMap((k, i) => (out[i] ? [] : [i]));
+  if (missing.length > 0) {
+    const read = await readCapFigures(
+      pgQuery,
+      orgId,
+      missing.map((i) => keys[i]!),
+    );
+    missing.forEach((i, j) => {
+      out[i] = read[j]!;
+      if (tags[i]) rememberFigures(figuresKey(orgId, keys[i]!), tags[i]!, read[j]!, nowMs);
+    });
+  }
+  return out as CapFigures[];
+}
 
 /**
  * Whether a call with these attributes may go ahead now: every hard-capped budget it falls in,
  * with its spend, reservations and room. A refusal is an answer (allowed: false), not an error.
+ * When neither Redis nor Postgres can be read, the organisation's fail mode answers.
  */
-export async function checkLimits(ctx: OrgContext, raw: unknown, now = new Date()) {
+export async function checkLimits(ctx: OrgContext, raw: unknown, now = new Date(), rateSubject?: string) {
   const attrs = parseInput(checkLimitsQuery, raw);
-  const book = await loadPriceBook(ctx.orgId);
-  const apiKeyId = ctx.actor.type === "apiKey" ? ctx.actor.apiKeyId : null;
-  const keys = await capKeysFor(ctx.orgId, callAttributes(attrs, apiKeyId, book, now), now);
-  const query = async <R>(sql: string, params: unknown[]) => ({
-    rows: (await pgPool().query(sql, params)).rows as R[],
-  });
-  const states = await Promise.all(keys.map((k) => readCapState(query, ctx.orgId, k)));
-  return {
-    allowed: states.every((s) => remainingPico(s) > 0n),
-    asOf: now.toISOString(),
-    budgets: states.map(capView),
-  };
+  try {
+    const apiKeyId = ctx.actor.type === "apiKey" ? ctx.actor.apiKeyId : null;
+    const book = attrs.model ? await loadPriceBook(ctx.orgId) : null;
+    const { org, keys, keyVersions } = await capsFor(ctx, callAttributes(attrs, apiKeyId, book, now), now, rateSubject);
+    const figures = await figuresOf(ctx.orgId, org, keys, keyVersions);
+    const states = keys.map((k, i) => capState(k, figures[i]!));
+    void reportFailModeAnswers(ctx.orgId);
+    return {
+      allowed: states.every((s) => remainingPico(s) > 0n),
+      asOf: now.toISOString(),
+      budgets: states.map(capView),
+    };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    return failModeAnswer(ctx.orgId, lastKnownCapOrg(ctx.orgId)?.failMode ?? "open", err, now);
+  }
 }

@@ -1,5 +1,6 @@
 import { pgPool } from "@/lib/db/pg-pool";
 import { AppError } from "@/lib/errors";
+import { bumpValueVersions } from "@/lib/redis/cap-versions";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/budgets/budget-view";
 import { releaseInput } from "./limits-input";
@@ -12,7 +13,11 @@ export type ReservationStatus = "released" | "settled" | "expired";
 
 export async function releaseReservation(ctx: OrgContext, raw: unknown): Promise<{ status: ReservationStatus }> {
   const { reservationId } = parseInput(releaseInput, raw);
-  const { rows } = await pgPool().query<{ status: ReservationStatus | "open" | null; released: boolean }>(
+  const { rows } = await pgPool().query<{
+    status: ReservationStatus | "open" | null;
+    released: boolean;
+    holds: { budgetId: string; periodStart: string; scopeValue: string }[];
+  }>(
     `WITH r AS (
        SELECT status FROM reservations WHERE "orgId" = $1 AND id = $2
      ), upd AS (
@@ -20,12 +25,19 @@ export async function releaseReservation(ctx: OrgContext, raw: unknown): Promise
      ), holds AS (
        DELETE FROM reservation_holds WHERE "orgId" = $1 AND "reservationId" = $2 AND state = 'open'
          AND EXISTS (SELECT 1 FROM upd)
+       RETURNING "budgetId", "periodStart", "scopeValue"
      )
-     SELECT (SELECT status FROM r) AS status, EXISTS (SELECT 1 FROM upd) AS released`,
+     SELECT (SELECT status FROM r) AS status, EXISTS (SELECT 1 FROM upd) AS released,
+       (SELECT coalesce(json_agg(holds), '[]') FROM holds) AS holds`,
     [ctx.orgId, reservationId],
   );
   const row = rows[0];
   if (!row?.status) throw AppError.notFound("No such reservation in this organisation");
+  // After the commit: checks in every process stop trusting their copies of these keys.
+  await bumpValueVersions(
+    ctx.orgId,
+    row.holds.map((h) => ({ ...h, periodStart: new Date(h.periodStart) })),
+  );
   return { status: row.released || row.status === "open" ? "released" : row.status };
 }
 

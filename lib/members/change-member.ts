@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
+import { publishKeyRevoked } from "@/lib/apikeys/api-key-cache";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { endAllSessions } from "@/lib/auth/session-version";
@@ -55,7 +56,7 @@ export async function changeMemberRole(ctx: OrgContext, membershipId: string, in
  * session cookie cannot keep acting on what the removal took away.
  */
 export async function removeMember(ctx: OrgContext, membershipId: string) {
-  await db().$transaction(async (tx) => {
+  const revokedKeyIds = await db().$transaction(async (tx) => {
     const member = await loadMember(tx, ctx, membershipId);
     assertMayChangeMember(ctx, member.role);
     if (member.role === "OWNER") await assertOwnerRemains(tx, ctx, member.id);
@@ -79,5 +80,7 @@ export async function removeMember(ctx: OrgContext, membershipId: string) {
       },
       tx,
     );
+    return keys.map((k) => k.id);
   });
+  for (const id of revokedKeyIds) await publishKeyRevoked(id);
 }

@@ -15,7 +15,7 @@ function errorCodes(c: RouteContract): Partial<Record<ErrorCode, string>> {
   if (c.body && c.parseBody !== false) out.unsupported_media_type = "Content-Type is not application/json";
   if (c.auth.kind === "apiKey") {
     out.unauthorized = "Missing, invalid or revoked API key";
-    out.forbidden = `The key lacks the ${c.auth.scope} scope`;
+    out.forbidden = `The key lacks the ${c.auth.scope} scope${c.auth.orScope ? ` (or ${c.auth.orScope})` : ""}`;
     out.rate_limited = "Rate limit of the key exceeded; see Retry-After";
   }
   if (c.auth.kind === "session" || c.auth.kind === "user") out.unauthorized = "Not signed in";
@@ -58,7 +58,9 @@ function operation(c: RouteContract, components: Record<string, Json>): Json {
     operationId: c.name,
     summary: c.summary,
     description: c.description,
-    ...(c.auth.kind === "apiKey" ? { security: [{ apiKey: [c.auth.scope] }] } : { security: [] }),
+    ...(c.auth.kind === "apiKey"
+      ? { security: [c.auth.scope, ...(c.auth.orScope ? [c.auth.orScope] : [])].map((s) => ({ apiKey: [s] })) }
+      : { security: [] }),
     parameters: [...pathParams, ...queryParams],
     ...(c.body
       ? {

@@ -33,6 +33,28 @@ export function redis(): Redis {
   return globalForRedis.burnrateRedis;
 }
 
+const everReady = new WeakSet<Redis>();
+const watched = new WeakSet<Redis>();
+
+/**
+ * Whether a command sent now on the shared connection can be answered without waiting out an
+ * outage: connected, or making its very first connection (a new process). Hot paths that can do
+ * without Redis (the limits API, cap versions) skip it otherwise instead of waiting for a reconnection.
+ */
+export function redisUsable(): boolean {
+  const r = redis();
+  if (r.status === "ready") {
+    everReady.add(r);
+    return true;
+  }
+  if (everReady.has(r)) return false;
+  if (!watched.has(r)) {
+    watched.add(r);
+    r.once("ready", () => everReady.add(r));
+  }
+  return r.status === "connecting" || r.status === "connect" || r.status === "wait";
+}
+
 /** Prefix for every key this deployment writes, so that test runs never collide. */
 export function redisKey(...parts: string[]): string {
   return [env().QUEUE_PREFIX, ...parts].join(":");

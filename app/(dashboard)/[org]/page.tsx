@@ -1,14 +1,15 @@
+import { can } from "@/lib/auth/permissions";
 import { requireMember } from "@/lib/auth/page-guard";
 import { PageHeader } from "@/components/ui/page-header";
 import { UnpricedPanel } from "@/components/prices/unpriced-panel";
 import { OverviewDashboard } from "@/components/spend/overview-dashboard";
 
 export default async function OverviewPage({ params }: { params: Promise<{ org: string }> }) {
-  const { org } = await requireMember((await params).org);
+  const { org, role } = await requireMember((await params).org);
   return (
     <>
       <PageHeader title="Overview" description={`LLM spend of ${org.name}, in USD; periods are UTC.`} />
-      <OverviewDashboard orgSlug={org.slug} />
+      <OverviewDashboard orgSlug={org.slug} canManageBudgets={can(role, "budgets:manage")} />
       <UnpricedPanel orgSlug={org.slug} />
     </>
   );

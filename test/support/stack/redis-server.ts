@@ -11,6 +11,8 @@ export type RedisServer = {
   url: string;
   port: number;
   restart(downMs?: number): Promise<void>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
   destroy(): Promise<void>;
 };
 
@@ -40,6 +42,8 @@ export async function startRedisServer(): Promise<RedisServer> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    stop,
+    start,
     restart: async (downMs = 0) => {
       await stop();
       await sleep(downMs);

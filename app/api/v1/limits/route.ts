@@ -4,4 +4,6 @@ import { checkLimits } from "@/lib/limits/check-limits";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiKey(checkLimitsContract, (ctx, { query }) => checkLimits(ctx, query));
+export const GET = withApiKey(checkLimitsContract, (ctx, { query }) =>
+  checkLimits(ctx, query, new Date(), ctx.rateSubject),
+);

@@ -1,0 +1,46 @@
+import { rateLimitWindow, throwIfOverLimit } from "@/lib/redis/rate-limit-window";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { redisUsable } from "@/lib/redis/connection";
+import { orgVersionKey, periodVersionKey, valueVersionKey } from "@/lib/redis/cap-versions";
+import type { OrgContext } from "@/lib/tenancy/context";
+import { type CapKey, cachedCapOrg, capKeysOf, loadCapOrg } from "./cap-budgets";
+import { limitsRoundTrip } from "./limits-round-trip";
+
+const versionKeysOf = (orgId: string, keys: CapKey[]) =>
+  keys.flatMap((k) => [
+    periodVersionKey(orgId, k.budget.id, k.period.start),
+    valueVersionKey(orgId, { budgetId: k.budget.id, periodStart: k.period.start, scopeValue: k.scopeValue }),
+  ]);
+
+/**
+ * The organisation's caps for this call and their versions, in one Redis round trip that also
+ * counts the caller's rate limit. Redis down: Postgres alone (no copies used, no rate limit).
+ */
+export async function capsFor(ctx: OrgContext, call: Parameters<typeof capKeysOf>[1], now: Date, rateSubject?: string) {
+  let org = cachedCapOrg(ctx.orgId);
+  let keys = org ? capKeysOf(org, call, now) : [];
+  const rate = rateSubject ? rateLimitWindow(rateSubject) : null;
+  let versions: string[] | null = null;
+  try {
+    // Redis not connected: no waiting on its reconnection, Postgres answers now.
+    if (!redisUsable()) throw new Error("Redis not connected");
+    const rt = await limitsRoundTrip(rate && { ...rate, cost: 1 }, [
+      orgVersionKey(ctx.orgId),
+      ...versionKeysOf(ctx.orgId, keys),
+    ]);
+    if (rate) throwIfOverLimit(rt.used, env().RATE_LIMIT_PER_MINUTE, rate.retryAfter);
+    versions = rt.versions;
+  } catch (err) {
+    // Redis unavailable (its connection logs that): Postgres decides alone, unthrottled, uncached.
+    if (err instanceof AppError) throw err;
+  }
+  const orgVersion = versions?.[0] ?? null;
+  if (!org || orgVersion === null || org.version !== orgVersion) {
+    // Budgets changed (or never read): read them; the key versions fetched were for the old list.
+    org = await loadCapOrg(ctx.orgId, orgVersion);
+    keys = capKeysOf(org, call, now);
+    versions = null;
+  }
+  return { org, keys, keyVersions: versions?.slice(1) ?? null };
+}
