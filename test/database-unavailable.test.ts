@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/db/generated/client";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseDown, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { errorResponse } from "@/lib/api/respond";
 import { freePort } from "./support/stack/free-port";
 
@@ -31,6 +31,7 @@ describe("database unavailable → 503", () => {
     const err = await caught(pool.query("SELECT 1"));
     held.release();
     expect(isDatabaseUnavailable(err)).toBe(true);
+    expect(isDatabaseDown(err)).toBe(false); // busy, not down: the limits API answers 503, not its fail mode
     const res = errorResponse(err);
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("2");
@@ -40,13 +41,16 @@ describe("database unavailable → 503", () => {
     const down = `postgresql://postgres@127.0.0.1:${await freePort()}/x`;
     const pool = new pg.Pool({ connectionString: down, connectionTimeoutMillis: 1000 });
     pools.push(pool);
-    expect(isDatabaseUnavailable(await caught(pool.query("SELECT 1")))).toBe(true);
+    const refused = await caught(pool.query("SELECT 1"));
+    expect(isDatabaseUnavailable(refused)).toBe(true);
+    expect(isDatabaseDown(refused)).toBe(true);
     const prisma = new PrismaClient({
       adapter: new PrismaPg({ connectionString: down, connectionTimeoutMillis: 1000 }),
     });
     const err = await caught(prisma.organization.findFirst());
     await prisma.$disconnect();
     expect(isDatabaseUnavailable(err)).toBe(true);
+    expect(isDatabaseDown(err)).toBe(true);
   });
 
   it("a backend terminated by the server (what a restart does to open connections)", async () => {
@@ -59,7 +63,9 @@ describe("database unavailable → 503", () => {
     const sleeping = caught(victim.query("SELECT pg_sleep(5)"));
     await new Promise((r) => setTimeout(r, 200));
     await pool.query("SELECT pg_terminate_backend($1)", [rows[0]!.pid]);
-    expect(isDatabaseUnavailable(await sleeping)).toBe(true);
+    const terminated = await sleeping;
+    expect(isDatabaseUnavailable(terminated)).toBe(true);
+    expect(isDatabaseDown(terminated)).toBe(true);
     victim.release(true);
   });
 
@@ -68,6 +74,7 @@ describe("database unavailable → 503", () => {
     pools.push(pool);
     const err = await caught(pool.query("SELEC 1"));
     expect(isDatabaseUnavailable(err)).toBe(false);
+    expect(isDatabaseDown(err)).toBe(false);
     expect(errorResponse(err).status).toBe(500);
   });
 });

@@ -18,7 +18,7 @@ const CHOICES: { mode: Mode; label: string; help: string }[] = [
   { mode: "closed", label: "Fail closed (refuse)", help: "Calls are refused until the data can be read again." },
 ];
 
-/** What the limits API answers when neither Redis nor Postgres can be read. */
+/** What the limits API answers when Postgres is down (Redis holds no figures, so it cannot decide alone). */
 export function CapFailModeForm({ orgSlug, failMode, canEdit }: { orgSlug: string; failMode: Mode; canEdit: boolean }) {
   const [value, setValue] = useState<Mode>(failMode);
   const save = useMutation({
@@ -32,7 +32,7 @@ export function CapFailModeForm({ orgSlug, failMode, canEdit }: { orgSlug: strin
     <Card className="space-y-3" data-testid="cap-fail-mode">
       <Title>Hard caps during an outage</Title>
       <Text>
-        The limits API decides from Postgres, with Redis as its fast path. If neither can be read, it answers with this
+        The limits API decides from Postgres, with Redis as its fast path. If Postgres is down, it answers with this
         setting.
       </Text>
       <form

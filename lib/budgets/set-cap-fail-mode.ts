@@ -9,7 +9,7 @@ export const capFailModeSchema = z.strictObject({
   failMode: z
     .enum(["open", "closed"])
     .describe(
-      'What the limits API answers when neither Redis nor Postgres can be read: "open" allows the call (and alerts), "closed" refuses it',
+      'What the limits API answers when Postgres is down: "open" allows the call (and alerts), "closed" refuses it',
     ),
 });
 

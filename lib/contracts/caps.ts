@@ -147,7 +147,7 @@ export const orgCapFailModeContract = defineContract({
   method: "PUT",
   summary: "Set the limits fail mode",
   description:
-    'What the limits API answers when neither Redis nor Postgres can be read: "open" (default: allow, and alert `limits.degraded`) or "closed" (refuse). Audited.',
+    'What the limits API answers when Postgres is down (Redis holds no figures, so it cannot decide alone): "open" (default: allow, and alert `limits.degraded`) or "closed" (refuse). An overloaded database is a 503 with Retry-After instead. Audited.',
   body: capFailModeSchema,
   responses: { 200: z.object({ failMode: z.enum(["open", "closed"]).describe("The fail mode now in force") }) },
 });

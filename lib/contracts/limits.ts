@@ -43,7 +43,7 @@ export const checkLimitsContract = defineContract({
         .enum(["fail_open", "fail_closed"])
         .optional()
         .describe(
-          "Only when neither Redis nor Postgres could be read: the organisation's fail mode answered (no budgets listed)",
+          "Only when Postgres is down (Redis holds no figures): the organisation's fail mode answered (no budgets listed)",
         ),
     }),
   },
@@ -77,7 +77,7 @@ export const reserveContract = defineContract({
         reservationId: z.null().describe("No reservation was made"),
         degraded: z
           .enum(["fail_open", "fail_closed"])
-          .describe("Neither Redis nor Postgres could be read: the organisation's fail mode answered"),
+          .describe("Postgres is down: the organisation's fail mode answered"),
       }),
     ]),
   },

@@ -61,3 +61,32 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+// The subset that says the server itself cannot be reached or is going away — not that this process is
+// overloaded (pool exhausted, too many connections, a timeout): the limits API's fail mode answers only then.
+const DOWN_SQLSTATES = new Set(["57P01", "57P02", "57P03"]);
+const DOWN_ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "EPIPE"]);
+const DOWN_MESSAGES = [
+  /connection terminated/i,
+  /terminating connection/i,
+  /connection error and is not queryable/i,
+  /the database system is (starting up|shutting down|in recovery mode)/i,
+  /can't reach database server/i,
+  /server closed the connection/i,
+];
+
+/** Whether Postgres is down (refusing connections, restarting, gone), as opposed to busy. */
+export function isDatabaseDown(err: unknown): boolean {
+  for (const e of chain(err)) {
+    const code = typeof e.code === "string" ? e.code : undefined;
+    const originalCode = typeof e.originalCode === "string" ? e.originalCode : undefined;
+    for (const c of [code, originalCode]) {
+      if (!c) continue;
+      if (DOWN_SQLSTATES.has(c) || DOWN_ERRNOS.has(c) || c === "P1001" || c === "P1017") return true;
+    }
+    if (e.kind === "DatabaseNotReachable" || e.kind === "ConnectionClosed") return true;
+    const message = typeof e.message === "string" ? e.message : "";
+    if (DOWN_MESSAGES.some((re) => re.test(message))) return true;
+  }
+  return false;
+}

@@ -44,7 +44,7 @@ async function figuresOf(orgId: string, org: CapOrg, keys: CapKey[], versions: s
 /**
  * Whether a call with these attributes may go ahead now: every hard-capped budget it falls in,
  * with its spend, reservations and room. A refusal is an answer (allowed: false), not an error.
- * When neither Redis nor Postgres can be read, the organisation's fail mode answers.
+ * When Postgres is down (Redis holds no figures), the organisation's fail mode answers.
  */
 export async function checkLimits(ctx: OrgContext, raw: unknown, now = new Date(), rateSubject?: string) {
   const attrs = parseInput(checkLimitsQuery, raw);

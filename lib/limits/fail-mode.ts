@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseDown } from "@/lib/db/unavailable";
 import { dispatchPublished, publishEvent } from "@/lib/delivery/publish-event";
 import { log } from "@/lib/log";
 import type { FailMode } from "./cap-budgets";
@@ -8,20 +8,21 @@ import type { FailMode } from "./cap-budgets";
 const unanswered = new Map<string, { mode: FailMode; since: Date; count: number }>();
 
 /**
- * The answer when neither Redis nor Postgres could be read (only an outage: any other error is
- * a bug and propagates). The organisation's setting decides: "open" (the default) lets the call
+ * The answer when the figures cannot be read because Postgres is down (refusing connections,
+ * restarting, gone). Redis holds no figures, so it cannot decide alone. Anything else propagates:
+ * an overloaded pool is a 503 with Retry-After (the caller retries), a bug a 500. The organisation's setting decides: "open" (the default) lets the call
  * go ahead, "closed" refuses it; either way the answer says so, the process logs an error, and
  * `limits.degraded` goes to the organisation's webhooks and channels once Postgres answers again.
  */
 export function failModeAnswer(orgId: string, mode: FailMode, err: unknown, now: Date) {
-  if (!isDatabaseUnavailable(err)) throw err;
+  if (!isDatabaseDown(err)) throw err;
   const seen = unanswered.get(orgId);
   if (seen) seen.count++;
   else {
     unanswered.set(orgId, { mode, since: now, count: 1 });
     log.error(
       { err: { message: (err as Error).message }, orgId, mode },
-      `limits: no figures (Postgres and Redis); failing ${mode}`,
+      `limits: no figures (Postgres down); failing ${mode}`,
     );
   }
   return {
