@@ -16,6 +16,7 @@ import { benchEnv, percentile } from "./support";
 
 benchEnv();
 process.env.RATE_LIMIT_PER_MINUTE = "100000000"; // measure the path, not the limit
+process.env.BURNRATE_RESPONSE_CHECK = "off"; // as in production (NODE_ENV=production)
 const BUDGETS = Number(process.env.BENCH_BUDGETS ?? 1000);
 const END_USERS = Number(process.env.BENCH_END_USERS ?? 100_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 2000);

@@ -1,11 +1,10 @@
-import { db } from "@/lib/db";
 import { formatPicoUsd } from "@/lib/money";
 import type { OrgContext } from "@/lib/tenancy/context";
-import { createBudgetSchema, thresholdLevels, toPico } from "./budget-input";
-import { floorHour, periodAt, previousPeriod } from "./budget-period";
+import { thresholdLevels } from "./budget-input";
+import { floorHour } from "./budget-period";
 import { starDimension } from "./budget-row";
 import { hourlySpendByValue, spendByValue } from "./budget-spend";
-import { parseInput } from "./budget-view";
+import { readDraftBudget } from "./read-draft-budget";
 
 const HOUR = 3_600_000;
 const SHOWN = 100;
@@ -17,17 +16,7 @@ const SHOWN = 100;
  * An endUser/apiKey scope in an organisation without scoped spend yet is read from the events.
  */
 export async function previewBudget(ctx: OrgContext, input: unknown, now = new Date()) {
-  const b = parseInput(createBudgetSchema, { name: "preview", ...(input as object) });
-  const amountPico = toPico(b.amount);
-  const org = await db().organization.findUniqueOrThrow({
-    where: { id: ctx.orgId },
-    select: { timeZone: true, tracksScopedSpend: true },
-  });
-  const source = org.tracksScopedSpend ? "scoped_spend" : "events";
-  const spec = { period: b.period, startDay: b.startDay };
-  const current = periodAt(spec, org.timeZone, now);
-  const last = previousPeriod(spec, org.timeZone, current);
-
+  const { b, amountPico, source, current, last } = await readDraftBudget(ctx, input, now);
   const spends = [...(await spendByValue(ctx.orgId, b.scope, current, source))].sort((x, y) =>
     y[1] > x[1] ? 1 : y[1] < x[1] ? -1 : 0,
   );

@@ -1,11 +1,9 @@
-import { db } from "@/lib/db";
 import { formatPicoUsd } from "@/lib/money";
 import type { OrgContext } from "@/lib/tenancy/context";
-import { createBudgetSchema, toPico } from "@/lib/budgets/budget-input";
-import { floorHour, periodAt, previousPeriod } from "@/lib/budgets/budget-period";
+import { floorHour } from "@/lib/budgets/budget-period";
 import { starDimension } from "@/lib/budgets/budget-row";
 import { hourlySpendByValue, spendByValue } from "@/lib/budgets/budget-spend";
-import { parseInput } from "@/lib/budgets/budget-view";
+import { readDraftBudget } from "@/lib/budgets/read-draft-budget";
 
 const HOUR = 3_600_000;
 const SHOWN = 50;
@@ -18,16 +16,7 @@ const byPicoDesc = <T extends { pico: bigint }>(a: T, b: T) => (b.pico > a.pico 
  * An endUser/apiKey scope in an organisation without scoped spend yet is read from the events.
  */
 export async function dryRunCap(ctx: OrgContext, input: unknown, now = new Date()) {
-  const b = parseInput(createBudgetSchema, { name: "dry run", ...(input as object), hardCap: true });
-  const amountPico = toPico(b.amount);
-  const org = await db().organization.findUniqueOrThrow({
-    where: { id: ctx.orgId },
-    select: { timeZone: true, tracksScopedSpend: true },
-  });
-  const source = org.tracksScopedSpend ? "scoped_spend" : "events";
-  const spec = { period: b.period, startDay: b.startDay };
-  const current = periodAt(spec, org.timeZone, now);
-  const last = previousPeriod(spec, org.timeZone, current);
+  const { b, amountPico, source, current, last } = await readDraftBudget(ctx, input, now, { hardCap: true });
   const star = starDimension(b.scope);
   const label = (v: string) => (star ? v : null);
 
