@@ -76,6 +76,20 @@ test("a capped customer on the Overview and the budget page, overridden from the
   await expect(panel.getByTestId("capped-scope")).toContainText("1 · $0.10");
   await panel.screenshot({ path: "screenshots/caps-overview.png" });
 
+  // The owner sets the fail mode on the organisation settings; the API reference shows the caps walk-through.
+  await page.goto(`/${owner.orgSlug}/settings/organization`);
+  const failMode = page.getByTestId("cap-fail-mode");
+  await expect(failMode.getByLabel(/Fail open/)).toBeChecked();
+  await failMode.getByLabel(/Fail closed/).check();
+  await failMode.getByRole("button", { name: "Save" }).click();
+  await expect(failMode.getByRole("status")).toHaveText("Saved: fail closed");
+  await page.screenshot(shot("caps-fail-mode"));
+  await page.reload();
+  await expect(page.getByTestId("cap-fail-mode").getByLabel(/Fail closed/)).toBeChecked();
+  await page.goto(`/${owner.orgSlug}/docs#hard-caps`);
+  await expect(page.locator("#hard-caps")).toContainText("/api/v1/limits/reserve");
+  await page.locator("#hard-caps").screenshot({ path: "screenshots/caps-api-reference.png" });
+
   // A FINANCE member overrides from the budget page: +$0.50 → cap $1.50, acme allowed again.
   const finance = await addMember(baseURL!, owner, "FINANCE");
   const financeContext = await browser.newContext();
