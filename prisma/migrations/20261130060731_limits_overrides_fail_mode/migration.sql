@@ -14,7 +14,7 @@ CREATE TABLE "budget_overrides" (
     "createdBy" TEXT,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "budget_overrides_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "budget_overrides_pkey" PRIMARY KEY ("orgId","id")
 );
 
 -- CreateTable
