@@ -41,9 +41,10 @@ function operation(c: RouteContract, components: Record<string, Json>): Json {
   const responses: Record<string, Json> = {};
   for (const [status, schema] of Object.entries(c.responses)) {
     const s = jsonSchema(schema, "output", components);
+    const media = c.produces && Number(status) < 300 ? c.produces : "application/json";
     responses[status] = {
       description: (s.description as string) ?? "OK",
-      content: { "application/json": { schema: s } },
+      content: { [media]: { schema: s } },
     };
   }
   const byStatus = new Map<number, string[]>();
