@@ -18,12 +18,22 @@ beforeAll(installShippedCatalogIfEmpty);
 afterAll(closeConnections);
 
 const byParty = (v: Awaited<ReturnType<typeof listStatements>>) =>
-  Object.fromEntries(v.statements.map((s) => [s.party, { direct: s.direct, allocated: s.allocated, markup: s.markup, adjustment: s.adjustment, total: s.total }]));
+  Object.fromEntries(
+    v.statements.map((s) => [
+      s.party,
+      { direct: s.direct, allocated: s.allocated, markup: s.markup, adjustment: s.adjustment, total: s.total },
+    ]),
+  );
 
 /** search $3, growth $1, $2 without a team in August 2026 (UTC), and a $4 GPU fixed cost. */
 async function augustOrg(label: string): Promise<OrgContext> {
   const org = await budgetOrg(label);
-  await saveChargebackSettings(org, { partyDimension: "team", graceDays: 3, rule: { method: "proportional" }, markups: { search: "10" } });
+  await saveChargebackSettings(org, {
+    partyDimension: "team",
+    graceDays: 3,
+    rule: { method: "proportional" },
+    markups: { search: "10" },
+  });
   await spendAt(org.orgId, [
     ["1", "2026-08-02T10:00:00Z", { team: "search", feature: "ask" }],
     ["2", "2026-08-20T10:00:00Z", { team: "search", feature: "rank" }],
@@ -50,7 +60,9 @@ describe("chargeback statements", () => {
     expect(preview.shared).toEqual({ usage: "2", fixed: "4", unallocated: "0" });
     expect(preview.closesAt.toISOString()).toBe("2026-09-04T00:00:00.000Z");
 
-    expect(await closePeriod(org.orgId, "2026-08", new Date("2026-09-03T23:59:59Z"))).toMatchObject({ status: "not_due" });
+    expect(await closePeriod(org.orgId, "2026-08", new Date("2026-09-03T23:59:59Z"))).toMatchObject({
+      status: "not_due",
+    });
     const closed = await closePeriod(org.orgId, "2026-08", new Date("2026-09-04T00:00:00Z"));
     expect(closed.status).toBe("closed");
     const view = await listStatements(org.orgId, "2026-08");
@@ -61,21 +73,28 @@ describe("chargeback statements", () => {
       ["search", "CB-000002"],
     ]);
     const search = view.statements.find((s) => s.party === "search")!;
-    expect(search.lines.filter((l) => l.kind === "usage").map((l) => [l.feature, l.model, l.inputTokens, l.cost])).toEqual([
+    expect(
+      search.lines.filter((l) => l.kind === "usage").map((l) => [l.feature, l.model, l.inputTokens, l.cost]),
+    ).toEqual([
       ["ask", "house-7b", 1_000_000, "1"],
       ["rank", "house-7b", 2_000_000, "2"],
     ]);
     expect(search.lines.filter((l) => l.kind === "allocated").map((l) => l.cost)).toEqual(["1.5", "3"]);
 
     // Once only, whatever the retries; the statement rows refuse any change; the period's costs are frozen.
-    expect(await closePeriod(org.orgId, "2026-08", new Date("2026-09-05T00:00:00Z"))).toMatchObject({ status: "already_closed" });
+    expect(await closePeriod(org.orgId, "2026-08", new Date("2026-09-05T00:00:00Z"))).toMatchObject({
+      status: "already_closed",
+    });
     await expect(
       pgPool().query(`UPDATE chargeback_statements SET "totalPico" = 0 WHERE "orgId" = $1`, [org.orgId]),
     ).rejects.toThrow(/cannot be changed/);
-    await expect(addFixedCost(org, { period: "2026-08", name: "late", amount: "1" })).rejects.toMatchObject({ code: "conflict" });
-    const audit = await pgPool().query(`SELECT action, "targetId" FROM audit_logs WHERE "orgId" = $1 AND action = 'chargeback.period_closed'`, [
-      org.orgId,
-    ]);
+    await expect(addFixedCost(org, { period: "2026-08", name: "late", amount: "1" })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    const audit = await pgPool().query(
+      `SELECT action, "targetId" FROM audit_logs WHERE "orgId" = $1 AND action = 'chargeback.period_closed'`,
+      [org.orgId],
+    );
     expect(audit.rows).toEqual([{ action: "chargeback.period_closed", targetId: "2026-08" }]);
   });
 
@@ -84,7 +103,9 @@ describe("chargeback statements", () => {
     const at = new Date("2026-09-10T00:00:00Z");
     const results = await Promise.all([1, 2, 3].map(() => closePeriod(org.orgId, "2026-08", at)));
     expect(results.map((r) => r.status).sort()).toEqual(["already_closed", "already_closed", "closed"]);
-    const n = await pgPool().query(`SELECT count(*)::int AS n FROM chargeback_statements WHERE "orgId" = $1`, [org.orgId]);
+    const n = await pgPool().query(`SELECT count(*)::int AS n FROM chargeback_statements WHERE "orgId" = $1`, [
+      org.orgId,
+    ]);
     expect(n.rows[0].n).toBe(2);
   });
 
@@ -137,7 +158,9 @@ describe("chargeback statements", () => {
     expect((await listStatements(org.orgId, "2026-07")).statements.map((s) => s.total)).toEqual(["1"]);
     expect((await listStatements(org.orgId, "2026-08")).statements.map((s) => s.total)).toEqual(["2"]);
     expect(await closeDuePeriods(org.orgId, new Date("2026-10-02T03:59:59Z"))).toEqual([]);
-    expect((await closeDuePeriods(org.orgId, new Date("2026-10-02T04:00:00Z"))).map((r) => r.period)).toEqual(["2026-09"]);
+    expect((await closeDuePeriods(org.orgId, new Date("2026-10-02T04:00:00Z"))).map((r) => r.period)).toEqual([
+      "2026-09",
+    ]);
   });
 
   it("an organisation's statements are invisible to another", async () => {

@@ -7,7 +7,7 @@ export type AllocationMethod = (typeof ALLOCATION_METHODS)[number];
 
 const percent = z
   .string()
-  .regex(/^\d{1,3}(\.\d{1,6})?$/, "a percentage with at most 6 decimals, e.g. \"12.5\"")
+  .regex(/^\d{1,3}(\.\d{1,6})?$/, 'a percentage with at most 6 decimals, e.g. "12.5"')
   .refine((v) => parseScaled(v, 6) <= 100_000_000n, "at most 100");
 const partyKey = z.string().min(1).max(200);
 
@@ -18,10 +18,7 @@ const partyKey = z.string().min(1).max(200);
 export const allocationRuleSchema = z
   .strictObject({
     method: z.enum(ALLOCATION_METHODS).describe("even | proportional (to direct spend) | fixed | requests | tokens"),
-    percents: z
-      .record(partyKey, percent)
-      .optional()
-      .describe("For method fixed: percent per party, adding up to 100"),
+    percents: z.record(partyKey, percent).optional().describe("For method fixed: percent per party, adding up to 100"),
   })
   .superRefine((r, ctx) => {
     if (r.method !== "fixed") return;

@@ -14,9 +14,10 @@ export function apportion(amount: bigint, weights: ReadonlyMap<string, bigint>):
   const keys = [...weights.keys()].sort(compareKeys);
   if (keys.length === 0) return out;
   for (const k of keys) if (weights.get(k)! < 0n) throw new RangeError(`negative weight for ${k}`);
-  let total = keys.reduce((s, k) => s + weights.get(k)!, 0n);
-  const w = (k: string) => (total === 0n ? 1n : weights.get(k)!);
-  if (total === 0n) total = BigInt(keys.length);
+  const sum = keys.reduce((s, k) => s + weights.get(k)!, 0n);
+  const even = sum === 0n;
+  const w = (k: string) => (even ? 1n : weights.get(k)!);
+  const total = even ? BigInt(keys.length) : sum;
   const neg = amount < 0n;
   const abs = neg ? -amount : amount;
   let given = 0n;

@@ -59,7 +59,11 @@ describe("buildChargeback", () => {
   });
 
   it("by requests and by tokens", () => {
-    const r = [row("a", 1n, { requests: 1n, inputTokens: 900n }), row("b", 1n, { requests: 3n, outputTokens: 100n }), row("", 8n)];
+    const r = [
+      row("a", 1n, { requests: 1n, inputTokens: 900n }),
+      row("b", 1n, { requests: 3n, outputTokens: 100n }),
+      row("", 8n),
+    ];
     const byReq = buildChargeback({ rows: r, fixedCosts: [], rule: { method: "requests" }, markups: {} });
     expect(byParty(byReq)).toEqual({ a: [USD, 2n * USD, 0n, 3n * USD], b: [USD, 6n * USD, 0n, 7n * USD] });
     const byTok = buildChargeback({ rows: r, fixedCosts: [], rule: { method: "tokens" }, markups: {} });
@@ -117,16 +121,24 @@ describe("buildChargeback", () => {
 
   it("property: allocated shares add up exactly to the shared usage and fixed costs", () => {
     fc.assert(
-      fc.property(usage, fc.array(fc.bigInt({ min: 0n, max: 10n ** 16n }), { maxLength: 4 }), rules, (u, fixedAmounts, rule) => {
-        const rows = u.map((x) => row(x.party, 0n, { costPico: x.cost, requests: x.requests, inputTokens: x.tokens }));
-        const fixedCosts = fixedAmounts.map((amountPico, i) => ({ id: `f${i}`, name: `f${i}`, amountPico }));
-        const c = buildChargeback({ rows, fixedCosts, rule, markups: {} });
-        const shared = u.filter((x) => x.party === "").reduce((s, x) => s + x.cost, 0n) + fixedAmounts.reduce((s, v) => s + v, 0n);
-        const allocated = c.parties.reduce((s, p) => s + p.allocatedPico, 0n);
-        expect(allocated + c.shared.unallocatedPico).toBe(shared);
-        const direct = u.filter((x) => x.party !== "").reduce((s, x) => s + x.cost, 0n);
-        expect(c.parties.reduce((s, p) => s + p.totalPico, 0n) + c.shared.unallocatedPico).toBe(direct + shared);
-      }),
+      fc.property(
+        usage,
+        fc.array(fc.bigInt({ min: 0n, max: 10n ** 16n }), { maxLength: 4 }),
+        rules,
+        (u, fixedAmounts, rule) => {
+          const rows = u.map((x) =>
+            row(x.party, 0n, { costPico: x.cost, requests: x.requests, inputTokens: x.tokens }),
+          );
+          const fixedCosts = fixedAmounts.map((amountPico, i) => ({ id: `f${i}`, name: `f${i}`, amountPico }));
+          const c = buildChargeback({ rows, fixedCosts, rule, markups: {} });
+          const shared =
+            u.filter((x) => x.party === "").reduce((s, x) => s + x.cost, 0n) + fixedAmounts.reduce((s, v) => s + v, 0n);
+          const allocated = c.parties.reduce((s, p) => s + p.allocatedPico, 0n);
+          expect(allocated + c.shared.unallocatedPico).toBe(shared);
+          const direct = u.filter((x) => x.party !== "").reduce((s, x) => s + x.cost, 0n);
+          expect(c.parties.reduce((s, p) => s + p.totalPico, 0n) + c.shared.unallocatedPico).toBe(direct + shared);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -2,7 +2,13 @@ import { divRoundHalfEven, parseScaled } from "@/lib/money";
 import type { AllocationRule, Markups } from "./allocation-rule";
 import { apportion, compareKeys } from "./apportion";
 
-export const TOKEN_KINDS = ["inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "reasoningTokens"] as const;
+export const TOKEN_KINDS = [
+  "inputTokens",
+  "outputTokens",
+  "cachedInputTokens",
+  "cacheWriteTokens",
+  "reasoningTokens",
+] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 
 /** Usage of one party (""= no party: shared) by feature and model over the period. */
@@ -18,7 +24,14 @@ export type UsageRow = {
 export type FixedCost = { id: string; name: string; amountPico: bigint };
 export type Adjustment = { sourcePeriod: string; amountPico: bigint };
 
-export type UsageLine = { kind: "usage"; feature: string; provider: string; model: string; requests: bigint; costPico: bigint } & Record<TokenKind, bigint>;
+export type UsageLine = {
+  kind: "usage";
+  feature: string;
+  provider: string;
+  model: string;
+  requests: bigint;
+  costPico: bigint;
+} & Record<TokenKind, bigint>;
 export type AllocatedLine = { kind: "allocated"; source: string; description: string; costPico: bigint };
 export type MarkupLine = { kind: "markup"; percent: string; costPico: bigint };
 export type AdjustmentLine = { kind: "adjustment"; sourcePeriod: string; description: string; costPico: bigint };
@@ -103,9 +116,11 @@ export function buildChargeback(input: {
 
   const allocated = new Map<string, AllocatedLine[]>();
   const sources: { source: string; description: string; amount: bigint }[] = [];
-  if (sharedUsage !== 0n) sources.push({ source: "shared-usage", description: "Shared usage (unattributed)", amount: sharedUsage });
+  if (sharedUsage !== 0n)
+    sources.push({ source: "shared-usage", description: "Shared usage (unattributed)", amount: sharedUsage });
   for (const f of fixedCosts)
-    if (f.amountPico !== 0n) sources.push({ source: `fixed:${f.id}`, description: `Fixed cost: ${f.name}`, amount: f.amountPico });
+    if (f.amountPico !== 0n)
+      sources.push({ source: `fixed:${f.id}`, description: `Fixed cost: ${f.name}`, amount: f.amountPico });
   let unallocated = 0n;
   for (const s of sources) {
     const shares = apportion(s.amount, weights);
@@ -122,7 +137,8 @@ export function buildChargeback(input: {
   const parties: PartyCharge[] = [];
   for (const party of [...everyone].sort(compareKeys)) {
     const usageLines = (usage.get(party) ?? []).sort(
-      (a, b) => compareKeys(a.feature, b.feature) || compareKeys(a.provider, b.provider) || compareKeys(a.model, b.model),
+      (a, b) =>
+        compareKeys(a.feature, b.feature) || compareKeys(a.provider, b.provider) || compareKeys(a.model, b.model),
     );
     const allocLines = allocated.get(party) ?? [];
     const adjLines: AdjustmentLine[] = (adjustments.get(party) ?? [])

@@ -33,7 +33,10 @@ export async function closePeriod(orgId: string, period: string, now = new Date(
   if (now < closesAt(bounds.end, settings.graceDays)) return { status: "not_due", period };
   return inPgTransaction(async (client) => {
     await client.query(`SELECT 1 FROM pg_advisory_xact_lock(hashtext($1))`, [`chargeback:${orgId}`]);
-    const done = await client.query(`SELECT 1 FROM chargeback_periods WHERE "orgId" = $1 AND period = $2`, [orgId, period]);
+    const done = await client.query(`SELECT 1 FROM chargeback_periods WHERE "orgId" = $1 AND period = $2`, [
+      orgId,
+      period,
+    ]);
     if (done.rowCount) return { status: "already_closed" as const, period };
     const computed = await computePeriod(orgId, period, undefined, client);
     await client.query(

@@ -9,7 +9,9 @@ import { readPeriodUsage } from "./read-period-usage";
 import { getChargebackSettings, type PartyDimension } from "./settings";
 
 /** A pool or a client inside a transaction. */
-export type Queryable = { query: <T extends QueryResultRow>(sql: string, params?: unknown[]) => Promise<QueryResult<T>> };
+export type Queryable = {
+  query: <T extends QueryResultRow>(sql: string, params?: unknown[]) => Promise<QueryResult<T>>;
+};
 
 /** How far back late usage is still turned into adjustments (closed periods). */
 const ADJUSTMENT_LOOKBACK = 24;
@@ -68,7 +70,8 @@ export async function computeAdjustments(
       if (s.period === c.period) owed.set(s.party, (owed.get(s.party) ?? 0n) - (s.totalPico - s.adjustmentPico));
       if (s.period > c.period)
         for (const l of linesFromJson(s.lines))
-          if (l.kind === "adjustment" && l.sourcePeriod === c.period) owed.set(s.party, (owed.get(s.party) ?? 0n) - l.costPico);
+          if (l.kind === "adjustment" && l.sourcePeriod === c.period)
+            owed.set(s.party, (owed.get(s.party) ?? 0n) - l.costPico);
     }
     for (const [party, amountPico] of owed) {
       if (amountPico === 0n) continue;

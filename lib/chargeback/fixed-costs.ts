@@ -13,7 +13,7 @@ export const fixedCostBody = z.strictObject({
   name: z.string().trim().min(1).max(200).describe("What the cost is (e.g. GPU cluster)"),
   amount: z
     .string()
-    .regex(/^\d{1,12}(\.\d{1,12})?$/, "a non-negative decimal amount in USD, e.g. \"1500.00\"")
+    .regex(/^\d{1,12}(\.\d{1,12})?$/, 'a non-negative decimal amount in USD, e.g. "1500.00"')
     .describe("Amount in USD, exact decimal string"),
 });
 
@@ -33,7 +33,10 @@ export const fixedCostView = (f: FixedCost & { period: string }) => ({
 });
 
 async function refuseClosed(orgId: string, period: string, field: string) {
-  const { rowCount } = await pgPool().query(`SELECT 1 FROM chargeback_periods WHERE "orgId" = $1 AND period = $2`, [orgId, period]);
+  const { rowCount } = await pgPool().query(`SELECT 1 FROM chargeback_periods WHERE "orgId" = $1 AND period = $2`, [
+    orgId,
+    period,
+  ]);
   if (rowCount)
     throw new AppError("conflict", `Period ${period} is closed; its costs are frozen`, [
       { path: field, message: "the period is closed" },
@@ -65,5 +68,9 @@ export async function deleteFixedCost(ctx: OrgContext, id: string) {
   if (!rows[0]) throw AppError.notFound("No such fixed cost in this organisation");
   await refuseClosed(ctx.orgId, rows[0].period, "id");
   await pgPool().query(`DELETE FROM chargeback_fixed_costs WHERE "orgId" = $1 AND id = $2`, [ctx.orgId, id]);
-  await recordAudit(ctx, { action: "chargeback.fixed_cost_deleted", targetType: "chargeback_fixed_cost", targetId: id });
+  await recordAudit(ctx, {
+    action: "chargeback.fixed_cost_deleted",
+    targetType: "chargeback_fixed_cost",
+    targetId: id,
+  });
 }

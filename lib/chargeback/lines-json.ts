@@ -7,10 +7,21 @@ export function linesToJson(lines: readonly StatementLine[]): Record<string, str
   );
 }
 
-const BIG = new Set(["requests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "reasoningTokens", "costPico"]);
+const BIG = new Set([
+  "requests",
+  "inputTokens",
+  "outputTokens",
+  "cachedInputTokens",
+  "cacheWriteTokens",
+  "reasoningTokens",
+  "costPico",
+]);
 
 export function linesFromJson(json: unknown): StatementLine[] {
   return (json as Record<string, string>[]).map(
-    (l) => Object.fromEntries(Object.entries(l).map(([k, v]) => [k, BIG.has(k) ? BigInt(v) : v])) as unknown as StatementLine,
+    (l) =>
+      Object.fromEntries(
+        Object.entries(l).map(([k, v]) => [k, BIG.has(k) ? BigInt(v) : v]),
+      ) as unknown as StatementLine,
   );
 }

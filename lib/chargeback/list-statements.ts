@@ -83,10 +83,10 @@ export async function listStatements(
     [orgId, period],
   );
   if (closed[0] && !draft) {
-    const { rows } = await pgPool().query<StatementRow>(`${SELECT} WHERE s."orgId" = $1 AND s.period = $2 ORDER BY s.number`, [
-      orgId,
-      period,
-    ]);
+    const { rows } = await pgPool().query<StatementRow>(
+      `${SELECT} WHERE s."orgId" = $1 AND s.period = $2 ORDER BY s.number`,
+      [orgId, period],
+    );
     const statements = rows.map(fromRow);
     const raw = new Map(rows.map((r) => [r.id, r]));
     return {
@@ -99,7 +99,13 @@ export async function listStatements(
       currency: settings.currency,
       totals: totalsOf(statements, (s) => {
         const r = raw.get(s.id!)!;
-        return { direct: r.directPico, allocated: r.allocatedPico, markup: r.markupPico, adjustment: r.adjustmentPico, total: r.totalPico };
+        return {
+          direct: r.directPico,
+          allocated: r.allocatedPico,
+          markup: r.markupPico,
+          adjustment: r.adjustmentPico,
+          total: r.totalPico,
+        };
       }),
       shared: null,
       statements,
@@ -131,9 +137,19 @@ export async function listStatements(
     currency: settings.currency,
     totals: totalsOf(statements, (s) => {
       const p = byParty.get(s.party)!;
-      return { direct: p.directPico, allocated: p.allocatedPico, markup: p.markupPico, adjustment: p.adjustmentPico, total: p.totalPico };
+      return {
+        direct: p.directPico,
+        allocated: p.allocatedPico,
+        markup: p.markupPico,
+        adjustment: p.adjustmentPico,
+        total: p.totalPico,
+      };
     }),
-    shared: { usage: formatPicoUsd(sh.usagePico), fixed: formatPicoUsd(sh.fixedPico), unallocated: formatPicoUsd(sh.unallocatedPico) },
+    shared: {
+      usage: formatPicoUsd(sh.usagePico),
+      fixed: formatPicoUsd(sh.fixedPico),
+      unallocated: formatPicoUsd(sh.unallocatedPico),
+    },
     statements,
   };
 }

@@ -4,13 +4,26 @@ import type { UsageRow } from "./build-chargeback";
 import type { PartyDimension } from "./settings";
 
 type Row = Record<string, string>;
-const COLS = ["requests", "inputTokens", "outputTokens", "cachedInputTokens", "cacheWriteTokens", "reasoningTokens", "costPico"] as const;
+const COLS = [
+  "requests",
+  "inputTokens",
+  "outputTokens",
+  "cachedInputTokens",
+  "cacheWriteTokens",
+  "reasoningTokens",
+  "costPico",
+] as const;
 
 /**
  * Usage of a period by party, feature and model, from the hourly rollups (the source the spend API
  * reads, so both agree to the unit). A boundary inside an hour (a +05:30 zone) counts from that hour.
  */
-export async function readPeriodUsage(orgId: string, dimension: PartyDimension, start: Date, end: Date): Promise<UsageRow[]> {
+export async function readPeriodUsage(
+  orgId: string,
+  dimension: PartyDimension,
+  start: Date,
+  end: Date,
+): Promise<UsageRow[]> {
   const party = dimension === "customer" ? `"customer"` : `"team"`;
   const { rows } = await pgPool().query<Row>(
     `SELECT ${party} AS party, feature, provider, model, ${COLS.map((c) => `sum("${c}")::text AS "${c}"`).join(", ")}

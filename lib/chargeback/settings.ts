@@ -19,7 +19,13 @@ export type ChargebackSettingsView = {
 
 export const chargebackSettingsBody = z.strictObject({
   partyDimension: z.enum(PARTY_DIMENSIONS).optional().describe("Charge back to teams or to customers"),
-  graceDays: z.number().int().min(0).max(31).optional().describe("Days after a month ends before it closes (default 3)"),
+  graceDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(31)
+    .optional()
+    .describe("Days after a month ends before it closes (default 3)"),
   rule: allocationRuleSchema.optional(),
   markups: markupsSchema.optional(),
 });
