@@ -12,10 +12,27 @@ beforeAll(installShippedCatalogIfEmpty);
 afterAll(closeConnections);
 
 const MANDATORY = [
-  "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodStart", "BillingPeriodEnd",
-  "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargePeriodStart", "ChargePeriodEnd", "ContractedCost",
-  "EffectiveCost", "InvoiceIssuerName", "ListCost", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName",
-  "ServiceCategory", "ServiceName",
+  "BilledCost",
+  "BillingAccountId",
+  "BillingAccountName",
+  "BillingCurrency",
+  "BillingPeriodStart",
+  "BillingPeriodEnd",
+  "ChargeCategory",
+  "ChargeClass",
+  "ChargeDescription",
+  "ChargePeriodStart",
+  "ChargePeriodEnd",
+  "ContractedCost",
+  "EffectiveCost",
+  "InvoiceIssuerName",
+  "ListCost",
+  "PricingQuantity",
+  "PricingUnit",
+  "ProviderName",
+  "PublisherName",
+  "ServiceCategory",
+  "ServiceName",
 ];
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
@@ -56,12 +73,22 @@ describe("FOCUS 1.2 export", () => {
     for (const c of MANDATORY) expect(header, c).toContain(c);
     for (const c of ["ConsumedQuantity", "ConsumedUnit", "SkuId", "SkuPriceId", "Tags", "AllocatedMethodId", "x_Team"])
       expect(header).toContain(c);
-    for (const c of header.filter((h) => !MANDATORY.includes(h) && !/^(Consumed|Sku|Tags|Allocated|Charge|Pricing)/.test(h)))
+    for (const c of header.filter(
+      (h) => !MANDATORY.includes(h) && !/^(Consumed|Sku|Tags|Allocated|Charge|Pricing)/.test(h),
+    ))
       expect(c, "custom columns are x_-prefixed").toMatch(/^x_/);
 
     for (const r of rows) {
-      for (const c of ["BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart", "ChargePeriodEnd"]) expect(r[c]).toMatch(ISO_UTC);
-      for (const c of ["BilledCost", "EffectiveCost", "ListCost", "ContractedCost", "PricingQuantity", "ConsumedQuantity"])
+      for (const c of ["BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart", "ChargePeriodEnd"])
+        expect(r[c]).toMatch(ISO_UTC);
+      for (const c of [
+        "BilledCost",
+        "EffectiveCost",
+        "ListCost",
+        "ContractedCost",
+        "PricingQuantity",
+        "ConsumedQuantity",
+      ])
         expect(r[c]).toMatch(DECIMAL);
       expect(r).toMatchObject({
         BillingAccountId: org.orgId,
@@ -78,7 +105,7 @@ describe("FOCUS 1.2 export", () => {
         ProviderName: "self-hosted",
       });
     }
-    const first = rows.find((r) => r.x_Feature === "a,\"b\"\nc")!;
+    const first = rows.find((r) => r.x_Feature === 'a,"b"\nc')!;
     expect(first).toMatchObject({
       x_Team: "'=cmd|' /C calc'!A0",
       BilledCost: "1.333334",
@@ -87,7 +114,11 @@ describe("FOCUS 1.2 export", () => {
       ChargePeriodStart: "2026-10-01T00:00:00Z",
       ChargePeriodEnd: "2026-10-01T01:00:00Z",
     });
-    expect(JSON.parse(first.Tags!)).toEqual({ team: "=cmd|' /C calc'!A0", feature: 'a,"b"\nc', serviceTier: "standard" });
+    expect(JSON.parse(first.Tags!)).toEqual({
+      team: "=cmd|' /C calc'!A0",
+      feature: 'a,"b"\nc',
+      serviceTier: "standard",
+    });
     const search = rows.find((r) => r.x_Team === "search")!;
     expect(search).toMatchObject({ x_Customer: "'@SUM(A1)", x_Environment: "'+prod", BilledCost: "2.5" });
     expect(rows.find((r) => r.BilledCost === "0.000007")!.x_Team).toBe("'-growth");
@@ -104,7 +135,9 @@ describe("FOCUS 1.2 export", () => {
     const a = await budgetOrg("focus-a");
     const b = await budgetOrg("focus-b");
     await spendAt(b.orgId, [["1", "2026-10-05T00:00:00Z", { team: "bravo-secret-team" }]]);
-    const csv = await readAll(await focusExportStream(a.orgId, new Date("2026-10-01T00:00:00Z"), new Date("2026-11-01T00:00:00Z")));
+    const csv = await readAll(
+      await focusExportStream(a.orgId, new Date("2026-10-01T00:00:00Z"), new Date("2026-11-01T00:00:00Z")),
+    );
     expect(csv).not.toContain("bravo-secret-team");
     expect(parse(csv, { columns: true })).toEqual([]);
     expect(csv.split("\r\n")[0] ?? csv.split("\n")[0]).toContain("BilledCost");

@@ -17,7 +17,12 @@ export function ChargebackPanel({
   orgId,
   initialPeriod,
   canManage,
-}: { orgSlug: string; orgId: string; initialPeriod: string; canManage: boolean }) {
+}: {
+  orgSlug: string;
+  orgId: string;
+  initialPeriod: string;
+  canManage: boolean;
+}) {
   const [period, setPeriod] = useState(initialPeriod);
   const q = usePeriod(orgSlug, period);
   const v = q.data;
@@ -25,7 +30,12 @@ export function ChargebackPanel({
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className="rounded border border-tremor-border px-2 py-1 text-sm" onClick={() => setPeriod(shift(period, -1))} aria-label="Previous month">
+        <button
+          type="button"
+          className="rounded border border-tremor-border px-2 py-1 text-sm"
+          onClick={() => setPeriod(shift(period, -1))}
+          aria-label="Previous month"
+        >
           ←
         </button>
         <label className="text-sm">
@@ -38,12 +48,19 @@ export function ChargebackPanel({
             data-testid="period-input"
           />
         </label>
-        <button type="button" className="rounded border border-tremor-border px-2 py-1 text-sm" onClick={() => setPeriod(shift(period, 1))} aria-label="Next month">
+        <button
+          type="button"
+          className="rounded border border-tremor-border px-2 py-1 text-sm"
+          onClick={() => setPeriod(shift(period, 1))}
+          aria-label="Next month"
+        >
           →
         </button>
         {v ? (
           <Text data-testid="period-status">
-            {v.status === "closed" ? "Closed: statements are frozen" : `Open: a live preview, closes ${new Date(v.closesAt).toLocaleString()}`}
+            {v.status === "closed"
+              ? "Closed: statements are frozen"
+              : `Open: a live preview, closes ${new Date(v.closesAt).toLocaleString()}`}
           </Text>
         ) : null}
         <a
@@ -56,7 +73,9 @@ export function ChargebackPanel({
       </div>
       <QueryState isLoading={q.isLoading} error={q.error} label="chargeback" />
       {v && v.statements.length === 0 ? (
-        <EmptyState title="No statements for this month">No usage attributed to a {v.partyDimension} in {period}.</EmptyState>
+        <EmptyState title="No statements for this month">
+          No usage attributed to a {v.partyDimension} in {period}.
+        </EmptyState>
       ) : null}
       {v && v.statements.length > 0 ? <StatementsTable orgSlug={orgSlug} view={v} /> : null}
       {v?.shared && v.shared.unallocated !== "0" ? (

@@ -77,9 +77,15 @@ function Editor({ orgSlug, period, saved }: { orgSlug: string; period: string; s
         method: "PATCH",
         json: { ...draft, graceDays: Number(graceDays) },
       }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["chargeback"] }).then(() => qc.invalidateQueries({ queryKey: ["chargeback-settings"] })),
+    onSuccess: () =>
+      qc
+        .invalidateQueries({ queryKey: ["chargeback"] })
+        .then(() => qc.invalidateQueries({ queryKey: ["chargeback-settings"] })),
   });
-  const issues = preview.error instanceof ClientApiError ? preview.error.issues.map((i) => `${i.path}: ${i.message}`).join("; ") : null;
+  const issues =
+    preview.error instanceof ClientApiError
+      ? preview.error.issues.map((i) => `${i.path}: ${i.message}`).join("; ")
+      : null;
   const label = "block text-sm font-medium text-tremor-content-strong";
   const input = "mt-1 block w-full rounded-tremor-default border-tremor-border text-sm";
   return (
@@ -93,7 +99,12 @@ function Editor({ orgSlug, period, saved }: { orgSlug: string; period: string; s
       <div className="grid gap-4 md:grid-cols-4">
         <label className={label}>
           Charge back to
-          <select className={input} value={partyDimension} onChange={(e) => setPartyDimension(e.target.value as typeof partyDimension)} name="partyDimension">
+          <select
+            className={input}
+            value={partyDimension}
+            onChange={(e) => setPartyDimension(e.target.value as typeof partyDimension)}
+            name="partyDimension"
+          >
             <option value="team">Teams</option>
             <option value="customer">Customers</option>
           </select>
@@ -110,19 +121,41 @@ function Editor({ orgSlug, period, saved }: { orgSlug: string; period: string; s
         </label>
         <label className={label}>
           Grace days after month end
-          <input className={input} type="number" min={0} max={31} value={graceDays} onChange={(e) => setGraceDays(e.target.value)} name="graceDays" />
+          <input
+            className={input}
+            type="number"
+            min={0}
+            max={31}
+            value={graceDays}
+            onChange={(e) => setGraceDays(e.target.value)}
+            name="graceDays"
+          />
         </label>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
         {method === "fixed" ? (
           <label className={label}>
             Percent per party (one per line, adding up to 100)
-            <textarea className={input} rows={4} value={percents} onChange={(e) => setPercents(e.target.value)} name="percents" placeholder={"search = 60\ngrowth = 40"} />
+            <textarea
+              className={input}
+              rows={4}
+              value={percents}
+              onChange={(e) => setPercents(e.target.value)}
+              name="percents"
+              placeholder={"search = 60\ngrowth = 40"}
+            />
           </label>
         ) : null}
         <label className={label}>
           Markup percent per party (one per line)
-          <textarea className={input} rows={4} value={markups} onChange={(e) => setMarkups(e.target.value)} name="markups" placeholder="acme = 15" />
+          <textarea
+            className={input}
+            rows={4}
+            value={markups}
+            onChange={(e) => setMarkups(e.target.value)}
+            name="markups"
+            placeholder="acme = 15"
+          />
         </label>
       </div>
       <FixedCosts orgSlug={orgSlug} period={period} />
@@ -172,7 +205,9 @@ function FixedCosts({ orgSlug, period }: { orgSlug: string; period: string }) {
   });
   const remove = useMutation({
     mutationFn: (id: string) =>
-      apiFetch(apiUrl("/api/orgs/{org}/chargeback/fixed-costs/{costId}", { params: { org: orgSlug, costId: id } }), { method: "DELETE" }),
+      apiFetch(apiUrl("/api/orgs/{org}/chargeback/fixed-costs/{costId}", { params: { org: orgSlug, costId: id } }), {
+        method: "DELETE",
+      }),
     onSuccess: refresh,
   });
   return (
@@ -196,8 +231,20 @@ function FixedCosts({ orgSlug, period }: { orgSlug: string; period: string }) {
           add.mutate();
         }}
       >
-        <input className="rounded border-tremor-border text-sm" placeholder="GPU cluster" value={name} onChange={(e) => setName(e.target.value)} aria-label="Fixed cost name" />
-        <input className="w-32 rounded border-tremor-border text-sm" placeholder="1500.00" value={amount} onChange={(e) => setAmount(e.target.value)} aria-label="Fixed cost amount (USD)" />
+        <input
+          className="rounded border-tremor-border text-sm"
+          placeholder="GPU cluster"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-label="Fixed cost name"
+        />
+        <input
+          className="w-32 rounded border-tremor-border text-sm"
+          placeholder="1500.00"
+          value={amount}
+          onChange={(e) => setAmount(e.target.value)}
+          aria-label="Fixed cost amount (USD)"
+        />
         <button type="submit" className="rounded border border-tremor-border px-3 py-1.5 text-sm">
           Add fixed cost
         </button>

@@ -9,20 +9,32 @@ type Statement = ApiResponse<"orgChargeback.statement">["statement"];
 const n = (v: number | undefined) => (v === undefined ? "" : v.toLocaleString("en-US"));
 
 /** A closed statement, laid out to print (the sidebar and buttons are hidden when printing). */
-export function StatementDetail({ orgSlug, orgName, statement: s }: { orgSlug: string; orgName: string; statement: Statement }) {
+export function StatementDetail({
+  orgSlug,
+  orgName,
+  statement: s,
+}: {
+  orgSlug: string;
+  orgName: string;
+  statement: Statement;
+}) {
   const usage = s.lines.filter((l) => l.kind === "usage");
   const other = s.lines.filter((l) => l.kind !== "usage");
   const num = "px-2 py-1 text-right tabular-nums";
   return (
     <article className="statement mx-auto max-w-4xl space-y-6 bg-white p-6 print:p-0" data-testid="statement">
-      <style>{"@media print { aside, nav, .no-print { display: none !important } main { padding: 0 !important } }"}</style>
+      <style>
+        {"@media print { aside, nav, .no-print { display: none !important } main { padding: 0 !important } }"}
+      </style>
       <div className="no-print flex gap-3 text-sm">
         <Link className="text-tremor-brand underline" href={`/${orgSlug}/chargeback`}>
           ← Chargeback
         </Link>
         <a
           className="text-tremor-brand underline"
-          href={apiUrl("/api/orgs/{org}/chargeback/statements/{statementId}/csv", { params: { org: orgSlug, statementId: s.id! } })}
+          href={apiUrl("/api/orgs/{org}/chargeback/statements/{statementId}/csv", {
+            params: { org: orgSlug, statementId: s.id! },
+          })}
         >
           Download CSV
         </a>
@@ -40,7 +52,8 @@ export function StatementDetail({ orgSlug, orgName, statement: s }: { orgSlug: s
         <div className="text-right text-sm text-tremor-content">
           <p>Closed {s.closedAt ? new Date(s.closedAt).toUTCString() : "—"}</p>
           <p>
-            {new Date(s.periodStart).toISOString().slice(0, 10)} to {new Date(s.periodEnd).toISOString().slice(0, 10)} ({s.currency})
+            {new Date(s.periodStart).toISOString().slice(0, 10)} to {new Date(s.periodEnd).toISOString().slice(0, 10)} (
+            {s.currency})
           </p>
           {s.invoice ? <p>Stripe invoice: {s.invoice.status}</p> : null}
         </div>
@@ -61,8 +74,8 @@ export function StatementDetail({ orgSlug, orgName, statement: s }: { orgSlug: s
             </tr>
           </thead>
           <tbody>
-            {usage.map((l, i) => (
-              <tr key={i} className="border-t border-tremor-border">
+            {usage.map((l) => (
+              <tr key={`${l.feature}/${l.provider}/${l.model}`} className="border-t border-tremor-border">
                 <td className="px-2 py-1">{l.feature || "(none)"}</td>
                 <td className="px-2 py-1">
                   {l.provider}/{l.model}
@@ -80,11 +93,13 @@ export function StatementDetail({ orgSlug, orgName, statement: s }: { orgSlug: s
       </section>
       {other.length ? (
         <section>
-          <h2 className="mb-2 text-sm font-semibold uppercase text-tremor-content">Allocations, markup and adjustments</h2>
+          <h2 className="mb-2 text-sm font-semibold uppercase text-tremor-content">
+            Allocations, markup and adjustments
+          </h2>
           <table className="min-w-full text-sm">
             <tbody>
-              {other.map((l, i) => (
-                <tr key={i} className="border-t border-tremor-border">
+              {other.map((l) => (
+                <tr key={`${l.kind}/${l.source ?? l.sourcePeriod ?? ""}`} className="border-t border-tremor-border">
                   <td className="px-2 py-1">{l.description}</td>
                   <td className={num}>{money(l.cost)}</td>
                 </tr>

@@ -65,7 +65,10 @@ export function StatementsTable({ orgSlug, view }: { orgSlug: string; view: Peri
               </td>
               <td className="px-3 py-2">
                 {s.invoice ? (
-                  <Badge color={INVOICE_COLOR[s.invoice.status] ?? "gray"} title={s.invoice.heldReason ?? s.invoice.stripeInvoiceId ?? ""}>
+                  <Badge
+                    color={INVOICE_COLOR[s.invoice.status] ?? "gray"}
+                    title={s.invoice.heldReason ?? s.invoice.stripeInvoiceId ?? ""}
+                  >
                     {s.invoice.status}
                   </Badge>
                 ) : (

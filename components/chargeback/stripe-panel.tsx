@@ -30,7 +30,10 @@ export function StripePanel({ orgSlug, orgId, period }: { orgSlug: string; orgId
   });
   const customers = useQuery({
     queryKey: ["stripe-customers", orgSlug],
-    queryFn: () => apiFetch<ApiResponse<"orgStripe.customers">>(apiUrl("/api/orgs/{org}/chargeback/stripe/customers", { params: { org: orgSlug } })),
+    queryFn: () =>
+      apiFetch<ApiResponse<"orgStripe.customers">>(
+        apiUrl("/api/orgs/{org}/chargeback/stripe/customers", { params: { org: orgSlug } }),
+      ),
     enabled: !!stripe?.connected,
   });
   const view = usePeriod(orgSlug, period).data;
@@ -38,7 +41,10 @@ export function StripePanel({ orgSlug, orgId, period }: { orgSlug: string; orgId
   const parties = view?.partyDimension === "customer" ? view.statements.map((s) => s) : [];
   const map = useMutation({
     mutationFn: (body: { party: string; create?: true; stripeCustomerId?: string }) =>
-      apiFetch(apiUrl("/api/orgs/{org}/chargeback/stripe/customers", { params: { org: orgSlug } }), { method: "PUT", json: body }),
+      apiFetch(apiUrl("/api/orgs/{org}/chargeback/stripe/customers", { params: { org: orgSlug } }), {
+        method: "PUT",
+        json: body,
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["stripe-customers"] }),
   });
   const [ids, setIds] = useState<Record<string, string>>({});
@@ -51,7 +57,10 @@ export function StripePanel({ orgSlug, orgId, period }: { orgSlug: string; orgId
           Connected with {stripe.keyHint}. Customer statements are invoiced in Stripe when their month closes.
         </Text>
       ) : (
-        <Text>Connect a restricted key with write access to customers, invoices and invoice items. It is stored encrypted and never shown again.</Text>
+        <Text>
+          Connect a restricted key with write access to customers, invoices and invoice items. It is stored encrypted
+          and never shown again.
+        </Text>
       )}
       <form
         className="flex flex-wrap items-end gap-2"
@@ -60,8 +69,24 @@ export function StripePanel({ orgSlug, orgId, period }: { orgSlug: string; orgId
           connect.mutate();
         }}
       >
-        <input className={`${input} w-72`} type="password" autoComplete="off" placeholder="rk_live_…" value={secretKey} onChange={(e) => setKey(e.target.value)} aria-label="Stripe restricted key" />
-        <input className={`${input} w-72`} type="password" autoComplete="off" placeholder="whsec_…" value={webhookSecret} onChange={(e) => setWebhookSecret(e.target.value)} aria-label="Stripe webhook signing secret" />
+        <input
+          className={`${input} w-72`}
+          type="password"
+          autoComplete="off"
+          placeholder="rk_live_…"
+          value={secretKey}
+          onChange={(e) => setKey(e.target.value)}
+          aria-label="Stripe restricted key"
+        />
+        <input
+          className={`${input} w-72`}
+          type="password"
+          autoComplete="off"
+          placeholder="whsec_…"
+          value={webhookSecret}
+          onChange={(e) => setWebhookSecret(e.target.value)}
+          aria-label="Stripe webhook signing secret"
+        />
         <button type="submit" className="rounded border border-tremor-border px-3 py-1.5 text-sm">
           {stripe?.connected ? "Replace key" : "Connect Stripe"}
         </button>
@@ -83,17 +108,33 @@ export function StripePanel({ orgSlug, orgId, period }: { orgSlug: string; orgId
                 <td className="py-1">
                   {mapped.get(s.party) ?? (
                     <span className="flex gap-2">
-                      <input className={`${input} w-40`} placeholder="cus_…" value={ids[s.party] ?? ""} onChange={(e) => setIds({ ...ids, [s.party]: e.target.value })} aria-label={`Stripe id of ${s.party}`} />
-                      <button type="button" className="text-tremor-brand underline" onClick={() => map.mutate({ party: s.party, stripeCustomerId: ids[s.party] })}>
+                      <input
+                        className={`${input} w-40`}
+                        placeholder="cus_…"
+                        value={ids[s.party] ?? ""}
+                        onChange={(e) => setIds({ ...ids, [s.party]: e.target.value })}
+                        aria-label={`Stripe id of ${s.party}`}
+                      />
+                      <button
+                        type="button"
+                        className="text-tremor-brand underline"
+                        onClick={() => map.mutate({ party: s.party, stripeCustomerId: ids[s.party] })}
+                      >
                         Map
                       </button>
-                      <button type="button" className="text-tremor-brand underline" onClick={() => map.mutate({ party: s.party, create: true })}>
+                      <button
+                        type="button"
+                        className="text-tremor-brand underline"
+                        onClick={() => map.mutate({ party: s.party, create: true })}
+                      >
                         Create in Stripe
                       </button>
                     </span>
                   )}
                 </td>
-                <td className="py-1">{s.invoice ? `${s.invoice.status}${s.invoice.heldReason ? ` — ${s.invoice.heldReason}` : ""}` : "—"}</td>
+                <td className="py-1">
+                  {s.invoice ? `${s.invoice.status}${s.invoice.heldReason ? ` — ${s.invoice.heldReason}` : ""}` : "—"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -101,8 +142,9 @@ export function StripePanel({ orgSlug, orgId, period }: { orgSlug: string; orgId
       ) : null}
       <FormError message={map.error instanceof Error ? map.error.message : null} />
       <Text className="text-xs">
-        Stripe webhook endpoint: <code>{`${typeof window === "undefined" ? "" : window.location.origin}/api/webhooks/stripe/${orgId}`}</code> (events invoice.finalized, invoice.paid,
-        invoice.payment_failed, invoice.voided).
+        Stripe webhook endpoint:{" "}
+        <code>{`${typeof window === "undefined" ? "" : window.location.origin}/api/webhooks/stripe/${orgId}`}</code>{" "}
+        (events invoice.finalized, invoice.paid, invoice.payment_failed, invoice.voided).
       </Text>
     </Card>
   );

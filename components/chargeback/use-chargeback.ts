@@ -20,7 +20,10 @@ export function usePeriod(org: string, period: string) {
 export function useSettings(org: string) {
   return useQuery({
     queryKey: ["chargeback-settings", org],
-    queryFn: () => apiFetch<ApiResponse<"orgChargeback.settings">>(apiUrl("/api/orgs/{org}/chargeback/settings", { params: { org } })),
+    queryFn: () =>
+      apiFetch<ApiResponse<"orgChargeback.settings">>(
+        apiUrl("/api/orgs/{org}/chargeback/settings", { params: { org } }),
+      ),
   });
 }
 

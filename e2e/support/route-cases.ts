@@ -162,7 +162,9 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "orgChargeback.fixedCosts": { query: { period: "2026-10" } },
   "orgChargeback.addFixedCost": { body: () => ({ period: "2099-01", name: `case ${unique()}`, amount: "1" }) },
   "orgChargeback.deleteFixedCost": {},
-  "orgStripe.connect": { body: () => ({ secretKey: "rk_test_caseCaseCase1234", webhookSecret: "whsec_caseCaseCase1234" }) },
+  "orgStripe.connect": {
+    body: () => ({ secretKey: "rk_test_caseCaseCase1234", webhookSecret: "whsec_caseCaseCase1234" }),
+  },
   "orgStripe.disconnect": {},
   "orgStripe.customers": {},
   "orgStripe.mapCustomer": { body: () => ({ party: "case-customer", stripeCustomerId: "cus_case1234" }) },

@@ -18,13 +18,22 @@ test("chargeback page: parties this month, rules editor with live preview, state
   const owner = await createAccount(baseURL!, "chargeback-ui");
   await priceHouseModel(owner);
   const key = await createKey(owner, ["ingest"], "chargeback-ui");
-  const svc = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${key.secret}` } });
+  const svc = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${key.secret}` },
+  });
   // search $3, growth $1, and $2 without a team (shared). UTC org: this month is the page's default.
-  const events = [houseEvent(3_000_000, { team: "search", feature: "ask" }), houseEvent(1_000_000, { team: "growth" }), houseEvent(2_000_000)];
+  const events = [
+    houseEvent(3_000_000, { team: "search", feature: "ask" }),
+    houseEvent(1_000_000, { team: "growth" }),
+    houseEvent(2_000_000),
+  ];
   expect((await svc.post("/api/v1/events", { data: { events } })).status()).toBe(202);
   await svc.dispose();
   await expect
-    .poll(async () => (await (await owner.api.get(`/api/orgs/${owner.orgSlug}/spend`)).json()).total.cost, { timeout: 30_000 })
+    .poll(async () => (await (await owner.api.get(`/api/orgs/${owner.orgSlug}/spend`)).json()).total.cost, {
+      timeout: 30_000,
+    })
     .toBe("6");
 
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -75,8 +84,25 @@ test("chargeback page: parties this month, rules editor with live preview, state
   // A closed statement (as the closing job writes it) opens as a printable page.
   const orgId = await orgIdOf(owner.orgSlug);
   const lines = JSON.stringify([
-    { kind: "usage", feature: "ask", provider: "self-hosted", model: "e2e-house-7b", requests: "1", inputTokens: "3000000", outputTokens: "0", cachedInputTokens: "0", cacheWriteTokens: "0", reasoningTokens: "0", costPico: "3000000000000" },
-    { kind: "allocated", source: "shared-usage", description: "Shared usage (unattributed)", costPico: "1500000000000" },
+    {
+      kind: "usage",
+      feature: "ask",
+      provider: "self-hosted",
+      model: "e2e-house-7b",
+      requests: "1",
+      inputTokens: "3000000",
+      outputTokens: "0",
+      cachedInputTokens: "0",
+      cacheWriteTokens: "0",
+      reasoningTokens: "0",
+      costPico: "3000000000000",
+    },
+    {
+      kind: "allocated",
+      source: "shared-usage",
+      description: "Shared usage (unattributed)",
+      costPico: "1500000000000",
+    },
   ]);
   await query(
     `INSERT INTO chargeback_statements ("orgId", id, number, period, "periodStart", "periodEnd", "partyDimension", party, currency,
@@ -117,9 +143,14 @@ test("chargeback page: parties this month, rules editor with live preview, state
   await ctx.close();
 });
 
-test("Stripe panel: connect with a restricted key that is never shown again, map a customer", async ({ page, baseURL }) => {
+test("Stripe panel: connect with a restricted key that is never shown again, map a customer", async ({
+  page,
+  baseURL,
+}) => {
   const owner = await createAccount(baseURL!, "chargeback-stripe-ui");
-  const patched = await owner.api.patch(`/api/orgs/${owner.orgSlug}/chargeback/settings`, { data: { partyDimension: "customer" } });
+  const patched = await owner.api.patch(`/api/orgs/${owner.orgSlug}/chargeback/settings`, {
+    data: { partyDimension: "customer" },
+  });
   expect(patched.status(), await patched.text()).toBe(200);
   await signInWithForm(page, owner);
   await page.goto(`/${owner.orgSlug}/chargeback`);

@@ -37,7 +37,7 @@ function itemsOf(r: Row): { description: string; pico: bigint }[] {
   return items;
 }
 
-const cents = (c: bigint) => (c >= 0n ? `${c / 100n}.${String(c % 100n).padStart(2, "0")}` : `-${cents(-c)}`);
+const cents = (c: bigint): string => (c >= 0n ? `${c / 100n}.${String(c % 100n).padStart(2, "0")}` : `-${cents(-c)}`);
 
 /**
  * Bills one closed customer statement in Stripe, exactly once: a draft invoice, one invoice item per
@@ -50,7 +50,9 @@ const cents = (c: bigint) => (c >= 0n ? `${c / 100n}.${String(c % 100n).padStart
 export async function billStatement(orgId: string, statementId: string): Promise<BillResult> {
   const lock = await pgPool().connect();
   try {
-    const got = await lock.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [`bill:${orgId}:${statementId}`]);
+    const got = await lock.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [
+      `bill:${orgId}:${statementId}`,
+    ]);
     if (!got.rows[0]!.ok) return { status: "busy" };
     try {
       return await billLocked(orgId, statementId);
@@ -89,7 +91,10 @@ async function billLocked(orgId: string, statementId: string): Promise<BillResul
   );
   const customer = map[0]?.stripeCustomerId;
   if (!customer) {
-    await setInvoice(orgId, statementId, { status: "failed", lastError: `customer ${r.party} is not mapped to a Stripe customer` });
+    await setInvoice(orgId, statementId, {
+      status: "failed",
+      lastError: `customer ${r.party} is not mapped to a Stripe customer`,
+    });
     return { status: "failed" };
   }
   await pgPool().query(
@@ -132,7 +137,11 @@ async function billLocked(orgId: string, statementId: string): Promise<BillResul
           currency,
           amount: Number(amounts[i]),
           description: item.description,
-          metadata: { burnrate_statement_id: statementId, burnrate_item: String(i), exact_amount: formatPicoUsd(item.pico) },
+          metadata: {
+            burnrate_statement_id: statementId,
+            burnrate_item: String(i),
+            exact_amount: formatPicoUsd(item.pico),
+          },
         },
         { idempotencyKey: key(`item-${i}`) },
       );
@@ -146,8 +155,16 @@ async function billLocked(orgId: string, statementId: string): Promise<BillResul
     }
     let final: Stripe.Invoice = invoice;
     if (invoice.status === "draft")
-      final = await stripe.invoices.finalizeInvoice(invoiceId, { auto_advance: true }, { idempotencyKey: key("finalize") });
-    await setInvoice(orgId, statementId, { status: final.status ?? "open", stripeTotalCents: stripeTotal, lastError: null });
+      final = await stripe.invoices.finalizeInvoice(
+        invoiceId,
+        { auto_advance: true },
+        { idempotencyKey: key("finalize") },
+      );
+    await setInvoice(orgId, statementId, {
+      status: final.status ?? "open",
+      stripeTotalCents: stripeTotal,
+      lastError: null,
+    });
     return { status: final.status ?? "open", stripeInvoiceId: invoiceId };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

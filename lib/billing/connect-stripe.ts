@@ -34,7 +34,12 @@ export async function connectStripe(ctx: OrgContext, input: z.output<typeof conn
       encryptSecret(input.webhookSecret, webhookContext(ctx.orgId)),
     ],
   );
-  await recordAudit(ctx, { action: "stripe.connected", targetType: "stripe", targetId: ctx.orgId, metadata: { keyHint: hint } });
+  await recordAudit(ctx, {
+    action: "stripe.connected",
+    targetType: "stripe",
+    targetId: ctx.orgId,
+    metadata: { keyHint: hint },
+  });
   return { connected: true as const, keyHint: hint };
 }
 

@@ -20,7 +20,11 @@ export const mapCustomerBody = z
   })
   .superRefine((b, ctx) => {
     if (!b.stripeCustomerId === !b.create)
-      ctx.addIssue({ code: "custom", path: ["stripeCustomerId"], message: "give either stripeCustomerId or create: true" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["stripeCustomerId"],
+        message: "give either stripeCustomerId or create: true",
+      });
   });
 
 export async function listStripeCustomers(orgId: string) {
@@ -43,7 +47,11 @@ export async function mapStripeCustomer(ctx: OrgContext, input: z.output<typeof 
   else {
     const { secretKey } = await requireStripe(ctx.orgId);
     const customer = await stripeClient(secretKey).customers.create(
-      { name: input.name ?? party, ...(input.email ? { email: input.email } : {}), metadata: { burnrate_party: party } },
+      {
+        name: input.name ?? party,
+        ...(input.email ? { email: input.email } : {}),
+        metadata: { burnrate_party: party },
+      },
       { idempotencyKey: `burnrate-customer-${ctx.orgId}-${party}` },
     );
     stripeCustomerId = customer.id;

@@ -12,11 +12,19 @@ import {
 import { focusExportQuery } from "@/lib/exports";
 import { nullableTimestamp, timestamp } from "./fields";
 
-const usd = (what: string) => z.string().regex(/^-?\d+(\.\d+)?$/).describe(`${what}, USD as an exact decimal string`);
+const usd = (what: string) =>
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .describe(`${what}, USD as an exact decimal string`);
 const count = (what: string) => z.number().int().optional().describe(what);
 
 const lineSchema = z.object({
-  kind: z.enum(["usage", "allocated", "markup", "adjustment"]).describe("usage (direct, by feature and model), allocated (a share of a shared cost), markup, adjustment (late usage of a closed period)"),
+  kind: z
+    .enum(["usage", "allocated", "markup", "adjustment"])
+    .describe(
+      "usage (direct, by feature and model), allocated (a share of a shared cost), markup, adjustment (late usage of a closed period)",
+    ),
   description: z.string().describe("What the line is"),
   feature: z.string().optional().describe("Feature (usage lines; empty = none)"),
   provider: z.string().optional().describe("Provider (usage lines)"),
@@ -68,9 +76,21 @@ const periodViewSchema = z.object({
   closesAt: timestamp("When the period closes (end + grace days)"),
   partyDimension: z.enum(PARTY_DIMENSIONS).describe("team or customer"),
   currency: z.string().describe("Currency"),
-  totals: z.object({ direct: usd("Direct"), allocated: usd("Allocated"), markup: usd("Markup"), adjustment: usd("Adjustments"), total: usd("Total") }).describe("Sums over the statements"),
+  totals: z
+    .object({
+      direct: usd("Direct"),
+      allocated: usd("Allocated"),
+      markup: usd("Markup"),
+      adjustment: usd("Adjustments"),
+      total: usd("Total"),
+    })
+    .describe("Sums over the statements"),
   shared: z
-    .object({ usage: usd("Shared usage"), fixed: usd("Fixed costs"), unallocated: usd("Shared but with no party to take it") })
+    .object({
+      usage: usd("Shared usage"),
+      fixed: usd("Fixed costs"),
+      unallocated: usd("Shared but with no party to take it"),
+    })
     .nullable()
     .describe("What was shared (previews)"),
   statements: z.array(statementSchema).describe("One statement per party"),
@@ -121,7 +141,8 @@ const listDoc = {
 const getDoc = {
   method: "GET",
   summary: "Get a chargeback statement",
-  description: "One closed statement with its lines by feature and model, allocations, markup, adjustments and invoice status.",
+  description:
+    "One closed statement with its lines by feature and model, allocations, markup, adjustments and invoice status.",
   responses: { 200: z.object({ statement: statementSchema.describe("The statement") }) },
   errors: noStatement,
 } as const;
@@ -143,15 +164,55 @@ const focusDoc = {
   responses: { 200: csv },
 } as const;
 
-export const listStatementsContract = defineContract({ name: "chargeback.statements", path: "/api/v1/chargeback/statements", auth: key, ...listDoc });
-export const getStatementContract = defineContract({ name: "chargeback.statement", path: "/api/v1/chargeback/statements/{statementId}", auth: key, ...getDoc });
-export const statementCsvContract = defineContract({ name: "chargeback.statementCsv", path: "/api/v1/chargeback/statements/{statementId}/csv", auth: key, ...csvDoc });
-export const focusExportContract = defineContract({ name: "exports.focus", path: "/api/v1/exports/focus", auth: key, ...focusDoc });
+export const listStatementsContract = defineContract({
+  name: "chargeback.statements",
+  path: "/api/v1/chargeback/statements",
+  auth: key,
+  ...listDoc,
+});
+export const getStatementContract = defineContract({
+  name: "chargeback.statement",
+  path: "/api/v1/chargeback/statements/{statementId}",
+  auth: key,
+  ...getDoc,
+});
+export const statementCsvContract = defineContract({
+  name: "chargeback.statementCsv",
+  path: "/api/v1/chargeback/statements/{statementId}/csv",
+  auth: key,
+  ...csvDoc,
+});
+export const focusExportContract = defineContract({
+  name: "exports.focus",
+  path: "/api/v1/exports/focus",
+  auth: key,
+  ...focusDoc,
+});
 
-export const orgPeriodContract = defineContract({ name: "orgChargeback.period", path: "/api/orgs/{org}/chargeback", auth: read, ...listDoc });
-export const orgStatementContract = defineContract({ name: "orgChargeback.statement", path: "/api/orgs/{org}/chargeback/statements/{statementId}", auth: read, ...getDoc });
-export const orgStatementCsvContract = defineContract({ name: "orgChargeback.statementCsv", path: "/api/orgs/{org}/chargeback/statements/{statementId}/csv", auth: read, ...csvDoc });
-export const orgFocusExportContract = defineContract({ name: "orgExports.focus", path: "/api/orgs/{org}/exports/focus", auth: read, ...focusDoc });
+export const orgPeriodContract = defineContract({
+  name: "orgChargeback.period",
+  path: "/api/orgs/{org}/chargeback",
+  auth: read,
+  ...listDoc,
+});
+export const orgStatementContract = defineContract({
+  name: "orgChargeback.statement",
+  path: "/api/orgs/{org}/chargeback/statements/{statementId}",
+  auth: read,
+  ...getDoc,
+});
+export const orgStatementCsvContract = defineContract({
+  name: "orgChargeback.statementCsv",
+  path: "/api/orgs/{org}/chargeback/statements/{statementId}/csv",
+  auth: read,
+  ...csvDoc,
+});
+export const orgFocusExportContract = defineContract({
+  name: "orgExports.focus",
+  path: "/api/orgs/{org}/exports/focus",
+  auth: read,
+  ...focusDoc,
+});
 export const orgSettingsContract = defineContract({
   name: "orgChargeback.settings",
   method: "GET",
@@ -167,7 +228,8 @@ export const orgUpdateSettingsContract = defineContract({
   path: "/api/orgs/{org}/chargeback/settings",
   auth: manage,
   summary: "Change chargeback settings",
-  description: "Changes the fields given; applies to periods not yet closed (closed ones keep the rules they closed with).",
+  description:
+    "Changes the fields given; applies to periods not yet closed (closed ones keep the rules they closed with).",
   body: chargebackSettingsBody,
   responses: { 200: z.object({ settings: settingsSchema }) },
 });
@@ -251,7 +313,8 @@ export const orgMapStripeCustomerContract = defineContract({
   path: "/api/orgs/{org}/chargeback/stripe/customers",
   auth: manage,
   summary: "Map a customer to Stripe",
-  description: "Maps a customer to an existing Stripe customer id, or creates one in Stripe (409 when Stripe is not connected).",
+  description:
+    "Maps a customer to an existing Stripe customer id, or creates one in Stripe (409 when Stripe is not connected).",
   body: mapCustomerBody,
   responses: { 200: z.object({ customer: customerMapSchema }) },
   errors: { conflict: "Stripe is not connected" },

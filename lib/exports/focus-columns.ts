@@ -6,7 +6,8 @@
  */
 const iso = (expr: string) => `to_char((${expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 /** A text cell that never starts with = + - @ TAB or CR (prefixed with an apostrophe). */
-export const safe = (expr: string) => `(CASE WHEN (${expr}) ~ '^[=+\\-@\\t\\r]' THEN '''' || (${expr}) ELSE (${expr}) END)`;
+export const safe = (expr: string) =>
+  `(CASE WHEN (${expr}) ~ '^[=+\\-@\\t\\r]' THEN '''' || (${expr}) ELSE (${expr}) END)`;
 const money = `trim_scale(r."costPico" * 0.000000000001)`;
 const tokens = `(r."inputTokens" + r."outputTokens" + r."cachedInputTokens" + r."cacheWriteTokens" + r."reasoningTokens")`;
 const monthStart = `(date_trunc('month', r.hour AT TIME ZONE $3) AT TIME ZONE $3)`;
@@ -23,7 +24,12 @@ export const FOCUS_COLUMNS: [name: string, sql: string][] = [
   ["ChargeCategory", `'Usage'`],
   // Null unless the row corrects an earlier one (FOCUS: "Correction"); rollup rows never do.
   ["ChargeClass", `NULL`],
-  ["ChargeDescription", safe(`r.provider || '/' || r.model || ' inference' || CASE WHEN r.feature <> '' THEN ' for ' || r.feature ELSE '' END`)],
+  [
+    "ChargeDescription",
+    safe(
+      `r.provider || '/' || r.model || ' inference' || CASE WHEN r.feature <> '' THEN ' for ' || r.feature ELSE '' END`,
+    ),
+  ],
   ["ChargeFrequency", `'Usage-Based'`],
   ["ChargePeriodStart", iso(`r.hour`)],
   ["ChargePeriodEnd", iso(`r.hour + interval '1 hour'`)],

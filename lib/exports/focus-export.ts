@@ -45,7 +45,9 @@ export function focusCopySql(orgId: string, timeZone: string, from: Date, to: Da
  */
 export async function focusExportStream(orgId: string, from: Date, to: Date): Promise<Readable> {
   const pool = pgPool();
-  const { rows } = await pool.query<{ timeZone: string }>(`SELECT "timeZone" FROM organizations WHERE id = $1`, [orgId]);
+  const { rows } = await pool.query<{ timeZone: string }>(`SELECT "timeZone" FROM organizations WHERE id = $1`, [
+    orgId,
+  ]);
   const timeZone = rows[0]?.timeZone ?? "UTC";
   const client = await pool.connect();
   let released = false;

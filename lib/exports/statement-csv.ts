@@ -2,8 +2,23 @@ import type { StatementView } from "@/lib/chargeback";
 import { csvCell, csvRow } from "./csv-cell";
 
 const HEADER = [
-  "StatementNumber", "Period", "PartyDimension", "Party", "Currency", "LineKind", "Description", "Feature", "Provider", "Model",
-  "Requests", "InputTokens", "OutputTokens", "CachedInputTokens", "CacheWriteTokens", "ReasoningTokens", "Cost",
+  "StatementNumber",
+  "Period",
+  "PartyDimension",
+  "Party",
+  "Currency",
+  "LineKind",
+  "Description",
+  "Feature",
+  "Provider",
+  "Model",
+  "Requests",
+  "InputTokens",
+  "OutputTokens",
+  "CachedInputTokens",
+  "CacheWriteTokens",
+  "ReasoningTokens",
+  "Cost",
 ];
 
 /** One statement as CSV: its lines, then the direct, allocated, markup, adjustment and total rows. */
@@ -18,8 +33,8 @@ export function statementCsv(s: StatementView): string {
       csvCell(l.feature),
       csvCell(l.provider),
       csvCell(l.model),
-      ...[l.requests, l.inputTokens, l.outputTokens, l.cachedInputTokens, l.cacheWriteTokens, l.reasoningTokens].map((n) =>
-        csvCell(n, false),
+      ...[l.requests, l.inputTokens, l.outputTokens, l.cachedInputTokens, l.cacheWriteTokens, l.reasoningTokens].map(
+        (n) => csvCell(n, false),
       ),
       csvCell(l.cost, false),
     ]);
@@ -31,7 +46,21 @@ export function statementCsv(s: StatementView): string {
     ["adjustment", s.adjustment],
     ["total", s.total],
   ] as const) {
-    out += csvRow([...head.map((h) => csvCell(h)), kind, `Total ${kind}`, "", "", "", "", "", "", "", "", "", csvCell(amount, false)]);
+    out += csvRow([
+      ...head.map((h) => csvCell(h)),
+      kind,
+      `Total ${kind}`,
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      csvCell(amount, false),
+    ]);
   }
   return out;
 }

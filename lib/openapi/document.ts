@@ -99,7 +99,7 @@ export function openApiDocument() {
           type: "http",
           scheme: "bearer",
           description:
-            "An API key of your organisation; scopes: ingest (post events), read (query spend), admin (manage budgets, channels and webhooks)",
+            "An API key of your organisation; scopes: ingest (post events), read (query spend, chargeback statements and exports), admin (manage budgets, channels and webhooks)",
         },
       },
       schemas: components,

@@ -2,7 +2,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 type Obj = Record<string, unknown> & { id: string };
-export type StubRequest = { method: string; path: string; idempotencyKey: string | null; params: Record<string, unknown> };
+export type StubRequest = {
+  method: string;
+  path: string;
+  idempotencyKey: string | null;
+  params: Record<string, unknown>;
+};
 
 /** Form-encoded Stripe parameters (a[b]=c) as nested objects. */
 function parseForm(body: string): Record<string, unknown> {
@@ -10,7 +15,10 @@ function parseForm(body: string): Record<string, unknown> {
   for (const [key, value] of new URLSearchParams(body)) {
     const path = key.replace(/\]/g, "").split("[");
     let node = out;
-    for (const p of path.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    for (const p of path.slice(0, -1)) {
+      node[p] ??= {};
+      node = node[p] as Record<string, unknown>;
+    }
     node[path[path.length - 1]!] = value;
   }
   return out;
@@ -20,7 +28,7 @@ function parseForm(body: string): Record<string, unknown> {
  * A local stand-in for the part of Stripe's API Burnrate calls (customers, invoices, invoice
  * items, finalize), answered to the real `stripe` SDK: objects are kept in memory, a repeated
  * Idempotency-Key replays the first answer (as Stripe does), and faults can be planted:
- * `failNext(pattern, times)` answers 500 to the next matching requests, `extraCents` adds an
+ * `failNext(pattern, times)` answers 500 (not to be retried) to the next matching requests, `extraCents` adds an
  * amount Stripe would add on its own (a tax, a stray pending item) to every invoice total.
  */
 export class StripeStub {
@@ -50,12 +58,17 @@ export class StripeStub {
         const idempotencyKey = (req.headers["idempotency-key"] as string | undefined) ?? null;
         const line = `${req.method} ${url.pathname}`;
         this.requests.push({ method: req.method ?? "", path: url.pathname, idempotencyKey, params });
-        const send = (status: number, payload: string) =>
-          res.writeHead(status, { "content-type": "application/json", "request-id": `req_${++this.seq}` }).end(payload);
+        const send = (status: number, payload: string, extra: Record<string, string> = {}) =>
+          res
+            .writeHead(status, { "content-type": "application/json", "request-id": `req_${++this.seq}`, ...extra })
+            .end(payload);
         const fault = this.faults.find((f) => f.times > 0 && f.pattern.test(line));
         if (fault) {
           fault.times--;
-          return send(500, JSON.stringify({ error: { type: "api_error", message: "planted fault" } }));
+          // Stripe-Should-Retry: false, so the SDK gives up at once (a run that fails half-way).
+          return send(500, JSON.stringify({ error: { type: "api_error", message: "planted fault" } }), {
+            "stripe-should-retry": "false",
+          });
         }
         const replayKey = idempotencyKey ? `${line} ${idempotencyKey}` : null;
         const replay = replayKey ? this.replays.get(replayKey) : undefined;
@@ -88,7 +101,13 @@ export class StripeStub {
   private route(method: string, path: string, p: Record<string, unknown>): [number, unknown] {
     const notFound: [number, unknown] = [404, { error: { type: "invalid_request_error", message: `no such ${path}` } }];
     if (method === "POST" && path === "/v1/customers") {
-      const c = { id: this.id("cus"), object: "customer", name: p.name, email: p.email ?? null, metadata: p.metadata ?? {} };
+      const c = {
+        id: this.id("cus"),
+        object: "customer",
+        name: p.name,
+        email: p.email ?? null,
+        metadata: p.metadata ?? {},
+      };
       this.customers.set(c.id, c);
       return [200, c];
     }
@@ -109,7 +128,8 @@ export class StripeStub {
     if (method === "POST" && path === "/v1/invoiceitems") {
       const inv = this.invoices.get(String(p.invoice));
       if (!inv) return notFound;
-      if (inv.status !== "draft") return [400, { error: { type: "invalid_request_error", message: "invoice is not a draft" } }];
+      if (inv.status !== "draft")
+        return [400, { error: { type: "invalid_request_error", message: "invoice is not a draft" } }];
       const it = {
         id: this.id("ii"),
         object: "invoiceitem",

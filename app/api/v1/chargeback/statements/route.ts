@@ -4,4 +4,6 @@ import { listStatementsContract } from "@/lib/contracts/chargeback";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiKey(listStatementsContract, async (ctx, { query }) => listStatements(ctx.orgId, query.period));
+export const GET = withApiKey(listStatementsContract, async (ctx, { query }) =>
+  listStatements(ctx.orgId, query.period),
+);

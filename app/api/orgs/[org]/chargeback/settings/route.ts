@@ -4,7 +4,9 @@ import { orgSettingsContract, orgUpdateSettingsContract } from "@/lib/contracts/
 
 export const dynamic = "force-dynamic";
 
-export const GET = withSession(orgSettingsContract, async (ctx) => ({ settings: await getChargebackSettings(ctx.orgId) }));
+export const GET = withSession(orgSettingsContract, async (ctx) => ({
+  settings: await getChargebackSettings(ctx.orgId),
+}));
 export const PATCH = withSession(orgUpdateSettingsContract, async (ctx, { body }) => ({
   settings: await saveChargebackSettings(ctx, body),
 }));
