@@ -57,11 +57,11 @@ export function ChargebackPanel({
           →
         </button>
         {v ? (
-          <Text data-testid="period-status">
+          <p className="text-sm text-tremor-content" data-testid="period-status">
             {v.status === "closed"
               ? "Closed: statements are frozen"
               : `Open: a live preview, closes ${new Date(v.closesAt).toLocaleString()}`}
-          </Text>
+          </p>
         ) : null}
         <a
           className="ml-auto rounded-tremor-default bg-tremor-brand px-3 py-1.5 text-sm font-medium text-white hover:bg-tremor-brand-emphasis"

@@ -53,9 +53,9 @@ export function StripePanel({ orgSlug, orgId, period }: { orgSlug: string; orgId
     <Card className="space-y-4" data-testid="stripe-panel">
       <Title>Stripe billing</Title>
       {stripe?.connected ? (
-        <Text data-testid="stripe-status">
+        <p className="text-sm text-tremor-content" data-testid="stripe-status">
           Connected with {stripe.keyHint}. Customer statements are invoiced in Stripe when their month closes.
-        </Text>
+        </p>
       ) : (
         <Text>
           Connect a restricted key with write access to customers, invoices and invoice items. It is stored encrypted

@@ -146,8 +146,24 @@ test("chargeback page: parties this month, rules editor with live preview, state
 test("Stripe panel: connect with a restricted key that is never shown again, map a customer", async ({
   page,
   baseURL,
+  playwright,
 }) => {
   const owner = await createAccount(baseURL!, "chargeback-stripe-ui");
+  await priceHouseModel(owner);
+  const key = await createKey(owner, ["ingest"], "stripe-ui");
+  const svc = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${key.secret}` },
+  });
+  expect(
+    (await svc.post("/api/v1/events", { data: { events: [houseEvent(2_000_000, { customer: "acme" })] } })).status(),
+  ).toBe(202);
+  await svc.dispose();
+  await expect
+    .poll(async () => (await (await owner.api.get(`/api/orgs/${owner.orgSlug}/spend`)).json()).total.cost, {
+      timeout: 30_000,
+    })
+    .toBe("2");
   const patched = await owner.api.patch(`/api/orgs/${owner.orgSlug}/chargeback/settings`, {
     data: { partyDimension: "customer" },
   });
@@ -163,6 +179,11 @@ test("Stripe panel: connect with a restricted key that is never shown again, map
   await panel.getByRole("button", { name: "Connect Stripe" }).click();
   await expect(panel.getByTestId("stripe-status")).toContainText("rk_live_…9876");
   await expect(panel.getByLabel("Stripe restricted key")).toHaveValue("");
+  const customers = panel.getByTestId("stripe-customers");
+  await expect(customers).toContainText("acme");
+  await customers.getByLabel("Stripe id of acme").fill("cus_AcmeInStripe");
+  await customers.getByRole("button", { name: "Map" }).click();
+  await expect(customers).toContainText("cus_AcmeInStripe");
   const settings = await (await owner.api.get(`/api/orgs/${owner.orgSlug}/chargeback/settings`)).text();
   expect(settings).not.toContain("uiRestrictedKey");
   await page.screenshot(shot("chargeback-stripe"));
