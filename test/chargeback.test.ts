@@ -172,3 +172,17 @@ describe("chargeback statements", () => {
     expect((await listStatements(b.orgId, "2026-08")).statements).toEqual([]);
   });
 });
+
+describe("the chargeback job", () => {
+  it("closes due periods of organisations that set chargeback up (the worker's schedule)", async () => {
+    const { chargebackProcessor } = await import("@/workers/processors/chargeback");
+    const { SCHEDULES } = await import("@/workers/registry");
+    expect(SCHEDULES).toContainEqual(expect.objectContaining({ queue: "chargeback", id: "chargeback-close" }));
+    const org = await augustOrg("cb-job");
+    const untouched = await budgetOrg("cb-job-none"); // never saved chargeback settings: not closed
+    await spendAt(untouched.orgId, [["1", "2026-08-02T00:00:00Z", { team: "x" }]]);
+    await chargebackProcessor.handle({}, {} as never);
+    expect((await listStatements(org.orgId, "2026-08")).status).toBe("closed");
+    expect((await listStatements(untouched.orgId, "2026-08")).status).toBe("open");
+  });
+});
