@@ -39,6 +39,9 @@ const LIB_TIERS: Record<string, 1 | 2 | 3> = {
   webhooks: 2,
   notifications: 2,
   demo: 2,
+  chargeback: 2,
+  billing: 2,
+  exports: 2,
   // 3. workflows and edges
   onboarding: 3,
   api: 3,

@@ -1,6 +1,7 @@
 import type { Job } from "bullmq";
 import type { JobPayload, QueueName } from "@/lib/queue/jobs";
 import { budgetsProcessor } from "./processors/budgets";
+import { chargebackProcessor } from "./processors/chargeback";
 import { maintenanceProcessor } from "./processors/maintenance";
 import { notificationsProcessor } from "./processors/notifications";
 import { priceSyncProcessor } from "./processors/price-sync";
@@ -23,6 +24,7 @@ export const processors: AnyProcessor[] = [
   maintenanceProcessor,
   notificationsProcessor,
   priceSyncProcessor,
+  chargebackProcessor,
 ];
 
 type Schedule = { queue: QueueName; id: string } & ({ everyMs: number } | { pattern: string });
@@ -35,4 +37,5 @@ type Schedule = { queue: QueueName; id: string } & ({ everyMs: number } | { patt
 export const SCHEDULES: Schedule[] = [
   { queue: "maintenance", id: "sweeper", everyMs: 5_000 },
   { queue: "priceSync", id: "price-sync-daily", pattern: "0 4 * * *" },
+  { queue: "chargeback", id: "chargeback-close", everyMs: 10 * 60_000 },
 ];

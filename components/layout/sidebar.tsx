@@ -18,6 +18,7 @@ const NAV = [
   { href: "/explore", label: "Explore" },
   { href: "/budgets", label: "Budgets" },
   { href: "/alerts", label: "Alerts" },
+  { href: "/chargeback", label: "Chargeback" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/channels", label: "Alert channels" },
   { href: "/settings/webhooks", label: "Webhooks" },

@@ -15,7 +15,7 @@ type Role = (typeof ROLES)[number];
 // fails here. A new session route needs a row.
 const EVERY: Role[] = ["OWNER", "ADMIN", "FINANCE", "ENGINEER", "VIEWER"];
 const KEYS: Role[] = ["OWNER", "ADMIN", "ENGINEER"]; // manage API keys
-const FINANCE: Role[] = ["OWNER", "ADMIN", "FINANCE"]; // budgets, alert channels, prices
+const FINANCE: Role[] = ["OWNER", "ADMIN", "FINANCE"]; // budgets, alert channels, prices, chargeback and Stripe
 const ADMINS: Role[] = ["OWNER", "ADMIN"]; // members, settings, webhooks, audit log
 const MAY: Record<string, Role[]> = {
   "apiKeys.list": KEYS,
@@ -65,6 +65,20 @@ const MAY: Record<string, Role[]> = {
   "orgAlerts.list": EVERY,
   "orgAlerts.acknowledge": FINANCE,
   "organizations.setTimeZone": ADMINS,
+  "orgChargeback.period": EVERY,
+  "orgChargeback.statement": EVERY,
+  "orgChargeback.statementCsv": EVERY,
+  "orgExports.focus": EVERY,
+  "orgChargeback.settings": EVERY,
+  "orgChargeback.updateSettings": FINANCE,
+  "orgChargeback.preview": FINANCE,
+  "orgChargeback.fixedCosts": EVERY,
+  "orgChargeback.addFixedCost": FINANCE,
+  "orgChargeback.deleteFixedCost": FINANCE,
+  "orgStripe.connect": FINANCE,
+  "orgStripe.disconnect": FINANCE,
+  "orgStripe.customers": FINANCE,
+  "orgStripe.mapCustomer": FINANCE,
 };
 
 test.describe("role matrix", () => {

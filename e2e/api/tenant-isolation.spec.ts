@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { addMember, createAccount, createKey, type Account } from "../support/accounts";
 import { budgetWithAlert } from "../support/budgets";
-import { orgIdOf } from "../support/db";
+import { orgIdOf, query } from "../support/db";
 import { PAGE_CASES, PAGES } from "../support/page-cases";
 import { CONTRACTS, caseOf, contractsWith, type Ids, namesObject, requestFor } from "../support/route-cases";
 
@@ -85,8 +85,23 @@ test.describe("tenant isolation", () => {
       data: { email: "bravo-secret-invitee@e2e.test", role: "VIEWER" },
     });
     expect(invite.status(), await invite.text()).toBe(201);
+    const cost = await b.api.post(`/api/orgs/${b.orgSlug}/chargeback/fixed-costs`, {
+      data: { period: "2026-10", name: "bravo-secret-fixed-cost", amount: "12.5" },
+    });
+    expect(cost.status(), await cost.text()).toBe(201);
+    // A closed statement of org B (closing runs in the worker; written here as the closer writes it).
+    const statementId = `stmt_${bOrgId.slice(-8)}_bravo`;
+    await query(
+      `INSERT INTO chargeback_statements ("orgId", id, number, period, "periodStart", "periodEnd", "partyDimension", party, currency,
+         "directPico", "allocatedPico", "markupPico", "adjustmentPico", "totalPico", lines)
+       VALUES ($1, $2, 1, '2026-09', '2026-09-01', '2026-10-01', 'customer', 'bravo-secret-customer', 'USD', 1, 0, 0, 0, 1, '[]')`,
+      [bOrgId, statementId],
+    );
     bIds = {
       org: b.orgSlug,
+      statementId,
+      costId: (await cost.json()).fixedCost.id,
+      orgId: bOrgId,
       keyId: bKey.id,
       memberId,
       overrideId,
@@ -115,6 +130,10 @@ test.describe("tenant isolation", () => {
       bIds.deliveryId,
       "bravo-secret-budget",
       "bravo-secret-invitee",
+      "bravo-secret-fixed-cost",
+      "bravo-secret-customer",
+      bIds.statementId,
+      bIds.costId,
     ];
   });
 

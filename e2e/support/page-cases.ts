@@ -37,6 +37,11 @@ export const PAGE_CASES: Record<string, PageCase> = {
   },
   "/{org}/alerts": { path: (org) => `/${org}/alerts`, tenant: "org" },
   "/{org}/settings/organization": { path: (org) => `/${org}/settings/organization`, tenant: "org" },
+  "/{org}/chargeback": { path: (org) => `/${org}/chargeback`, tenant: "org" },
+  "/{org}/chargeback/statements/{statementId}": {
+    path: (org) => `/${org}/chargeback/statements/c0000000000000000000missing`,
+    tenant: "org",
+  },
 };
 
 export const PAGES = scanAppTree().pages;

@@ -18,6 +18,9 @@ export type Ids = {
   budgetId: string;
   alertId: string;
   inviteId: string;
+  statementId: string;
+  costId: string;
+  orgId: string;
 };
 /** `namesObject`: the body names one object by id (as a path id would): a missing one is a 404. */
 export type RouteCase = { query?: Record<string, string>; body?: () => unknown; namesObject?: true };
@@ -35,6 +38,9 @@ export const missingIds = (org: string): Ids => ({
   budgetId: MISSING,
   alertId: MISSING,
   inviteId: MISSING,
+  statementId: MISSING,
+  costId: MISSING,
+  orgId: MISSING,
 });
 
 const unique = () => Math.random().toString(36).slice(2);
@@ -142,6 +148,27 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "caps.list": {},
   "organizations.setCapFailMode": { body: () => ({ failMode: "open" }) },
   "invites.revoke": {},
+  "chargeback.statements": { query: { period: "2026-10" } },
+  "chargeback.statement": {},
+  "chargeback.statementCsv": {},
+  "exports.focus": { query: { from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z" } },
+  "orgChargeback.period": { query: { period: "2026-10" } },
+  "orgChargeback.statement": {},
+  "orgChargeback.statementCsv": {},
+  "orgExports.focus": { query: { from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z" } },
+  "orgChargeback.settings": {},
+  "orgChargeback.updateSettings": { body: () => ({ graceDays: 3 }) },
+  "orgChargeback.preview": { body: () => ({ period: "2026-10", rule: { method: "even" } }) },
+  "orgChargeback.fixedCosts": { query: { period: "2026-10" } },
+  "orgChargeback.addFixedCost": { body: () => ({ period: "2099-01", name: `case ${unique()}`, amount: "1" }) },
+  "orgChargeback.deleteFixedCost": {},
+  "orgStripe.connect": {
+    body: () => ({ secretKey: "rk_test_caseCaseCase1234", webhookSecret: "whsec_caseCaseCase1234" }),
+  },
+  "orgStripe.disconnect": {},
+  "orgStripe.customers": {},
+  "orgStripe.mapCustomer": { body: () => ({ party: "case-customer", stripeCustomerId: "cus_case1234" }) },
+  "stripe.webhook": { body: () => ({ id: "evt_case", object: "event", type: "invoice.paid", data: { object: {} } }) },
   // A wrong current password: the suites must not end the session they run on.
   "account.changePassword": {
     body: () => ({ currentPassword: "not the current one", newPassword: "another long passphrase" }),

@@ -52,6 +52,12 @@ export function contractRoute<C extends RouteContract, Ctx>(
           ? await parseJsonBody(req, contract.body, maxBodyBytes(contract))
           : undefined;
       const result = await handler(ctx, { req, params, query, body } as HandlerInput<C>);
+      if (contract.produces && result instanceof Response) {
+        // A non-JSON body (a CSV stream): passed through as the handler built it.
+        result.headers.set("x-request-id", requestId);
+        result.headers.set("cache-control", "no-store");
+        return result;
+      }
       const out = result instanceof Reply ? result : new Reply(successStatus(contract), result);
       checkResponse(contract, out.status, out.body);
       res = json(out.body, out.status, out.headers);

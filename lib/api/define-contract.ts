@@ -47,6 +47,8 @@ export type RouteContract = {
   /** false: the handler reads the body itself (e.g. gzip and per-event acceptance); `body` documents it. */
   parseBody?: false;
   responses: { [status: number]: z.ZodType };
+  /** The media type of the success response when it is not JSON (e.g. text/csv): the handler returns a Response. */
+  produces?: string;
   errors?: Partial<Record<ErrorCode, string>>;
 };
 
@@ -92,6 +94,7 @@ export function reply<S extends number, B>(status: S, body: B, headers?: Record<
 }
 
 export type HandlerResult<C extends RouteContract> =
+  | (C["produces"] extends string ? Response : never)
   | Wire<z.input<C["responses"][SuccessStatus<C>]>>
   | { [S in keyof C["responses"] & number]: Reply<S, Wire<z.input<C["responses"][S]>>> }[keyof C["responses"] & number];
 

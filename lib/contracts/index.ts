@@ -2,6 +2,7 @@ import type { RouteContract } from "@/lib/api/define-contract";
 import { ACCOUNT_CONTRACTS } from "./account";
 import { activeEndUsersContract } from "./active-end-users";
 import { CHANNEL_CONTRACTS } from "./channels";
+import { CHARGEBACK_CONTRACTS } from "./chargeback";
 import { createApiKeyContract, listApiKeysContract, revokeApiKeyContract } from "./apikeys";
 import { listAuditContract } from "./audit";
 import { BUDGET_CONTRACTS } from "./budgets";
@@ -76,6 +77,7 @@ export const CONTRACTS = [
   ...ACCOUNT_CONTRACTS,
   ...LIMITS_CONTRACTS,
   ...CAP_CONTRACTS,
+  ...CHARGEBACK_CONTRACTS,
 ] as const satisfies readonly RouteContract[];
 
 export type ContractName = (typeof CONTRACTS)[number]["name"];

@@ -9,6 +9,7 @@ export const eventTypeSchema = z.enum([
   "limits.degraded",
   "anomaly.detected",
   "anomaly.resolved",
+  "chargeback.invoice_held",
 ]);
 export type EventType = z.infer<typeof eventTypeSchema>;
 

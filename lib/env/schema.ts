@@ -96,6 +96,15 @@ export const envSchema = z
       .enum(["true", "false"], "must be true or false")
       .default("false")
       .transform((v) => v === "true"),
+    /**
+     * Where the Stripe SDK sends API requests (operators and tests: a local Stripe-compatible server);
+     * unset: Stripe's own https://api.stripe.com.
+     */
+    BURNRATE_STRIPE_API_URL: z
+      .string()
+      .url()
+      .refine((v) => /^https?:\/\//.test(v), "must be an http:// or https:// URL")
+      .optional(),
     BURNRATE_INIT_ORG_SLUG: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{1,47}$/, "lowercase letters, digits and dashes, 2-48 characters")

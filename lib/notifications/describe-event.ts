@@ -34,6 +34,8 @@ const TITLES: Record<string, (name: string, d: Obj, currency: string) => string>
   "budget.released": (n) => `Budget "${n}" hard cap released`,
   "anomaly.detected": (_n, d) => `Spend anomaly detected${str(d.summary) ? `: ${str(d.summary)}` : ""}`,
   "anomaly.resolved": (_n, d) => `Spend anomaly resolved${str(d.summary) ? `: ${str(d.summary)}` : ""}`,
+  "chargeback.invoice_held": (_n, d) =>
+    `Stripe invoice held for statement ${str(d.statementNumber) ?? ""}: Stripe total ${str(d.stripeTotal) ?? "?"} differs from ${str(d.expectedTotal) ?? "?"}`,
   "channel.test": (n) => `Test message from Burnrate to the channel "${n}"`,
 };
 

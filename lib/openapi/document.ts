@@ -41,9 +41,10 @@ function operation(c: RouteContract, components: Record<string, Json>): Json {
   const responses: Record<string, Json> = {};
   for (const [status, schema] of Object.entries(c.responses)) {
     const s = jsonSchema(schema, "output", components);
+    const media = c.produces && Number(status) < 300 ? c.produces : "application/json";
     responses[status] = {
       description: (s.description as string) ?? "OK",
-      content: { "application/json": { schema: s } },
+      content: { [media]: { schema: s } },
     };
   }
   const byStatus = new Map<number, string[]>();
@@ -98,7 +99,7 @@ export function openApiDocument() {
           type: "http",
           scheme: "bearer",
           description:
-            "An API key of your organisation; scopes: ingest (post events), read (query spend), admin (manage budgets, channels and webhooks)",
+            "An API key of your organisation; scopes: ingest (post events), read (query spend, chargeback statements and exports), admin (manage budgets, channels and webhooks)",
         },
       },
       schemas: components,

@@ -31,6 +31,11 @@ export const QUEUES = {
     name: "price-sync",
     payload: z.object({ runId: z.string().min(1).optional() }),
   },
+  /** Chargeback: with no ids, close due periods of every organisation and bill pending invoices; with ids, bill one statement. */
+  chargeback: {
+    name: "chargeback",
+    payload: z.object({ orgId: z.string().min(1).optional(), statementId: z.string().min(1).optional() }),
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

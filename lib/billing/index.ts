@@ -1,0 +1,6 @@
+// Stripe billing of chargeback statements (customers): connection, customer mapping, invoices, webhooks.
+export { billPendingInvoices, billStatement } from "./bill-statement";
+export { connectStripe, connectStripeBody, disconnectStripe } from "./connect-stripe";
+export { listStripeCustomers, mapCustomerBody, mapStripeCustomer, partyParam } from "./customers";
+export { handleStripeWebhook } from "./handle-webhook";
+export { centsForItems, centsOf } from "./invoice-items";

@@ -1,0 +1,145 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { AllocationRule } from "./allocation-rule";
+import { buildChargeback, type UsageRow } from "./build-chargeback";
+
+const USD = 1_000_000_000_000n;
+function row(party: string, costUsd: bigint, more: Partial<UsageRow> = {}): UsageRow {
+  return {
+    party,
+    feature: "chat",
+    provider: "openai",
+    model: "gpt-4o",
+    requests: 1n,
+    inputTokens: 0n,
+    outputTokens: 0n,
+    cachedInputTokens: 0n,
+    cacheWriteTokens: 0n,
+    reasoningTokens: 0n,
+    costPico: costUsd * USD,
+    ...more,
+  };
+}
+const byParty = (c: ReturnType<typeof buildChargeback>) =>
+  Object.fromEntries(c.parties.map((p) => [p.party, [p.directPico, p.allocatedPico, p.markupPico, p.totalPico]]));
+
+describe("buildChargeback", () => {
+  // search spends $30, growth $10; $20 unattributed and a $100 platform fee are shared.
+  const rows = [row("search", 30n), row("growth", 10n), row("", 20n)];
+  const fixed = [{ id: "f1", name: "Platform fee", amountPico: 100n * USD }];
+
+  it("proportional to direct spend: 3/4 and 1/4 of $120", () => {
+    const c = buildChargeback({ rows, fixedCosts: fixed, rule: { method: "proportional" }, markups: {} });
+    expect(byParty(c)).toEqual({
+      growth: [10n * USD, 30n * USD, 0n, 40n * USD],
+      search: [30n * USD, 90n * USD, 0n, 120n * USD],
+    });
+    expect(c.shared).toEqual({ usagePico: 20n * USD, fixedPico: 100n * USD, unallocatedPico: 0n });
+  });
+
+  it("evenly, with fixed percentages, and with a markup", () => {
+    const even = buildChargeback({ rows, fixedCosts: fixed, rule: { method: "even" }, markups: { search: "10" } });
+    // search: direct 30 + allocated 60 = 90, +10% = 9 -> 99; growth: 10 + 60 = 70
+    expect(byParty(even)).toEqual({
+      growth: [10n * USD, 60n * USD, 0n, 70n * USD],
+      search: [30n * USD, 60n * USD, 9n * USD, 99n * USD],
+    });
+    const pct = buildChargeback({
+      rows,
+      fixedCosts: fixed,
+      rule: { method: "fixed", percents: { search: "25", growth: "25", legal: "50" } },
+      markups: {},
+    });
+    // legal has no usage but a fixed 50% share of $120
+    expect(byParty(pct)).toEqual({
+      growth: [10n * USD, 30n * USD, 0n, 40n * USD],
+      legal: [0n, 60n * USD, 0n, 60n * USD],
+      search: [30n * USD, 30n * USD, 0n, 60n * USD],
+    });
+  });
+
+  it("by requests and by tokens", () => {
+    const r = [
+      row("a", 1n, { requests: 1n, inputTokens: 900n }),
+      row("b", 1n, { requests: 3n, outputTokens: 100n }),
+      row("", 8n),
+    ];
+    const byReq = buildChargeback({ rows: r, fixedCosts: [], rule: { method: "requests" }, markups: {} });
+    expect(byParty(byReq)).toEqual({ a: [USD, 2n * USD, 0n, 3n * USD], b: [USD, 6n * USD, 0n, 7n * USD] });
+    const byTok = buildChargeback({ rows: r, fixedCosts: [], rule: { method: "tokens" }, markups: {} });
+    // 900:100 of $8 -> 7.2 and 0.8
+    expect(byParty(byTok)).toEqual({
+      a: [USD, 7_200_000_000_000n, 0n, 8_200_000_000_000n],
+      b: [USD, 800_000_000_000n, 0n, 1_800_000_000_000n],
+    });
+  });
+
+  it("one pico-dollar shared by three: the remainder goes to the first key on a tie", () => {
+    const c = buildChargeback({
+      rows: [row("c", 0n), row("a", 0n), row("b", 0n), { ...row("", 0n), costPico: 1n }],
+      fixedCosts: [],
+      rule: { method: "even" },
+      markups: {},
+    });
+    expect(c.parties.map((p) => [p.party, p.allocatedPico])).toEqual([
+      ["a", 1n],
+      ["b", 0n],
+      ["c", 0n],
+    ]);
+  });
+
+  it("keeps shared cost unallocated (reported) when no party exists, and adds adjustments", () => {
+    const c = buildChargeback({
+      rows: [row("", 5n)],
+      fixedCosts: [],
+      rule: { method: "even" },
+      markups: {},
+      adjustments: new Map([["search", [{ sourcePeriod: "2026-10", amountPico: 3n }]]]),
+    });
+    expect(c.shared.unallocatedPico).toBe(5n * USD);
+    expect(c.parties).toHaveLength(1);
+    expect(c.parties[0]).toMatchObject({ party: "search", adjustmentPico: 3n, totalPico: 3n });
+    expect(c.parties[0]!.lines[0]).toMatchObject({ kind: "adjustment", sourcePeriod: "2026-10" });
+  });
+
+  const rules: fc.Arbitrary<AllocationRule> = fc.constantFrom(
+    { method: "even" },
+    { method: "proportional" },
+    { method: "requests" },
+    { method: "tokens" },
+    { method: "fixed", percents: { p0: "33.333333", p1: "33.333333", p2: "33.333334" } },
+  );
+  const usage = fc.array(
+    fc.record({
+      party: fc.constantFrom("", "p0", "p1", "p2", "p3"),
+      cost: fc.bigInt({ min: 0n, max: 10n ** 15n }),
+      requests: fc.bigInt({ min: 0n, max: 1000n }),
+      tokens: fc.bigInt({ min: 0n, max: 10n ** 9n }),
+    }),
+    { maxLength: 25 },
+  );
+
+  it("property: allocated shares add up exactly to the shared usage and fixed costs", () => {
+    fc.assert(
+      fc.property(
+        usage,
+        fc.array(fc.bigInt({ min: 0n, max: 10n ** 16n }), { maxLength: 4 }),
+        rules,
+        (u, fixedAmounts, rule) => {
+          const rows = u.map((x) =>
+            row(x.party, 0n, { costPico: x.cost, requests: x.requests, inputTokens: x.tokens }),
+          );
+          const fixedCosts = fixedAmounts.map((amountPico, i) => ({ id: `f${i}`, name: `f${i}`, amountPico }));
+          const c = buildChargeback({ rows, fixedCosts, rule, markups: {} });
+          const shared =
+            u.filter((x) => x.party === "").reduce((s, x) => s + x.cost, 0n) + fixedAmounts.reduce((s, v) => s + v, 0n);
+          const allocated = c.parties.reduce((s, p) => s + p.allocatedPico, 0n);
+          expect(allocated + c.shared.unallocatedPico).toBe(shared);
+          const direct = u.filter((x) => x.party !== "").reduce((s, x) => s + x.cost, 0n);
+          expect(c.parties.reduce((s, p) => s + p.totalPico, 0n) + c.shared.unallocatedPico).toBe(direct + shared);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});

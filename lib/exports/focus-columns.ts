@@ -1,0 +1,76 @@
+/**
+ * The FOCUS 1.2 columns of Burnrate's export, in order, each with the SQL that computes it from a
+ * spend_rollups row `r` and its organisation `o` ($3 is the organisation's time zone). Text columns
+ * go through `safe()` (formula-injection neutralised); COPY … CSV quotes every field that needs it.
+ * Costs are exact: pico-dollars times 1e-12 is exact numeric arithmetic, trailing zeros trimmed.
+ */
+const iso = (expr: string) => `to_char((${expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+/** A text cell that never starts with = + - @ TAB or CR (prefixed with an apostrophe). */
+export const safe = (expr: string) =>
+  `(CASE WHEN (${expr}) ~ '^[=+\\-@\\t\\r]' THEN '''' || (${expr}) ELSE (${expr}) END)`;
+const money = `trim_scale(r."costPico" * 0.000000000001)`;
+const tokens = `(r."inputTokens" + r."outputTokens" + r."cachedInputTokens" + r."cacheWriteTokens" + r."reasoningTokens")`;
+const monthStart = `(date_trunc('month', r.hour AT TIME ZONE $3) AT TIME ZONE $3)`;
+const monthEnd = `((date_trunc('month', r.hour AT TIME ZONE $3) + interval '1 month') AT TIME ZONE $3)`;
+const orEmpty = (c: string) => `NULLIF(r."${c}", '')`;
+
+export const FOCUS_COLUMNS: [name: string, sql: string][] = [
+  ["BilledCost", money],
+  ["BillingAccountId", safe(`o.id`)],
+  ["BillingAccountName", safe(`o.name`)],
+  ["BillingCurrency", `o.currency`],
+  ["BillingPeriodStart", iso(monthStart)],
+  ["BillingPeriodEnd", iso(monthEnd)],
+  ["ChargeCategory", `'Usage'`],
+  // Null unless the row corrects an earlier one (FOCUS: "Correction"); rollup rows never do.
+  ["ChargeClass", `NULL`],
+  [
+    "ChargeDescription",
+    safe(
+      `r.provider || '/' || r.model || ' inference' || CASE WHEN r.feature <> '' THEN ' for ' || r.feature ELSE '' END`,
+    ),
+  ],
+  ["ChargeFrequency", `'Usage-Based'`],
+  ["ChargePeriodStart", iso(`r.hour`)],
+  ["ChargePeriodEnd", iso(`r.hour + interval '1 hour'`)],
+  ["ConsumedQuantity", tokens],
+  ["ConsumedUnit", `'Tokens'`],
+  ["ContractedCost", money],
+  ["EffectiveCost", money],
+  ["InvoiceIssuerName", safe(`r.provider`)],
+  // The cost at Burnrate's prices (catalog, or the organisation's override when it has one).
+  ["ListCost", money],
+  ["PricingCategory", `'Standard'`],
+  ["PricingQuantity", `trim_scale(${tokens} * 0.000001)`],
+  ["PricingUnit", `'1M Tokens'`],
+  ["ProviderName", safe(`r.provider`)],
+  ["PublisherName", safe(`r.provider`)],
+  ["ServiceCategory", `'AI and Machine Learning'`],
+  ["ServiceName", safe(`r.provider || ' LLM API'`)],
+  ["SkuId", safe(`r.provider || '/' || r.model`)],
+  ["SkuPriceId", safe(`r.provider || '/' || r.model || '/' || r."serviceTier"`)],
+  [
+    "Tags",
+    `json_strip_nulls(json_build_object('team', ${orEmpty("team")}, 'feature', ${orEmpty("feature")}, 'customer', ${orEmpty("customer")}, 'environment', ${orEmpty("environment")}, 'serviceTier', ${orEmpty("serviceTier")}))::text`,
+  ],
+  // FOCUS 1.3 split-cost allocation columns: empty on direct usage rows (these are not allocations).
+  ["AllocatedMethodId", `NULL`],
+  ["AllocatedMethodDetails", `NULL`],
+  ["AllocatedResourceId", `NULL`],
+  ["AllocatedResourceName", `NULL`],
+  ["AllocatedTags", `NULL`],
+  ["x_Team", safe(`r.team`)],
+  ["x_Feature", safe(`r.feature`)],
+  ["x_Customer", safe(`r.customer`)],
+  ["x_Environment", safe(`r.environment`)],
+  ["x_Model", safe(`r.model`)],
+  ["x_ServiceTier", safe(`r."serviceTier"`)],
+  ["x_Events", `r.events`],
+  ["x_Requests", `r.requests`],
+  ["x_InputTokens", `r."inputTokens"`],
+  ["x_OutputTokens", `r."outputTokens"`],
+  ["x_CachedInputTokens", `r."cachedInputTokens"`],
+  ["x_CacheWriteTokens", `r."cacheWriteTokens"`],
+  ["x_ReasoningTokens", `r."reasoningTokens"`],
+  ["x_CostPicoUsd", `r."costPico"`],
+];

@@ -1,0 +1,145 @@
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { focusExportStream } from "@/lib/exports";
+import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
+import { querySpend } from "@/lib/rollups/query-spend";
+import { spendQuerySchema } from "@/lib/rollups/spend-query";
+import { budgetOrg } from "./support/budget-helpers";
+import { spendAt } from "./support/chargeback-helpers";
+import { closeConnections } from "./support/close-connections";
+
+beforeAll(installShippedCatalogIfEmpty);
+afterAll(closeConnections);
+
+const MANDATORY = [
+  "BilledCost",
+  "BillingAccountId",
+  "BillingAccountName",
+  "BillingCurrency",
+  "BillingPeriodStart",
+  "BillingPeriodEnd",
+  "ChargeCategory",
+  "ChargeClass",
+  "ChargeDescription",
+  "ChargePeriodStart",
+  "ChargePeriodEnd",
+  "ContractedCost",
+  "EffectiveCost",
+  "InvoiceIssuerName",
+  "ListCost",
+  "PricingQuantity",
+  "PricingUnit",
+  "ProviderName",
+  "PublisherName",
+  "ServiceCategory",
+  "ServiceName",
+];
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Exact sum of decimal strings, independent of lib/money: scaled to 12 decimals as bigints. */
+function sumDecimals(values: string[]): string {
+  let total = 0n;
+  for (const v of values) {
+    const [w, f = ""] = v.split(".");
+    total += BigInt(w!) * 10n ** 12n + BigInt(f.padEnd(12, "0"));
+  }
+  const frac = (total % 10n ** 12n).toString().padStart(12, "0").replace(/0+$/, "");
+  return `${total / 10n ** 12n}${frac ? `.${frac}` : ""}`;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+describe("FOCUS 1.2 export", () => {
+  it("has every mandatory column in its format, quotes any string, neutralises formulas, and adds up to the spend API", async () => {
+    const org = await budgetOrg("focus");
+    await spendAt(org.orgId, [
+      ["1.000001", "2026-10-01T00:10:00Z", { team: "=cmd|' /C calc'!A0", feature: 'a,"b"\nc' }],
+      ["0.333333", "2026-10-01T00:50:00Z", { team: "=cmd|' /C calc'!A0", feature: 'a,"b"\nc' }],
+      ["2.5", "2026-10-02T13:00:00Z", { team: "search", customer: "@SUM(A1)", environment: "+prod" }],
+      ["0.000007", "2026-10-31T23:59:00Z", { team: "-growth", feature: "plain" }],
+      ["9", "2026-11-01T00:00:00Z", { team: "outside" }], // after the range
+    ]);
+    const from = new Date("2026-10-01T00:00:00Z");
+    const to = new Date("2026-11-01T00:00:00Z");
+    const csv = await readAll(await focusExportStream(org.orgId, from, to));
+    const rows = parse(csv, { columns: true, bom: true, relax_column_count: false }) as Record<string, string>[];
+    expect(rows).toHaveLength(3); // two events in one hour bucket are one row
+    const header = Object.keys(rows[0]!);
+    for (const c of MANDATORY) expect(header, c).toContain(c);
+    for (const c of ["ConsumedQuantity", "ConsumedUnit", "SkuId", "SkuPriceId", "Tags", "AllocatedMethodId", "x_Team"])
+      expect(header).toContain(c);
+    for (const c of header.filter(
+      (h) => !MANDATORY.includes(h) && !/^(Consumed|Sku|Tags|Allocated|Charge|Pricing)/.test(h),
+    ))
+      expect(c, "custom columns are x_-prefixed").toMatch(/^x_/);
+
+    for (const r of rows) {
+      for (const c of ["BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart", "ChargePeriodEnd"])
+        expect(r[c]).toMatch(ISO_UTC);
+      for (const c of [
+        "BilledCost",
+        "EffectiveCost",
+        "ListCost",
+        "ContractedCost",
+        "PricingQuantity",
+        "ConsumedQuantity",
+      ])
+        expect(r[c]).toMatch(DECIMAL);
+      expect(r).toMatchObject({
+        BillingAccountId: org.orgId,
+        BillingCurrency: "USD",
+        BillingPeriodStart: "2026-10-01T00:00:00Z",
+        BillingPeriodEnd: "2026-11-01T00:00:00Z",
+        ChargeCategory: "Usage",
+        ChargeClass: "",
+        ServiceCategory: "AI and Machine Learning",
+        ConsumedUnit: "Tokens",
+        PricingUnit: "1M Tokens",
+        SkuId: "self-hosted/house-7b",
+        SkuPriceId: "self-hosted/house-7b/standard",
+        ProviderName: "self-hosted",
+      });
+    }
+    const first = rows.find((r) => r.x_Feature === 'a,"b"\nc')!;
+    expect(first).toMatchObject({
+      x_Team: "'=cmd|' /C calc'!A0",
+      BilledCost: "1.333334",
+      ConsumedQuantity: "1333334",
+      PricingQuantity: "1.333334",
+      ChargePeriodStart: "2026-10-01T00:00:00Z",
+      ChargePeriodEnd: "2026-10-01T01:00:00Z",
+    });
+    expect(JSON.parse(first.Tags!)).toEqual({
+      team: "=cmd|' /C calc'!A0",
+      feature: 'a,"b"\nc',
+      serviceTier: "standard",
+    });
+    const search = rows.find((r) => r.x_Team === "search")!;
+    expect(search).toMatchObject({ x_Customer: "'@SUM(A1)", x_Environment: "'+prod", BilledCost: "2.5" });
+    expect(rows.find((r) => r.BilledCost === "0.000007")!.x_Team).toBe("'-growth");
+    // No cell of the raw file starts a formula.
+    for (const r of rows) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+@]/);
+
+    const billed = sumDecimals(rows.map((r) => r.BilledCost!));
+    expect(billed).toBe("3.833341"); // by hand: 1.000001 + 0.333333 + 2.5 + 0.000007
+    const spend = await querySpend(org, spendQuerySchema.parse({ from: from.toISOString(), to: to.toISOString() }));
+    expect(billed).toBe(spend.total.cost);
+  });
+
+  it("exports only the key's organisation, and an empty range is a header", async () => {
+    const a = await budgetOrg("focus-a");
+    const b = await budgetOrg("focus-b");
+    await spendAt(b.orgId, [["1", "2026-10-05T00:00:00Z", { team: "bravo-secret-team" }]]);
+    const csv = await readAll(
+      await focusExportStream(a.orgId, new Date("2026-10-01T00:00:00Z"), new Date("2026-11-01T00:00:00Z")),
+    );
+    expect(csv).not.toContain("bravo-secret-team");
+    expect(parse(csv, { columns: true })).toEqual([]);
+    expect(csv.split("\r\n")[0] ?? csv.split("\n")[0]).toContain("BilledCost");
+  });
+});
