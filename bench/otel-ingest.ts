@@ -26,7 +26,7 @@ function makeSpans(): ReadableSpan[] {
   const memory = new InMemorySpanExporter();
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ "service.name": "bench", "deployment.environment.name": "production" }),
-    spanProcessors: [new SimpleSpanProcessor(memory)],
+    spanProcessors: [new SimpleSpanProcessor({ exporter: memory })],
   });
   const tracer = provider.getTracer("bench");
   for (let n = 0; n < EVENTS; n++) {
@@ -133,15 +133,21 @@ async function main() {
   process.env.RATE_LIMIT_PER_MINUTE ??= "1000000";
   process.env.INGEST_MAX_IN_FLIGHT ??= "1000";
   process.env.LOG_LEVEL ??= "warn";
-  const [{ installShippedCatalogIfEmpty }, { newOrg }, { createApiKey }, { startBurnrate }, { closeConnections }, { disconnectRedis }] =
-    await Promise.all([
-      import("@/lib/pricing/catalog/install-catalog"),
-      import("../test/support/factories"),
-      import("@/lib/apikeys/create-api-key"),
-      import("../test/support/otel-helpers"),
-      import("../test/support/close-connections"),
-      import("@/lib/redis/connection"),
-    ]);
+  const [
+    { installShippedCatalogIfEmpty },
+    { newOrg },
+    { createApiKey },
+    { startBurnrate },
+    { closeConnections },
+    { disconnectRedis },
+  ] = await Promise.all([
+    import("@/lib/pricing/catalog/install-catalog"),
+    import("../test/support/factories"),
+    import("@/lib/apikeys/create-api-key"),
+    import("../test/support/otel-helpers"),
+    import("../test/support/close-connections"),
+    import("@/lib/redis/connection"),
+  ]);
   await installShippedCatalogIfEmpty();
   const server = await startBurnrate();
   try {
@@ -149,10 +155,20 @@ async function main() {
     const spans = makeSpans();
     const batches: ReadableSpan[][] = [];
     for (let i = 0; i < spans.length; i += BATCH) batches.push(spans.slice(i, i + BATCH));
-    const jsonApi = batches.map((b) => ({ bytes: Buffer.from(JSON.stringify({ events: b.map(asEvent) })), events: b.length }));
-    const proto = batches.map((b) => ({ bytes: Buffer.from(ProtobufTraceSerializer.serializeRequest(b)!), events: b.length }));
-    const otlpJson = batches.map((b) => ({ bytes: Buffer.from(JsonTraceSerializer.serializeRequest(b)!), events: b.length }));
-    const key = async (label: string) => (await createApiKey(await newOrg(label), { name: label, scopes: ["ingest"] })).secret;
+    const jsonApi = batches.map((b) => ({
+      bytes: Buffer.from(JSON.stringify({ events: b.map(asEvent) })),
+      events: b.length,
+    }));
+    const proto = batches.map((b) => ({
+      bytes: Buffer.from(ProtobufTraceSerializer.serializeRequest(b)!),
+      events: b.length,
+    }));
+    const otlpJson = batches.map((b) => ({
+      bytes: Buffer.from(JsonTraceSerializer.serializeRequest(b)!),
+      events: b.length,
+    }));
+    const key = async (label: string) =>
+      (await createApiKey(await newOrg(label), { name: label, scopes: ["ingest"] })).secret;
     const base = new URL(server.url);
     const events = new URL("/api/v1/events", base);
     const traces = new URL("/api/otel/v1/traces", base);
@@ -161,10 +177,19 @@ async function main() {
     await post(new http.Agent(), events, warm, "application/json", jsonApi[0]!.bytes);
     await post(new http.Agent(), traces, warm, "application/x-protobuf", proto[1 % proto.length]!.bytes);
     console.log(`${EVENTS} calls, batches of ${BATCH}, ${CLIENTS} clients, handlers in-process over HTTP:`);
-    const json = await run("JSON API /api/v1/events", events, await key("bench-json"), "application/json", jsonApi, 202);
+    const json = await run(
+      "JSON API /api/v1/events",
+      events,
+      await key("bench-json"),
+      "application/json",
+      jsonApi,
+      202,
+    );
     const pb = await run("OTLP protobuf", traces, await key("bench-proto"), "application/x-protobuf", proto, 200);
     const oj = await run("OTLP JSON", traces, await key("bench-otlpjson"), "application/json", otlpJson, 200);
-    console.log(`OTLP protobuf / JSON API = ${(pb / json).toFixed(2)}; OTLP JSON / JSON API = ${(oj / json).toFixed(2)}`);
+    console.log(
+      `OTLP protobuf / JSON API = ${(pb / json).toFixed(2)}; OTLP JSON / JSON API = ${(oj / json).toFixed(2)}`,
+    );
   } finally {
     await server.close();
     await closeConnections();

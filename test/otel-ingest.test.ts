@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { redis, redisKey } from "@/lib/redis/connection";
 import { closeConnections } from "./support/close-connections";
-import { PICO, pricedOrg, recordSpans, startBurnrate, storedEvents, TEST_MODEL } from "./support/otel-helpers";
+import { pricedOrg, recordSpans, startBurnrate, storedEvents, TEST_MODEL } from "./support/otel-helpers";
 import type { RouteServer } from "./support/route-server";
 
 let burnrate: RouteServer;
@@ -42,14 +42,26 @@ describe("OTLP trace ingest", () => {
   it("an agent trace exported in protobuf becomes one event per model call; re-exported in JSON+gzip it counts once", async () => {
     const { org, apiKey } = await pricedOrg("otel-agent");
     const rec = recordSpans({ "service.name": "checkout-api", "deployment.environment.name": "production" });
-    // The agent span sums its two model calls (6000 in, 400 out): it must not be billed a second time.
-    const agent = rec.span("invoke_agent support", {
-      "gen_ai.operation.name": "invoke_agent",
+    // A request span of some framework sums the usage below it, with no operation name: not billed, because
+    // spans below it in the export carry usage.
+    const root = rec.span("POST /chat", {
       "gen_ai.provider.name": "openai",
       "gen_ai.request.model": TEST_MODEL,
       "gen_ai.usage.input_tokens": 6000,
       "gen_ai.usage.output_tokens": 400,
     });
+    // The agent span sums its two model calls (6000 in, 400 out): it must not be billed a second time.
+    const agent = rec.span(
+      "invoke_agent support",
+      {
+        "gen_ai.operation.name": "invoke_agent",
+        "gen_ai.provider.name": "openai",
+        "gen_ai.request.model": TEST_MODEL,
+        "gen_ai.usage.input_tokens": 6000,
+        "gen_ai.usage.output_tokens": 400,
+      },
+      root,
+    );
     const callA = rec.span(
       "chat burnrate-test",
       chat({
@@ -83,6 +95,7 @@ describe("OTLP trace ingest", () => {
     callB.end();
     rec.span("execute_tool lookup", { "gen_ai.operation.name": "execute_tool" }, agent).end();
     agent.end();
+    root.end();
     // OpenInference names (an LLM span of another instrumentation): 200 prompt of which 100 cached, 20 out.
     rec
       .span("ChatOpenAI", {
@@ -95,7 +108,7 @@ describe("OTLP trace ingest", () => {
       })
       .end();
     const spans = rec.finished();
-    expect(spans).toHaveLength(6);
+    expect(spans).toHaveLength(7);
 
     const proto = new ProtoExporter({ url: tracesUrl(), headers: { Authorization: `Bearer ${apiKey}` } });
     expect(await exportWith(proto, spans)).toBe(0); // ExportResultCode.SUCCESS
@@ -154,6 +167,26 @@ describe("OTLP trace ingest", () => {
     expect(await storedEvents(other.org)).toEqual([]);
   });
 
+  it("an agent span exported after its model call (another export) is not billed: its operation says it wraps", async () => {
+    const { org, apiKey } = await pricedOrg("otel-agent-later");
+    const rec = recordSpans({ "service.name": "agents" });
+    const agent = rec.span("invoke_agent", {
+      "gen_ai.operation.name": "invoke_agent",
+      "gen_ai.provider.name": "openai",
+      "gen_ai.request.model": TEST_MODEL,
+      "gen_ai.usage.input_tokens": 300,
+      "gen_ai.usage.output_tokens": 30,
+    });
+    rec.span("chat", chat({ "gen_ai.usage.input_tokens": 300, "gen_ai.usage.output_tokens": 30 }), agent).end();
+    agent.end();
+    const [call, wrapper] = rec.finished();
+    const proto = new ProtoExporter({ url: tracesUrl(), headers: { Authorization: `Bearer ${apiKey}` } });
+    expect(await exportWith(proto, [call!])).toBe(0);
+    expect(await exportWith(proto, [wrapper!])).toBe(0);
+    // 300·10⁶ + 30·4·10⁶, once
+    expect(await storedEvents(org)).toMatchObject([{ inputTokens: 300, outputTokens: 30, costPico: "420000000" }]);
+  });
+
   it("configured as the docs say: OTEL_EXPORTER_OTLP_ENDPOINT=<burnrate>/api/otel and the Authorization header", async () => {
     const { org, apiKey } = await pricedOrg("otel-env");
     const saved = { ...process.env };
@@ -179,7 +212,11 @@ describe("OTLP trace ingest", () => {
     rec.span("chat ok", chat({ "gen_ai.usage.input_tokens": 7, "gen_ai.usage.output_tokens": 0 })).end();
     const bad = rec.span(
       "chat bad",
-      chat({ "gen_ai.usage.input_tokens": 100, "gen_ai.usage.cache_read.input_tokens": 200, "gen_ai.usage.output_tokens": 1 }),
+      chat({
+        "gen_ai.usage.input_tokens": 100,
+        "gen_ai.usage.cache_read.input_tokens": 200,
+        "gen_ai.usage.output_tokens": 1,
+      }),
     );
     bad.end();
     const noModel = rec.span("chat", { "gen_ai.provider.name": "openai", "gen_ai.usage.input_tokens": 1 });
@@ -208,7 +245,7 @@ describe("OTLP trace ingest", () => {
     expect(partial).toContain("2 span(s) rejected");
     expect(await storedEvents(org)).toMatchObject([{ inputTokens: 7, costPico: "7000000" }]);
 
-    const body = JsonTraceSerializer.serializeRequest(spans)!;
+    const body = new Uint8Array(JsonTraceSerializer.serializeRequest(spans)!);
     const res = await fetch(tracesUrl(), {
       method: "POST",
       headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
@@ -230,8 +267,15 @@ describe("OTLP trace ingest", () => {
   it("attribute keys are configurable by header; the key's default attribution fills what spans do not say", async () => {
     const { org, apiKey } = await pricedOrg("otel-attr", { team: "platform", feature: "default-feature" });
     const rec = recordSpans({ "service.name": "attr", "app.customer": "resource-customer" });
-    rec.span("chat", chat({ "gen_ai.usage.input_tokens": 1, "gen_ai.usage.output_tokens": 0, "app.team": "growth" })).end();
-    rec.span("chat", chat({ "gen_ai.usage.input_tokens": 2, "gen_ai.usage.output_tokens": 0, "burnrate.team": "ignored" })).end();
+    rec
+      .span("chat", chat({ "gen_ai.usage.input_tokens": 1, "gen_ai.usage.output_tokens": 0, "app.team": "growth" }))
+      .end();
+    rec
+      .span(
+        "chat",
+        chat({ "gen_ai.usage.input_tokens": 2, "gen_ai.usage.output_tokens": 0, "burnrate.team": "ignored" }),
+      )
+      .end();
     const body = ProtobufTraceSerializer.serializeRequest(rec.finished())!;
     const res = await fetch(tracesUrl(), {
       method: "POST",
@@ -242,7 +286,7 @@ describe("OTLP trace ingest", () => {
         "x-burnrate-team-attribute": "app.team",
         "x-burnrate-customer-attribute": "app.customer",
       },
-      body: gzipSync(body),
+      body: new Uint8Array(gzipSync(body)),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/x-protobuf");
@@ -250,11 +294,19 @@ describe("OTLP trace ingest", () => {
     const byInput = new Map((await storedEvents(org)).map((e) => [e.inputTokens, e]));
     expect(byInput.get(1)).toMatchObject({ team: "growth", feature: "default-feature", customer: "resource-customer" });
     // burnrate.team is not read once the header replaced the team keys: the key's default applies.
-    expect(byInput.get(2)).toMatchObject({ team: "platform", feature: "default-feature", customer: "resource-customer" });
+    expect(byInput.get(2)).toMatchObject({
+      team: "platform",
+      feature: "default-feature",
+      customer: "resource-customer",
+    });
 
     const badHeader = await fetch(tracesUrl(), {
       method: "POST",
-      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json", "x-burnrate-team-attribute": "a b" },
+      headers: {
+        authorization: `Bearer ${apiKey}`,
+        "content-type": "application/json",
+        "x-burnrate-team-attribute": "a b",
+      },
       body: "{}",
     });
     expect(badHeader.status).toBe(400);

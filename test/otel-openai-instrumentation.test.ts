@@ -1,5 +1,6 @@
 // The official OpenAI instrumentation (@opentelemetry/instrumentation-openai) around the real `openai` client,
 // calling a local stand-in for the OpenAI API, exporting with the OTLP protobuf exporter to Burnrate.
+import { metrics } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { OpenAIInstrumentation } from "@opentelemetry/instrumentation-openai";
 import { resourceFromAttributes } from "@opentelemetry/resources";
@@ -28,16 +29,17 @@ it("chat calls through the OpenAI instrumentation, plain and streamed, become pr
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ "service.name": "support-bot", "deployment.environment.name": "staging" }),
     spanProcessors: [
-      new SimpleSpanProcessor(
-        new OTLPTraceExporter({
+      new SimpleSpanProcessor({
+        exporter: new OTLPTraceExporter({
           url: `${burnrate.url}/api/otel/v1/traces`,
           headers: { Authorization: `Bearer ${apiKey}` },
         }),
-      ),
+      }),
     ],
   });
   const instrumentation = new OpenAIInstrumentation();
   instrumentation.setTracerProvider(provider);
+  instrumentation.setMeterProvider(metrics.getMeterProvider()); // its token histograms (no-op here)
   // What the require hook does when the app loads `openai` under the instrumentation: patch its prototypes.
   for (const def of instrumentation.getModuleDefinitions()) def.patch?.({ OpenAI } as never, "6.30.1");
   try {
@@ -48,7 +50,10 @@ it("chat calls through the OpenAI instrumentation, plain and streamed, become pr
       total_tokens: 1280,
       prompt_tokens_details: { cached_tokens: 1024 },
     };
-    const reply = await client.chat.completions.create({ model: TEST_MODEL, messages: [{ role: "user", content: "hi" }] });
+    const reply = await client.chat.completions.create({
+      model: TEST_MODEL,
+      messages: [{ role: "user", content: "hi" }],
+    });
     expect(reply.choices[0]!.message.content).toBe("Hello");
 
     stub.usage = { prompt_tokens: 30, completion_tokens: 5, total_tokens: 35 };
@@ -70,10 +75,14 @@ it("chat calls through the OpenAI instrumentation, plain and streamed, become pr
   const events = await storedEvents(org);
   // The instrumentation reports gen_ai.usage.input_tokens = prompt_tokens (1200, cached included) and no
   // cache_read count, so all 1200 are input: 1200·10⁶ + 80·4·10⁶ = 1,520,000,000. Streamed: 30·10⁶ + 5·4·10⁶.
-  expect(events.map((e) => [e.inputTokens, e.cachedInputTokens, e.outputTokens, e.costPico]).sort()).toEqual([
-    [1200, 0, 80, "1520000000"],
-    [30, 0, 5, "50000000"],
-  ].sort());
-  expect(events.every((e) => e.provider === "openai" && e.model === TEST_MODEL && e.environment === "staging")).toBe(true);
+  expect(events.map((e) => [e.inputTokens, e.cachedInputTokens, e.outputTokens, e.costPico]).sort()).toEqual(
+    [
+      [1200, 0, 80, "1520000000"],
+      [30, 0, 5, "50000000"],
+    ].sort(),
+  );
+  expect(events.every((e) => e.provider === "openai" && e.model === TEST_MODEL && e.environment === "staging")).toBe(
+    true,
+  );
   expect(events[0]!.tags).toMatchObject({ "service.name": "support-bot", "gen_ai.operation.name": "chat" });
 });

@@ -62,7 +62,13 @@ describe("Burnrate.track", () => {
       "forward-then-fail",
       { status: 429, headers: { "retry-after": "1" } },
     ]);
-    const br = new Burnrate({ apiKey, baseUrl: proxy.url, flushIntervalMs: 60_000, retryBaseMs: 10, onError: () => {} });
+    const br = new Burnrate({
+      apiKey,
+      baseUrl: proxy.url,
+      flushIntervalMs: 60_000,
+      retryBaseMs: 10,
+      onError: () => {},
+    });
     br.track(event(5, { eventId: "retry-1" }));
     br.track(event(6, { eventId: "retry-2" }));
     await br.flush();

@@ -64,7 +64,13 @@ describe("wrapOpenAI", () => {
     const events = await storedEvents(org);
     // 86 in (2006 − 1920), 1920 cached, 108 out (300 − 192), 192 reasoning
     //   = 86·10⁶ + 1920·10⁵ + 108·4·10⁶ + 192·5·10⁶ = 86,000,000 + 192,000,000 + 432,000,000 + 960,000,000
-    const plain = { inputTokens: 86, cachedInputTokens: 1920, outputTokens: 108, reasoningTokens: 192, costPico: "1670000000" };
+    const plain = {
+      inputTokens: 86,
+      cachedInputTokens: 1920,
+      outputTokens: 108,
+      reasoningTokens: 192,
+      costPico: "1670000000",
+    };
     expect(events.filter((e) => e.inputTokens === 86)).toMatchObject([plain, plain]);
     // streamed: 50·10⁶ + 10·4·10⁶
     expect(events.find((e) => e.inputTokens === 50)).toMatchObject({ outputTokens: 10, costPico: "90000000" });
@@ -89,7 +95,12 @@ describe("wrapAnthropic", () => {
     const msg = await client.messages.create({ model: TEST_CLAUDE, max_tokens: 100, messages });
     expect(msg.content[0]).toMatchObject({ type: "text", text: "Hello" });
 
-    anthropicStub.usage = { input_tokens: 25, cache_read_input_tokens: 1000, cache_creation_input_tokens: 0, output_tokens: 15 };
+    anthropicStub.usage = {
+      input_tokens: 25,
+      cache_read_input_tokens: 1000,
+      cache_creation_input_tokens: 0,
+      output_tokens: 15,
+    };
     const stream = await client.messages.create({ model: TEST_CLAUDE, max_tokens: 100, messages, stream: true });
     const types: string[] = [];
     for await (const ev of stream) types.push(ev.type);
@@ -102,7 +113,12 @@ describe("wrapAnthropic", () => {
       "message_stop",
     ]);
 
-    anthropicStub.usage = { input_tokens: 7, cache_read_input_tokens: 0, cache_creation_input_tokens: 0, output_tokens: 3 };
+    anthropicStub.usage = {
+      input_tokens: 7,
+      cache_read_input_tokens: 0,
+      cache_creation_input_tokens: 0,
+      output_tokens: 3,
+    };
     const final = await client.messages.stream({ model: TEST_CLAUDE, max_tokens: 100, messages }).finalMessage();
     expect(final.usage.output_tokens).toBe(3);
     await br.shutdown();
@@ -119,14 +135,27 @@ describe("wrapAnthropic", () => {
     // streamed: message_start's input side, message_delta's final output: 25·10⁶ + 1000·10⁵ + 15·4·10⁶
     expect(byInput.get(25)).toMatchObject({ cachedInputTokens: 1000, outputTokens: 15, costPico: "185000000" });
     // messages.stream(): 7·10⁶ + 3·4·10⁶
-    expect(byInput.get(7)).toMatchObject({ outputTokens: 3, costPico: "19000000", team: "support", provider: "anthropic" });
+    expect(byInput.get(7)).toMatchObject({
+      outputTokens: 3,
+      costPico: "19000000",
+      team: "support",
+      provider: "anthropic",
+    });
     expect(byInput.size).toBe(3);
   });
 });
 
 describe("enforcement (limits API)", () => {
   const reservation = async (orgId: string, id: string) =>
-    (await pgPool().query(`SELECT status FROM reservations WHERE "orgId" = $1 AND id = $2`, [orgId, id])).rows[0]?.status;
+    (await pgPool().query(`SELECT status FROM reservations WHERE "orgId" = $1 AND id = $2`, [orgId, id])).rows[0]
+      ?.status;
+  const statuses = async (orgId: string) =>
+    (
+      await pgPool().query<{ status: string }>(
+        `SELECT status FROM reservations WHERE "orgId" = $1 ORDER BY "createdAt"`,
+        [orgId],
+      )
+    ).rows.map((r) => r.status);
 
   it("reserves before the call, settles through the event, releases on error; a refusal throws BudgetExceededError, never retried", async () => {
     const { org, apiKey } = await pricedOrg("sdk-enforce");
@@ -152,10 +181,11 @@ describe("enforcement (limits API)", () => {
     // The provider fails: the reservation is released, the error is the caller's.
     openaiStub.failNext = 500;
     burnrate.requests.length = 0;
-    await expect(client.chat.completions.create({ model: TEST_MODEL, messages })).rejects.toMatchObject({ status: 500 });
-    await br.flush();
-    const { rows } = await pgPool().query(`SELECT status FROM reservations WHERE "orgId" = $1 ORDER BY "createdAt"`, [org.orgId]);
-    expect(rows.map((r) => r.status)).toEqual(["settled", "released"]);
+    await expect(client.chat.completions.create({ model: TEST_MODEL, messages })).rejects.toMatchObject({
+      status: 500,
+    });
+    // The release goes out in the background once the call has failed.
+    await expect.poll(() => statuses(org.orgId), { timeout: 5000 }).toEqual(["settled", "released"]);
 
     // $0.10 held by the settled call: $0.95 does not fit. Refused before the provider is called, once.
     const callsBefore = openaiStub.calls.length;
@@ -169,7 +199,9 @@ describe("enforcement (limits API)", () => {
     expect(err.retryable).toBe(false);
     expect(err.message).toContain('Budget "search cap"');
     const tight = br.wrapOpenAI(openai(), { team: "search", enforce: true, maxCost: 0.95 });
-    await expect(tight.chat.completions.create({ model: TEST_MODEL, messages })).rejects.toBeInstanceOf(BudgetExceededError);
+    await expect(tight.chat.completions.create({ model: TEST_MODEL, messages })).rejects.toBeInstanceOf(
+      BudgetExceededError,
+    );
     expect(openaiStub.calls.length).toBe(callsBefore);
     expect(burnrate.requests.filter((r) => r === "POST /api/v1/limits/reserve")).toHaveLength(2);
 
@@ -183,8 +215,7 @@ describe("enforcement (limits API)", () => {
       r!.track({ provider: "openai", model: TEST_MODEL, inputTokens: 50_000, outputTokens: 0 });
     });
     await br.shutdown();
-    const statuses = await pgPool().query(`SELECT status FROM reservations WHERE "orgId" = $1 ORDER BY "createdAt"`, [org.orgId]);
-    expect(statuses.rows.map((r) => r.status)).toEqual(["settled", "released", "released", "settled"]);
+    expect(await statuses(org.orgId)).toEqual(["settled", "released", "released", "settled"]);
     expect((await storedEvents(org)).map((e) => e.costPico).sort()).toEqual(["100000000000", "50000000000"]);
   });
 });

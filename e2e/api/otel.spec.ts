@@ -6,13 +6,16 @@ import { createAccount, createKey } from "../support/accounts";
 
 // OTLP/HTTP protobuf into the built app (`next start`): the official exporter as the client, the spend
 // API as the reader. The route's own suites are test/otel-ingest.test.ts and test/otel-openai-instrumentation.
-test("OTLP protobuf export to the running app becomes spend; a re-export counts once", async ({ baseURL, playwright }) => {
+test("OTLP protobuf export to the running app becomes spend; a re-export counts once", async ({
+  baseURL,
+  playwright,
+}) => {
   const owner = await createAccount(baseURL!, "otel");
   const key = await createKey(owner, ["ingest", "read"], "otel");
   const memory = new InMemorySpanExporter();
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ "service.name": "e2e-otel", "burnrate.team": "otel-team" }),
-    spanProcessors: [new SimpleSpanProcessor(memory)],
+    spanProcessors: [new SimpleSpanProcessor({ exporter: memory })],
   });
   const tracer = provider.getTracer("e2e");
   tracer

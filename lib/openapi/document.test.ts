@@ -32,7 +32,9 @@ describe("OpenAPI document", () => {
   const doc = openApiDocument();
 
   it("covers every /api/v1 and /api/otel route of the contracts, and only those", () => {
-    const expected = CONTRACTS.filter((c) => c.path.startsWith("/api/v1/") || c.path.startsWith("/api/otel/")).map((c) => `${c.method} ${c.path}`);
+    const expected = CONTRACTS.filter((c) => c.path.startsWith("/api/v1/") || c.path.startsWith("/api/otel/")).map(
+      (c) => `${c.method} ${c.path}`,
+    );
     const listed = Object.entries(doc.paths).flatMap(([p, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
     );

@@ -14,7 +14,9 @@ export function encodeExportResponse(encoding: OtlpEncoding, p: PartialSuccess):
   const partial = p.rejectedSpans > 0 ? p : null;
   if (encoding === "json") {
     return JSON.stringify(
-      partial ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } } : {},
+      partial
+        ? { partialSuccess: { rejectedSpans: String(partial.rejectedSpans), errorMessage: partial.errorMessage } }
+        : {},
     );
   }
   const message = partial

@@ -103,7 +103,9 @@ describe("OTLP/JSON decoding and the span → event mapping", () => {
       kind: "rejected",
       message: "gen_ai.response.model: is required (or gen_ai.request.model)",
     });
-    expect(spanToEvent(withAttrs({ ...usage, "gen_ai.request.model": "x" }, { spanId: "00" }), DEFAULT_ATTRIBUTE_KEYS)).toEqual({
+    expect(
+      spanToEvent(withAttrs({ ...usage, "gen_ai.request.model": "x" }, { spanId: "00" }), DEFAULT_ATTRIBUTE_KEYS),
+    ).toEqual({
       kind: "rejected",
       message: "spanId: must be 8 bytes, not all zero",
     });
@@ -126,7 +128,9 @@ describe("OTLP/JSON decoding and the span → event mapping", () => {
 
   it("a body that is not an export request is a 400", () => {
     expect(() => decode([1, 2])).toThrow(AppError);
-    expect(() => decodeTraces(Buffer.from([0x0a, 0xff]), "protobuf")).toThrow("Body is not a protobuf ExportTraceServiceRequest");
+    expect(() => decodeTraces(Buffer.from([0x0a, 0xff]), "protobuf")).toThrow(
+      "Body is not a protobuf ExportTraceServiceRequest",
+    );
     expect(decode({})).toEqual([]);
   });
 

@@ -47,7 +47,7 @@ export class EventBatcher {
 
   /** Sends everything queued now (and what is queued meanwhile); resolves when nothing is left or in flight. */
   async flush(): Promise<void> {
-    while (this.queue.length > 0 || this.sending) await this.kick();
+    while (this.queue.length > 0 || this.sending !== null) await this.kick();
   }
 
   async shutdown(): Promise<void> {
@@ -92,7 +92,10 @@ export class EventBatcher {
           return;
         }
         if (attempt >= this.opts.maxRetries) {
-          this.drop(batch.length, new Error(`${err.message}; ${batch.length} events dropped after ${attempt + 1} tries`));
+          this.drop(
+            batch.length,
+            new Error(`${err.message}; ${batch.length} events dropped after ${attempt + 1} tries`),
+          );
           return;
         }
         await sleep(backoffMs(attempt, this.opts.retryBaseMs, err.retryAfterMs));

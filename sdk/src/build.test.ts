@@ -19,6 +19,10 @@ it("builds with tsc into dist/ and exports Burnrate and BudgetExceededError", as
   const br = new mod.Burnrate({ apiKey: "br_live_x", baseUrl: "http://127.0.0.1:9", flushOnExit: false });
   expect(br.stats).toEqual({ sent: 0, dropped: 0, rejected: 0, queued: 0 });
   await br.shutdown();
-  expect(new mod.BudgetExceededError({ name: "b", id: "1", remaining: "0", amount: "1", period: "day" }, "2026-01-01T00:00:00Z"))
-    .toBeInstanceOf(Error);
+  expect(
+    new mod.BudgetExceededError(
+      { name: "b", id: "1", remaining: "0", amount: "1", period: "day" },
+      "2026-01-01T00:00:00Z",
+    ),
+  ).toBeInstanceOf(Error);
 }, 120_000);

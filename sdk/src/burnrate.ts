@@ -188,9 +188,15 @@ export class Burnrate {
       (params: any, requestOptions?: any): any => {
         const started = Date.now();
         const streaming = params?.stream === true;
-        const { params: sent, injected } = streaming ? adapter.streamParams(route, params) : { params, injected: false };
+        const { params: sent, injected } = streaming
+          ? adapter.streamParams(route, params)
+          : { params, injected: false };
 
-        const record = (reservation: Reservation | null, data: { usage: any; model?: string; requestId?: string }, failed: boolean) => {
+        const record = (
+          reservation: Reservation | null,
+          data: { usage: any; model?: string; requestId?: string },
+          failed: boolean,
+        ) => {
           try {
             const usage = data.usage ? adapter.usage({ usage: data.usage }) : null;
             if (!usage) {
@@ -217,7 +223,11 @@ export class Burnrate {
         /** The call's result as the caller gets it: tracked when it arrives (a stream: when it ends). */
         const observe = (reservation: Reservation | null) => (result: any) => {
           if (!streaming) {
-            record(reservation, { usage: result?.usage, model: result?.model, requestId: adapter.requestId(result) }, false);
+            record(
+              reservation,
+              { usage: result?.usage, model: result?.model, requestId: adapter.requestId(result) },
+              false,
+            );
             return result;
           }
           const state: StreamState = { raw: null };
@@ -231,7 +241,8 @@ export class Burnrate {
                 return true;
               }
             },
-            (completed) => record(reservation, { usage: state.raw, model: state.model, requestId: state.requestId }, !completed),
+            (completed) =>
+              record(reservation, { usage: state.raw, model: state.model, requestId: state.requestId }, !completed),
           );
         };
 
@@ -244,7 +255,10 @@ export class Burnrate {
             void reservation?.release();
             throw err;
           }
-          const tracked = typeof api?._thenUnwrap === "function" ? api._thenUnwrap(observe(reservation)) : Promise.resolve(api).then(observe(reservation));
+          const tracked =
+            typeof api?._thenUnwrap === "function"
+              ? api._thenUnwrap(observe(reservation))
+              : Promise.resolve(api).then(observe(reservation));
           // A failed call (or one refused by the provider) holds nothing: its reservation is returned.
           Promise.resolve(tracked).then(undefined, () => reservation?.release());
           return tracked;
@@ -252,7 +266,9 @@ export class Burnrate {
 
         if (!enforce) return start(null);
         const bounds =
-          maxCost !== undefined ? { estimatedCost: usdString(maxCost) } : reserveBounds(params, maxOutputTokens ?? 4096);
+          maxCost !== undefined
+            ? { estimatedCost: usdString(maxCost) }
+            : reserveBounds(params, maxOutputTokens ?? 4096);
         const reserved = this.reserve({ ...attribution, model: params?.model, provider: adapter.provider, ...bounds });
         // Boxed, so that awaiting does not unwrap the APIPromise inside.
         const box = reserved.then((r) => ({ api: start(r) }));
@@ -269,8 +285,10 @@ export class Burnrate {
       // messages.stream() runs its MessageStream over `this.create({... stream: true})`: give it a `this` whose
       // create is the tracked one, so the helper's streams are tracked too.
       const create = routes["messages.create"]!;
-      routes["messages.stream"] = (original, self) =>
-        (...args: any[]) => original.apply(intercept(self, { create }), args);
+      routes["messages.stream"] =
+        (original, self) =>
+        (...args: any[]) =>
+          original.apply(intercept(self, { create }), args);
     }
     return intercept(client, routes);
   }

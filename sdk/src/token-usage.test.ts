@@ -59,7 +59,11 @@ describe("OpenTelemetry GenAI attributes (input includes cache reads and writes,
     ],
     [
       "older names",
-      { "gen_ai.usage.prompt_tokens": 30, "gen_ai.usage.completion_tokens": 12, "gen_ai.usage.input_tokens.cached": 10 },
+      {
+        "gen_ai.usage.prompt_tokens": 30,
+        "gen_ai.usage.completion_tokens": 12,
+        "gen_ai.usage.input_tokens.cached": 10,
+      },
       u(20, 10, 0, 12, 0),
     ],
     ["output only", { "gen_ai.usage.output_tokens": 5 }, u(0, 0, 0, 5, 0)],
@@ -80,10 +84,7 @@ describe("OpenTelemetry GenAI attributes (input includes cache reads and writes,
       { "gen_ai.usage.output_tokens": 10, "gen_ai.usage.reasoning.output_tokens": 11 },
       "gen_ai.usage.output_tokens: is 10, smaller than gen_ai.usage.reasoning.output_tokens (11); it must include them (see docs/token-semantics.md)",
     ],
-    [
-      { "gen_ai.usage.input_tokens": -1 },
-      "gen_ai.usage.input_tokens: must be a non-negative whole number, got -1",
-    ],
+    [{ "gen_ai.usage.input_tokens": -1 }, "gen_ai.usage.input_tokens: must be a non-negative whole number, got -1"],
     [
       { "gen_ai.usage.input_tokens": 1, "gen_ai.usage.output_tokens": 2.5 },
       "gen_ai.usage.output_tokens: must be a non-negative whole number, got 2.5",
@@ -180,7 +181,12 @@ describe("Anthropic usage objects (input excludes cache reads and writes)", () =
 
 describe("the same call through each source is the same usage (no token counted twice or dropped)", () => {
   it("Anthropic native and its OTel span agree", () => {
-    const native = { input_tokens: 1000, cache_read_input_tokens: 1000, cache_creation_input_tokens: 3000, output_tokens: 100 };
+    const native = {
+      input_tokens: 1000,
+      cache_read_input_tokens: 1000,
+      cache_creation_input_tokens: 3000,
+      output_tokens: 100,
+    };
     const otel = {
       "gen_ai.usage.input_tokens": 5000,
       "gen_ai.usage.cache_read.input_tokens": 1000,

@@ -23,7 +23,6 @@ import { startRouteServer } from "./route-server";
 export const TEST_MODEL = "burnrate-test-1";
 /** The same prices for provider anthropic. */
 export const TEST_CLAUDE = "burnrate-test-claude";
-export const PICO = { input: 1_000_000n, cached: 100_000n, write5m: 2_000_000n, write1h: 3_000_000n, output: 4_000_000n, reasoning: 5_000_000n };
 
 export async function pricedOrg(label: string, defaultAttribution?: Record<string, string>) {
   const org = await newOrg(label);
@@ -91,7 +90,7 @@ export function recordSpans(resource: Record<string, string>) {
   const memory = new InMemorySpanExporter();
   const provider = new TracerProvider({
     resource: resourceFromAttributes(resource),
-    spanProcessors: [new SimpleSpanProcessor(memory)],
+    spanProcessors: [new SimpleSpanProcessor({ exporter: memory })],
   });
   const tracer = provider.getTracer("burnrate-test");
   return {

@@ -32,7 +32,9 @@ function openai(body: Record<string, unknown>, usage: Record<string, unknown>, r
       JSON.stringify({
         ...base,
         object: "chat.completion",
-        choices: [{ index: 0, message: { role: "assistant", content: "Hello" }, finish_reason: "stop", logprobs: null }],
+        choices: [
+          { index: 0, message: { role: "assistant", content: "Hello" }, finish_reason: "stop", logprobs: null },
+        ],
         usage,
       }),
     );
@@ -49,7 +51,9 @@ function openai(body: Record<string, unknown>, usage: Record<string, unknown>, r
     [null, chunk({ role: "assistant", content: "Hel" }, null)],
     [null, chunk({ content: "lo" }, null)],
     [null, chunk({}, "stop")],
-    ...(includeUsage ? [[null, { ...base, object: "chat.completion.chunk", choices: [], usage }] as [null, unknown]] : []),
+    ...(includeUsage
+      ? [[null, { ...base, object: "chat.completion.chunk", choices: [], usage }] as [null, unknown]]
+      : []),
     [null, "[DONE]"],
   ]);
 }
@@ -59,19 +63,26 @@ function anthropic(body: Record<string, unknown>, usage: Record<string, unknown>
   const message = { id: "msg_stub", type: "message", role: "assistant", model, stop_sequence: null };
   if (!body.stream) {
     res.writeHead(200, { "content-type": "application/json", "request-id": "req_stub" });
-    res.end(
-      JSON.stringify({ ...message, content: [{ type: "text", text: "Hello" }], stop_reason: "end_turn", usage }),
-    );
+    res.end(JSON.stringify({ ...message, content: [{ type: "text", text: "Hello" }], stop_reason: "end_turn", usage }));
     return;
   }
   // message_start carries the input side and a first output count; message_delta the final (cumulative) output.
   const { output_tokens, ...start } = usage;
   sse(res, [
-    ["message_start", { type: "message_start", message: { ...message, content: [], stop_reason: null, usage: { ...start, output_tokens: 1 } } }],
+    [
+      "message_start",
+      {
+        type: "message_start",
+        message: { ...message, content: [], stop_reason: null, usage: { ...start, output_tokens: 1 } },
+      },
+    ],
     ["content_block_start", { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } }],
     ["content_block_delta", { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "Hello" } }],
     ["content_block_stop", { type: "content_block_stop", index: 0 }],
-    ["message_delta", { type: "message_delta", delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens } }],
+    [
+      "message_delta",
+      { type: "message_delta", delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens } },
+    ],
     ["message_stop", { type: "message_stop" }],
   ]);
 }
