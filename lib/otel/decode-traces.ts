@@ -109,6 +109,93 @@ function toSpans(request: unknown): OtlpSpan[] {
   return spans;
 }
 
+// protobufjs messages, read directly (no toObject copy): repeated fields are arrays, 64-bit integers Long
+// objects (or numbers), bytes Buffers; the oneof `value` of an AnyValue names the field that is set.
+type PbLong = number | { low: number; high: number; toNumber(): number; toString(): string };
+type PbAny = { value?: string } & Record<string, unknown>;
+type PbKv = { key: string; value?: PbAny | null };
+
+function pbInt(v: PbLong): number | string {
+  if (typeof v === "number") return v;
+  const n = v.toNumber();
+  return Number.isSafeInteger(n) ? n : v.toString();
+}
+
+function pbAny(v: PbAny | null | undefined): unknown {
+  switch (v?.value) {
+    case "string_value":
+    case "bool_value":
+    case "double_value":
+      return v[v.value];
+    case "int_value":
+      return pbInt(v.int_value as PbLong);
+    case "array_value":
+      return ((v.array_value as { values: PbAny[] }).values ?? []).map(pbAny);
+    case "kvlist_value":
+      return pbAttributes((v.kvlist_value as { values: PbKv[] }).values);
+    case "bytes_value":
+      return Buffer.from(v.bytes_value as Uint8Array).toString("base64");
+    default:
+      return undefined;
+  }
+}
+
+function pbAttributes(kvs: PbKv[] | undefined): Attributes {
+  const out: Attributes = {};
+  for (const kv of kvs ?? []) out[kv.key] = pbAny(kv.value);
+  return out;
+}
+
+function pbNanos(v: PbLong | undefined | null): bigint {
+  if (v === undefined || v === null) return 0n;
+  if (typeof v === "number") return BigInt(Math.trunc(v));
+  return (BigInt(v.high >>> 0) << 32n) | BigInt(v.low >>> 0);
+}
+const hex = (b: Uint8Array | undefined) =>
+  !b?.length
+    ? ""
+    : Buffer.isBuffer(b)
+      ? b.toString("hex")
+      : Buffer.from(b.buffer, b.byteOffset, b.length).toString("hex");
+
+type PbSpan = {
+  trace_id: Uint8Array;
+  span_id: Uint8Array;
+  parent_span_id: Uint8Array;
+  name: string;
+  start_time_unix_nano: PbLong;
+  end_time_unix_nano: PbLong;
+  attributes: PbKv[];
+  status: { code: number; message: string } | null;
+};
+type PbRequest = {
+  resource_spans: { resource: { attributes: PbKv[] } | null; scope_spans: { spans: PbSpan[] }[] }[];
+};
+
+function pbSpans(request: PbRequest): OtlpSpan[] {
+  const spans: OtlpSpan[] = [];
+  for (const rs of request.resource_spans ?? []) {
+    const resource = pbAttributes(rs.resource?.attributes);
+    for (const ss of rs.scope_spans ?? []) {
+      for (const s of ss.spans ?? []) {
+        spans.push({
+          traceId: hex(s.trace_id),
+          spanId: hex(s.span_id),
+          parentSpanId: hex(s.parent_span_id),
+          name: s.name ?? "",
+          startNs: pbNanos(s.start_time_unix_nano),
+          endNs: pbNanos(s.end_time_unix_nano),
+          attributes: pbAttributes(s.attributes),
+          resource,
+          statusCode: s.status?.code ?? 0,
+          statusMessage: s.status?.message ?? "",
+        });
+      }
+    }
+  }
+  return spans;
+}
+
 /** Decodes an OTLP/HTTP trace export (protobuf or JSON) into spans; a body that is neither is a 400. */
 export function decodeTraces(bytes: Buffer, encoding: OtlpEncoding): OtlpSpan[] {
   if (encoding === "json") {
@@ -130,5 +217,5 @@ export function decodeTraces(bytes: Buffer, encoding: OtlpEncoding): OtlpSpan[] 
       { path: "body", message: err instanceof Error ? err.message : "malformed protobuf" },
     ]);
   }
-  return toSpans(ExportTraceServiceRequest.toObject(message, { longs: String, enums: Number }));
+  return pbSpans(message as unknown as PbRequest);
 }

@@ -2,7 +2,7 @@ import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import type { Attribution } from "@/lib/ingest/prepare-events";
 import type { AttributeKeys } from "./attribution";
 import type { OtlpSpan } from "./decode-traces";
-import { hasUsage, isBillableKind, spanToEvent } from "./span-to-event";
+import { isBillableKind, type SpanUsage, spanToEvent, usageOf } from "./span-to-event";
 
 export type SpanIngestResult = {
   /** Spans that became new usage events (committed). */
@@ -28,7 +28,7 @@ const key = (traceId: string, spanId: string) => `${traceId}:${spanId}`;
  * Spans that carry usage but are not model calls, or that have a descendant in this export carrying
  * usage: an agent span that sums its LLM calls must not count them a second time.
  */
-function aggregates(spans: OtlpSpan[]): Set<OtlpSpan> {
+function aggregates(spans: OtlpSpan[], usage: Map<OtlpSpan, SpanUsage>): Set<OtlpSpan> {
   const byId = new Map(spans.map((s) => [key(s.traceId, s.spanId), s]));
   const out = new Set<OtlpSpan>();
   for (const s of spans) {
@@ -36,7 +36,7 @@ function aggregates(spans: OtlpSpan[]): Set<OtlpSpan> {
       out.add(s);
       continue;
     }
-    if (!hasUsage(s)) continue;
+    if (usage.get(s) === null) continue;
     // Walk up: every ancestor in this export holds a model call below it. (Bounded by the span count
     // so a cycle in malformed input cannot loop.)
     let parent = s.parentSpanId ? byId.get(key(s.traceId, s.parentSpanId)) : undefined;
@@ -53,7 +53,8 @@ function aggregates(spans: OtlpSpan[]): Set<OtlpSpan> {
  * eventId = otel:<traceId>:<spanId>, commit before answering). Returns per-span outcomes for partial_success.
  */
 export async function ingestSpans(orgId: string, spans: OtlpSpan[], opts: SpanIngestOptions) {
-  const skip = aggregates(spans);
+  const usage = new Map(spans.map((s) => [s, usageOf(s)]));
+  const skip = aggregates(spans, usage);
   const result: SpanIngestResult = { accepted: 0, duplicates: 0, ignored: 0, rejected: [] };
   const events: Record<string, unknown>[] = [];
   const sources: OtlpSpan[] = [];
@@ -62,7 +63,7 @@ export async function ingestSpans(orgId: string, spans: OtlpSpan[], opts: SpanIn
       result.ignored++;
       continue;
     }
-    const outcome = spanToEvent(span, opts.keys);
+    const outcome = spanToEvent(span, opts.keys, usage.get(span));
     if (outcome.kind === "ignored") result.ignored++;
     else if (outcome.kind === "rejected") result.rejected.push({ spanId: span.spanId, message: outcome.message });
     else {

@@ -143,3 +143,46 @@ describe("OTLP/JSON decoding and the span → event mapping", () => {
     );
   });
 });
+
+describe("decoding what the official serializers write", () => {
+  it("protobuf and JSON give the same spans: ids, times, status and every attribute type", async () => {
+    const { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } = await import("@opentelemetry/sdk-trace");
+    const { resourceFromAttributes } = await import("@opentelemetry/resources");
+    const { ProtobufTraceSerializer, JsonTraceSerializer } = await import("@opentelemetry/otlp-transformer");
+    const memory = new InMemorySpanExporter();
+    const provider = new TracerProvider({
+      resource: resourceFromAttributes({ "service.name": "svc" }),
+      spanProcessors: [new SimpleSpanProcessor({ exporter: memory })],
+    });
+    const tracer = provider.getTracer("t");
+    const parent = tracer.startSpan("parent", { startTime: [1_796_018_400, 0] });
+    const { context, trace } = await import("@opentelemetry/api");
+    const child = tracer.startSpan(
+      "child",
+      {
+        startTime: [1_796_018_400, 250_000_000],
+        attributes: { s: "x", b: true, i: 42, d: 1.5, arr: ["a", "b"], nums: [1, 2], big: 2 ** 40 },
+      },
+      trace.setSpan(context.active(), parent),
+    );
+    child.setStatus({ code: 2 });
+    child.end([1_796_018_401, 0]);
+    parent.end([1_796_018_402, 0]);
+    const spans = memory.getFinishedSpans();
+    const fromPb = decodeTraces(Buffer.from(ProtobufTraceSerializer.serializeRequest(spans)!), "protobuf");
+    const fromJson = decodeTraces(Buffer.from(JsonTraceSerializer.serializeRequest(spans)!), "json");
+    const c = fromPb.find((s) => s.name === "child")!;
+    expect(c).toMatchObject({
+      traceId: child.spanContext().traceId,
+      spanId: child.spanContext().spanId,
+      parentSpanId: parent.spanContext().spanId,
+      startNs: 1_796_018_400_250_000_000n,
+      endNs: 1_796_018_401_000_000_000n,
+      statusCode: 2,
+      attributes: { s: "x", b: true, i: 42, d: 1.5, arr: ["a", "b"], nums: [1, 2], big: 2 ** 40 },
+      resource: { "service.name": "svc" },
+    });
+    expect(fromPb.find((s) => s.name === "parent")!.parentSpanId).toBe("");
+    expect(fromJson).toEqual(fromPb);
+  });
+});

@@ -1,4 +1,9 @@
-import { fromGenAiAttributes, fromOpenInferenceAttributes, TokenUsageError } from "@/sdk/src/token-usage";
+import {
+  fromGenAiAttributes,
+  fromOpenInferenceAttributes,
+  type TokenUsage,
+  TokenUsageError,
+} from "@/sdk/src/token-usage";
 import { type AttributeKeys, attributeValue, DIMENSIONS } from "./attribution";
 import type { OtlpSpan } from "./decode-traces";
 
@@ -28,9 +33,19 @@ export type SpanOutcome =
   | { kind: "rejected"; message: string }
   | { kind: "event"; event: Record<string, unknown> };
 
-/** The span's token usage, or null when it carries none (GenAI semantic conventions first, then OpenInference). */
-function usageOf(span: OtlpSpan) {
-  return fromGenAiAttributes(span.attributes) ?? fromOpenInferenceAttributes(span.attributes);
+export type SpanUsage = TokenUsage | null | TokenUsageError;
+
+/**
+ * The span's token usage: null when it carries none, a TokenUsageError when its counts cannot be right
+ * (GenAI semantic conventions first, then OpenInference). Read once per span.
+ */
+export function usageOf(span: OtlpSpan): SpanUsage {
+  try {
+    return fromGenAiAttributes(span.attributes) ?? fromOpenInferenceAttributes(span.attributes);
+  } catch (err) {
+    if (err instanceof TokenUsageError) return err;
+    throw err;
+  }
 }
 
 /** Whether a span is a model call that may be billed (not an agent/tool/chain span around model calls). */
@@ -41,15 +56,6 @@ export function isBillableKind(span: OtlpSpan): boolean {
   return !oi || BILLED_OPENINFERENCE_KINDS.has(oi.toUpperCase());
 }
 
-/** Whether a span carries token counts at all (errors in them count as carrying: they are reported). */
-export function hasUsage(span: OtlpSpan): boolean {
-  try {
-    return usageOf(span) !== null;
-  } catch {
-    return true;
-  }
-}
-
 /** The idempotency key of a span: a re-export of the same span is the same event. */
 export const spanEventId = (span: OtlpSpan) => `otel:${span.traceId}:${span.spanId}`;
 
@@ -57,14 +63,8 @@ export const spanEventId = (span: OtlpSpan) => `otel:${span.traceId}:${span.span
  * One billable span → a usage event as POST /api/v1/events takes it (validated and priced by the ingest).
  * Model: gen_ai.response.model (the one billed), else gen_ai.request.model, else llm.model_name.
  */
-export function spanToEvent(span: OtlpSpan, keys: AttributeKeys): SpanOutcome {
-  let usage: ReturnType<typeof usageOf>;
-  try {
-    usage = usageOf(span);
-  } catch (err) {
-    if (err instanceof TokenUsageError) return { kind: "rejected", message: err.message };
-    throw err;
-  }
+export function spanToEvent(span: OtlpSpan, keys: AttributeKeys, usage: SpanUsage = usageOf(span)): SpanOutcome {
+  if (usage instanceof TokenUsageError) return { kind: "rejected", message: usage.message };
   if (!usage) return { kind: "ignored" };
   const a = span.attributes;
   if (!/^[0-9a-f]{32}$/.test(span.traceId) || /^0+$/.test(span.traceId)) {
