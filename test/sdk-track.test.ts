@@ -1,6 +1,11 @@
 // @burnrate/sdk track(): batching, gzip, retries with backoff and Retry-After, bounded memory, flush on
 // shutdown, never throwing — against Burnrate's routes over HTTP (real Postgres), through a proxy that plants
 // faults where a test needs them.
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { Burnrate } from "@/sdk/src/index";
@@ -132,5 +137,33 @@ describe("Burnrate.track", () => {
       "Burnrate rejected 1 of 5 events: events[4].inputTokens: must not be negative",
     ]);
     expect((await storedEvents(org)).map((e) => e.inputTokens).sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it("sends on the interval without a full batch or a flush", async () => {
+    const { org, apiKey } = await pricedOrg("sdk-interval");
+    const br = new Burnrate({ apiKey, baseUrl: burnrate.url, flushIntervalMs: 100 });
+    br.track(event(11));
+    await expect.poll(async () => (await storedEvents(org)).length, { timeout: 5000 }).toBe(1);
+    expect(br.stats).toMatchObject({ sent: 1, queued: 0 });
+    await br.shutdown();
+  });
+
+  it("a process that ends without calling shutdown() still sends what it tracked (beforeExit)", async () => {
+    const { org, apiKey } = await pricedOrg("sdk-exit");
+    const dir = mkdtempSync(path.join(tmpdir(), "burnrate-sdk-"));
+    const script = path.join(dir, "exit.ts");
+    const sdk = path.resolve(import.meta.dirname, "../sdk/src/index.ts");
+    writeFileSync(
+      script,
+      `import { Burnrate } from ${JSON.stringify(sdk)};
+const br = new Burnrate({ apiKey: process.env.KEY!, baseUrl: process.env.URL!, flushIntervalMs: 60_000 });
+br.track({ eventId: "at-exit", provider: "openai", model: ${JSON.stringify(TEST_MODEL)}, inputTokens: 3, outputTokens: 0 });
+`,
+    );
+    const tsx = path.resolve(import.meta.dirname, "../node_modules/tsx/dist/cli.mjs");
+    await promisify(execFile)(process.execPath, [tsx, script], {
+      env: { ...process.env, KEY: apiKey, URL: burnrate.url },
+    });
+    expect((await storedEvents(org)).map((e) => e.eventId)).toEqual(["at-exit"]);
   });
 });
