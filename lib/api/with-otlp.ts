@@ -45,7 +45,7 @@ export function withOtlp<C extends ApiKeyContract>(contract: C, handler: OtlpHan
     try {
       if (req.method !== contract.method) throw new AppError("invalid_request", `Use ${contract.method}`);
       encoding = otlpEncodingOf(req);
-      const ctx = await authenticateApiKeyRequest(req, contract.auth.scope, requestId);
+      const ctx = await authenticateApiKeyRequest(req, contract.auth, requestId);
       const bytes = await readOtlpBody(req);
       const partial = await handler(ctx, { req, bytes, encoding });
       res = new Response(encodeExportResponse(encoding, partial) as BodyInit, {
