@@ -59,6 +59,11 @@ describe("wrapOpenAI", () => {
     // The wrapper asked for the usage chunk; the caller, who did not, does not see it.
     expect(openaiStub.calls.at(-1)!.stream_options).toEqual({ include_usage: true });
     expect(chunks.map((c) => c.choices[0]?.delta.content ?? "")).toEqual(["Hel", "lo", ""]);
+
+    // The chat.completions.stream() helper runs on the tracked create too.
+    openaiStub.usage = { prompt_tokens: 70, completion_tokens: 7, total_tokens: 77 };
+    const helper = await client.chat.completions.stream({ model: TEST_MODEL, messages }).finalChatCompletion();
+    expect(helper.choices[0]!.message.content).toBe("Hello");
     await br.shutdown();
 
     const events = await storedEvents(org);
@@ -75,7 +80,9 @@ describe("wrapOpenAI", () => {
     // streamed: 50·10⁶ + 10·4·10⁶
     expect(events.find((e) => e.inputTokens === 50)).toMatchObject({ outputTokens: 10, costPico: "90000000" });
     expect(events.every((e) => e.team === "search" && e.feature === "answers" && e.provider === "openai")).toBe(true);
-    expect(events).toHaveLength(3);
+    // stream() helper: 70·10⁶ + 7·4·10⁶
+    expect(events.find((e) => e.inputTokens === 70)).toMatchObject({ outputTokens: 7, costPico: "98000000" });
+    expect(events).toHaveLength(4);
   });
 });
 

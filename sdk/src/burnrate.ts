@@ -133,7 +133,7 @@ export class Burnrate {
     }
   }
 
-  /** Wraps an `openai` client: chat.completions.create and responses.create are tracked (streams too). */
+  /** Wraps an `openai` client: chat.completions.create (and .stream()) and responses.create are tracked, streams too. */
   wrapOpenAI<T extends object>(client: T, options: WrapOptions = {}): T {
     return this.wrap(client, openaiAdapter, options);
   }
@@ -281,14 +281,15 @@ export class Burnrate {
         });
       };
     const routes = Object.fromEntries(adapter.routes.map((route) => [route, call(route)]));
-    if (adapter === anthropicAdapter) {
-      // messages.stream() runs its MessageStream over `this.create({... stream: true})`: give it a `this` whose
-      // create is the tracked one, so the helper's streams are tracked too.
-      const create = routes["messages.create"]!;
-      routes["messages.stream"] =
+    // Stream helpers (Anthropic's messages.stream(), OpenAI's chat.completions.stream()) run their stream over the
+    // client's create, through `this.create` or `this._client.…create`: give them a `this` where both are tracked.
+    for (const [helper, create] of Object.entries(adapter.streamHelpers)) {
+      const tracked = routes[create]!;
+      const own = create.split(".").at(-1)!;
+      routes[helper] =
         (original, self) =>
         (...args: any[]) =>
-          original.apply(intercept(self, { create }), args);
+          original.apply(intercept(self, { [own]: tracked, [`_client.${create}`]: tracked }), args);
     }
     return intercept(client, routes);
   }

@@ -6,6 +6,8 @@ export type ProviderAdapter = {
   provider: string;
   /** Dotted paths of the client's methods that make billable calls. */
   routes: string[];
+  /** Stream helpers (path → the create they run on, through `this.create` or `this._client.<path>`). */
+  streamHelpers: Record<string, string>;
   usage(result: any): TokenUsage | null;
   model(result: any, params: any): string;
   requestId(result: any): string | undefined;
@@ -22,6 +24,7 @@ const num = (v: unknown) => (typeof v === "number" ? v : undefined);
 export const openaiAdapter: ProviderAdapter = {
   provider: "openai",
   routes: ["chat.completions.create", "responses.create"],
+  streamHelpers: { "chat.completions.stream": "chat.completions.create" },
   usage: (r) => fromOpenAIUsage(r?.usage),
   model: (r, p) => String(r?.model ?? p?.model),
   requestId: (r) => r?.id,
@@ -53,6 +56,7 @@ export const openaiAdapter: ProviderAdapter = {
 export const anthropicAdapter: ProviderAdapter = {
   provider: "anthropic",
   routes: ["messages.create"],
+  streamHelpers: { "messages.stream": "messages.create" },
   usage: (r) => fromAnthropicUsage(r?.usage),
   model: (r, p) => String(r?.model ?? p?.model),
   requestId: (r) => r?.id,
