@@ -86,6 +86,47 @@ describe("wrapOpenAI", () => {
   });
 });
 
+describe("wrapOpenAI, Responses API", () => {
+  it("records responses.create usage (input_tokens_details, output_tokens_details), streamed from response.completed", async () => {
+    const { org, apiKey } = await pricedOrg("sdk-responses");
+    const br = new Burnrate({ apiKey, baseUrl: burnrate.url, flushIntervalMs: 60_000 });
+    const client = br.wrapOpenAI(openai(), { feature: "agent" });
+    openaiStub.usage = {
+      input_tokens: 5000,
+      input_tokens_details: { cached_tokens: 4096 },
+      output_tokens: 1200,
+      output_tokens_details: { reasoning_tokens: 1024 },
+      total_tokens: 6200,
+    };
+    const r = await client.responses.create({ model: TEST_MODEL, input: "hi" });
+    expect(r.output_text).toBe("Hello");
+    openaiStub.usage = {
+      input_tokens: 40,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: 8,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: 48,
+    };
+    const stream = await client.responses.create({ model: TEST_MODEL, input: "hi", stream: true });
+    const types: string[] = [];
+    for await (const ev of stream) types.push(ev.type);
+    expect(types).toEqual(["response.created", "response.output_text.delta", "response.completed"]);
+    await br.shutdown();
+    const byInput = new Map((await storedEvents(org)).map((e) => [e.inputTokens, e]));
+    // 904 in (5000 − 4096), 4096 cached, 176 out (1200 − 1024), 1024 reasoning
+    //   = 904·10⁶ + 4096·10⁵ + 176·4·10⁶ + 1024·5·10⁶ = 904,000,000 + 409,600,000 + 704,000,000 + 5,120,000,000
+    expect(byInput.get(904)).toMatchObject({
+      cachedInputTokens: 4096,
+      outputTokens: 176,
+      reasoningTokens: 1024,
+      costPico: "7137600000",
+    });
+    // streamed: 40·10⁶ + 8·4·10⁶
+    expect(byInput.get(40)).toMatchObject({ outputTokens: 8, costPico: "72000000", feature: "agent" });
+    expect(byInput.size).toBe(2);
+  });
+});
+
 describe("wrapAnthropic", () => {
   it("records usage with Anthropic's semantics (input excludes the cache; 1h writes), create and stream()", async () => {
     const { org, apiKey } = await pricedOrg("sdk-anthropic");

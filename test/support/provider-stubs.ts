@@ -58,6 +58,53 @@ function openai(body: Record<string, unknown>, usage: Record<string, unknown>, r
   ]);
 }
 
+function openaiResponses(body: Record<string, unknown>, usage: Record<string, unknown>, res: http.ServerResponse) {
+  const response = {
+    id: "resp_stub",
+    object: "response",
+    created_at: 1_760_000_000,
+    status: "completed",
+    model: String(body.model),
+    output: [
+      {
+        type: "message",
+        id: "msg_stub",
+        status: "completed",
+        role: "assistant",
+        content: [{ type: "output_text", text: "Hello", annotations: [] }],
+      },
+    ],
+    usage,
+  };
+  if (!body.stream) {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(response));
+    return;
+  }
+  sse(res, [
+    [
+      "response.created",
+      {
+        type: "response.created",
+        sequence_number: 0,
+        response: { ...response, status: "in_progress", output: [], usage: null },
+      },
+    ],
+    [
+      "response.output_text.delta",
+      {
+        type: "response.output_text.delta",
+        sequence_number: 1,
+        item_id: "msg_stub",
+        output_index: 0,
+        content_index: 0,
+        delta: "Hello",
+      },
+    ],
+    ["response.completed", { type: "response.completed", sequence_number: 2, response }],
+  ]);
+}
+
 function anthropic(body: Record<string, unknown>, usage: Record<string, unknown>, res: http.ServerResponse) {
   const model = String(body.model);
   const message = { id: "msg_stub", type: "message", role: "assistant", model, stop_sequence: null };
@@ -103,6 +150,7 @@ export async function startProviderStub(kind: "openai" | "anthropic"): Promise<P
         return;
       }
       if (kind === "openai" && req.url?.endsWith("/chat/completions")) openai(body, stub.usage, res);
+      else if (kind === "openai" && req.url?.endsWith("/responses")) openaiResponses(body, stub.usage, res);
       else if (kind === "anthropic" && req.url?.endsWith("/messages")) anthropic(body, stub.usage, res);
       else res.writeHead(404).end();
     });

@@ -50,11 +50,14 @@ export async function startRouteServer(routes: Record<string, unknown>): Promise
   return {
     url: base,
     requests,
-    close: () =>
-      new Promise((resolve) => {
+    // A moment for the handlers' after-commit work (the rollup enqueue) before the caller closes Redis.
+    close: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
 
