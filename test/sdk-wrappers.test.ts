@@ -266,4 +266,37 @@ describe("enforcement (limits API)", () => {
     expect(await statuses(org.orgId)).toEqual(["settled", "released", "released", "settled"]);
     expect((await storedEvents(org)).map((e) => e.costPico).sort()).toEqual(["100000000000", "50000000000"]);
   });
+
+  it("Burnrate unreachable: enforcement fails open by default (reported), closed when asked", async () => {
+    const down = "http://127.0.0.1:9"; // nothing listens on the discard port
+    const errors: Error[] = [];
+    const open = new Burnrate({
+      apiKey: "br_live_x",
+      baseUrl: down,
+      retryBaseMs: 1,
+      maxRetries: 0,
+      onError: (e) => errors.push(e),
+    });
+    openaiStub.usage = { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 };
+    const calls = openaiStub.calls.length;
+    const client = open.wrapOpenAI(openai(), { team: "search", enforce: true, maxCost: "0.01" });
+    await client.chat.completions.create({ model: TEST_MODEL, messages });
+    expect(openaiStub.calls.length).toBe(calls + 1);
+    expect(errors[0]!.message).toMatch(/^enforcement skipped \(fail open\): Burnrate unreachable/);
+    await open.shutdown();
+
+    const closed = new Burnrate({
+      apiKey: "br_live_x",
+      baseUrl: down,
+      retryBaseMs: 1,
+      enforceFailMode: "closed",
+      onError: () => {},
+    });
+    const strict = closed.wrapOpenAI(openai(), { team: "search", enforce: true, maxCost: "0.01" });
+    await expect(strict.chat.completions.create({ model: TEST_MODEL, messages })).rejects.toThrow(
+      /^Burnrate unreachable/,
+    );
+    expect(openaiStub.calls.length).toBe(calls + 1); // the provider was not called
+    await closed.shutdown();
+  });
 });
