@@ -63,6 +63,7 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "limits.check": { query: { team: "search", customer: "acme" } },
   "limits.reserve": { body: () => ({ team: "search", estimatedCost: "0.01", ttlSeconds: 60 }) },
   "limits.release": { body: () => ({ reservationId: `rsv_case_${unique()}` }), namesObject: true },
+  "otel.traces": { body: () => ({ resourceSpans: [] }) },
   me: {},
   openapi: {},
   health: {},

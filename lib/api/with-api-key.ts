@@ -17,7 +17,7 @@ export type ApiKeyContext = OrgContext & {
   rateSubject: string;
 };
 
-type ApiKeyContract = RouteContract & { auth: { kind: "apiKey" } };
+export type ApiKeyContract = RouteContract & { auth: { kind: "apiKey" } };
 
 async function authenticate(req: NextRequest, auth: ApiKeyContract["auth"], requestId: string) {
   // Stryker disable next-line StringLiteral: equivalent, any non-Bearer text for a missing header (docs/mutation.md)
@@ -66,3 +66,6 @@ export function withApiKey<C extends ApiKeyContract>(
 ): ContractRoute<C> {
   return contractRoute(contract, (req, _params, requestId) => authenticate(req, contract.auth, requestId), handler);
 }
+
+/** The same authentication for wrappers that answer in another format (withOtlp). */
+export { authenticate as authenticateApiKeyRequest };

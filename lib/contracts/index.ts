@@ -9,6 +9,7 @@ import { BUDGET_CONTRACTS } from "./budgets";
 import { ingestEventsContract } from "./events";
 import { LIMITS_CONTRACTS } from "./limits";
 import { CAP_CONTRACTS } from "./caps";
+import { otlpTracesContract } from "./otel";
 import { healthContract } from "./health";
 import { meContract, openApiContract } from "./me";
 import {
@@ -78,6 +79,7 @@ export const CONTRACTS = [
   ...LIMITS_CONTRACTS,
   ...CAP_CONTRACTS,
   ...CHARGEBACK_CONTRACTS,
+  otlpTracesContract,
 ] as const satisfies readonly RouteContract[];
 
 export type ContractName = (typeof CONTRACTS)[number]["name"];

@@ -31,8 +31,10 @@ function undescribed(doc: unknown): string[] {
 describe("OpenAPI document", () => {
   const doc = openApiDocument();
 
-  it("covers every /api/v1 route of the contracts, and only those", () => {
-    const expected = CONTRACTS.filter((c) => c.path.startsWith("/api/v1/")).map((c) => `${c.method} ${c.path}`);
+  it("covers every /api/v1 and /api/otel route of the contracts, and only those", () => {
+    const expected = CONTRACTS.filter((c) => c.path.startsWith("/api/v1/") || c.path.startsWith("/api/otel/")).map(
+      (c) => `${c.method} ${c.path}`,
+    );
     const listed = Object.entries(doc.paths).flatMap(([p, ops]) =>
       Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
     );

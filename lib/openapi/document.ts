@@ -67,7 +67,13 @@ function operation(c: RouteContract, components: Record<string, Json>): Json {
       ? {
           requestBody: {
             required: true,
-            content: { "application/json": { schema: jsonSchema(c.body, "input", components) } },
+            content: {
+              "application/json": { schema: jsonSchema(c.body, "input", components) },
+              // OTLP receivers take the same message in protobuf (the exporters' default).
+              ...(c.path.startsWith("/api/otel/")
+                ? { "application/x-protobuf": { schema: { type: "string", format: "binary" } } }
+                : {}),
+            },
           },
         }
       : {}),
@@ -75,12 +81,12 @@ function operation(c: RouteContract, components: Record<string, Json>): Json {
   };
 }
 
-/** OpenAPI 3.1 of the public API (/api/v1), generated from the route contracts. */
+/** OpenAPI 3.1 of the public API (/api/v1, and the OTLP receiver /api/otel), generated from the route contracts. */
 export function openApiDocument() {
   const components: Record<string, Json> = {};
   jsonSchema(issueSchema, "output", components);
   const paths: Record<string, Record<string, Json>> = {};
-  for (const c of CONTRACTS.filter((c) => c.path.startsWith("/api/v1/"))) {
+  for (const c of CONTRACTS.filter((c) => c.path.startsWith("/api/v1/") || c.path.startsWith("/api/otel/"))) {
     paths[c.path] = { ...paths[c.path], [c.method.toLowerCase()]: operation(c, components) };
   }
   return {
