@@ -1,5 +1,6 @@
 import type { Job } from "bullmq";
 import type { JobPayload, QueueName } from "@/lib/queue/jobs";
+import { anomaliesProcessor } from "./processors/anomalies";
 import { budgetsProcessor } from "./processors/budgets";
 import { chargebackProcessor } from "./processors/chargeback";
 import { maintenanceProcessor } from "./processors/maintenance";
@@ -25,6 +26,7 @@ export const processors: AnyProcessor[] = [
   notificationsProcessor,
   priceSyncProcessor,
   chargebackProcessor,
+  anomaliesProcessor,
 ];
 
 type Schedule = { queue: QueueName; id: string } & ({ everyMs: number } | { pattern: string });
@@ -38,4 +40,5 @@ export const SCHEDULES: Schedule[] = [
   { queue: "maintenance", id: "sweeper", everyMs: 5_000 },
   { queue: "priceSync", id: "price-sync-daily", pattern: "0 4 * * *" },
   { queue: "chargeback", id: "chargeback-close", everyMs: 10 * 60_000 },
+  { queue: "anomalies", id: "anomalies-every-5-min", everyMs: 300_000 },
 ];

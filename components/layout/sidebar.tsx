@@ -19,6 +19,7 @@ const NAV = [
   { href: "/budgets", label: "Budgets" },
   { href: "/alerts", label: "Alerts" },
   { href: "/chargeback", label: "Chargeback" },
+  { href: "/anomalies", label: "Anomalies" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/channels", label: "Alert channels" },
   { href: "/settings/webhooks", label: "Webhooks" },

@@ -79,6 +79,9 @@ const MAY: Record<string, Role[]> = {
   "orgStripe.disconnect": FINANCE,
   "orgStripe.customers": FINANCE,
   "orgStripe.mapCustomer": FINANCE,
+  "orgAnomalies.list": EVERY,
+  "orgAnomalies.get": EVERY,
+  "orgAnomalies.feedback": FINANCE,
 };
 
 test.describe("role matrix", () => {

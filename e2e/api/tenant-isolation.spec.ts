@@ -7,6 +7,23 @@ import { CONTRACTS, caseOf, contractsWith, type Ids, namesObject, requestFor } f
 
 const SESSION_ROUTES = contractsWith("session");
 
+/** An anomaly of org B written as the anomalies worker would (its detection is tested in test/anomalies-*). */
+async function anomalyOf(orgId: string): Promise<string> {
+  const id = `anom_${Math.random().toString(36).slice(2)}`;
+  await query(
+    `INSERT INTO anomaly_monitors ("orgId", id, dimension, value) VALUES ($1, $2, 'feature', 'bravo-secret-feature')`,
+    [orgId, `mon_${id}`],
+  );
+  await query(
+    `INSERT INTO anomalies ("orgId", id, "monitorId", dimension, value, kind, "startHour", "lastHour", score,
+       "expectedPico", "actualPico", "impactPico")
+     VALUES ($1, $2, $3, 'feature', 'bravo-secret-feature', 'spike', date_trunc('hour', now()), date_trunc('hour', now()), 9,
+       1000000000000, 50000000000000, 49000000000000)`,
+    [orgId, id, `mon_${id}`],
+  );
+  return id;
+}
+
 test.describe("tenant isolation", () => {
   let a: Account;
   let b: Account;
@@ -112,6 +129,7 @@ test.describe("tenant isolation", () => {
       budgetId,
       alertId,
       inviteId: (await invite.json()).invite.id,
+      anomalyId: await anomalyOf(bOrgId),
     };
     bSecrets = [
       bKey.id,
@@ -134,6 +152,8 @@ test.describe("tenant isolation", () => {
       "bravo-secret-customer",
       bIds.statementId,
       bIds.costId,
+      bIds.anomalyId,
+      "bravo-secret-feature",
     ];
   });
 
@@ -195,6 +215,8 @@ test.describe("tenant isolation", () => {
     const alerts = await (await b.api.get(`/api/orgs/${b.orgSlug}/alerts`)).json();
     expect(alerts.items.find((x: { id: string }) => x.id === bIds.alertId).state).toBe("open");
     expect(members.invites.map((i: { id: string }) => i.id)).toContain(bIds.inviteId);
+    const anomaly = await (await b.api.get(`/api/orgs/${b.orgSlug}/anomalies/${bIds.anomalyId}`)).json();
+    expect(anomaly.anomaly).toMatchObject({ status: "open", feedback: null });
   });
 
   for (const page of PAGES) {

@@ -36,6 +36,8 @@ export const PAGE_CASES: Record<string, PageCase> = {
     tenant: "org",
   },
   "/{org}/alerts": { path: (org) => `/${org}/alerts`, tenant: "org" },
+  "/{org}/anomalies": { path: (org) => `/${org}/anomalies`, tenant: "org" },
+  "/{org}/anomalies/{anomalyId}": { path: (org) => `/${org}/anomalies/c0000000000000000000missing`, tenant: "org" },
   "/{org}/settings/organization": { path: (org) => `/${org}/settings/organization`, tenant: "org" },
   "/{org}/chargeback": { path: (org) => `/${org}/chargeback`, tenant: "org" },
   "/{org}/chargeback/statements/{statementId}": {

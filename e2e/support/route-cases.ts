@@ -21,6 +21,7 @@ export type Ids = {
   statementId: string;
   costId: string;
   orgId: string;
+  anomalyId: string;
 };
 /** `namesObject`: the body names one object by id (as a path id would): a missing one is a 404. */
 export type RouteCase = { query?: Record<string, string>; body?: () => unknown; namesObject?: true };
@@ -41,6 +42,7 @@ export const missingIds = (org: string): Ids => ({
   statementId: MISSING,
   costId: MISSING,
   orgId: MISSING,
+  anomalyId: MISSING,
 });
 
 const unique = () => Math.random().toString(36).slice(2);
@@ -170,6 +172,11 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "orgStripe.customers": {},
   "orgStripe.mapCustomer": { body: () => ({ party: "case-customer", stripeCustomerId: "cus_case1234" }) },
   "stripe.webhook": { body: () => ({ id: "evt_case", object: "event", type: "invoice.paid", data: { object: {} } }) },
+  "anomalies.list": { query: { status: "open" } },
+  "anomalies.feedback": { body: () => ({ feedback: "real" }) },
+  "orgAnomalies.list": { query: { status: "open" } },
+  "orgAnomalies.get": {},
+  "orgAnomalies.feedback": { body: () => ({ feedback: "real" }) },
   // A wrong current password: the suites must not end the session they run on.
   "account.changePassword": {
     body: () => ({ currentPassword: "not the current one", newPassword: "another long passphrase" }),

@@ -1,5 +1,6 @@
 import type { RouteContract } from "@/lib/api/define-contract";
 import { ACCOUNT_CONTRACTS } from "./account";
+import { ANOMALY_CONTRACTS } from "./anomalies";
 import { activeEndUsersContract } from "./active-end-users";
 import { CHANNEL_CONTRACTS } from "./channels";
 import { CHARGEBACK_CONTRACTS } from "./chargeback";
@@ -80,6 +81,7 @@ export const CONTRACTS = [
   ...CAP_CONTRACTS,
   ...CHARGEBACK_CONTRACTS,
   otlpTracesContract,
+  ...ANOMALY_CONTRACTS,
 ] as const satisfies readonly RouteContract[];
 
 export type ContractName = (typeof CONTRACTS)[number]["name"];

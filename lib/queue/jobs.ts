@@ -36,6 +36,11 @@ export const QUEUES = {
     name: "chargeback",
     payload: z.object({ orgId: z.string().min(1).optional(), statementId: z.string().min(1).optional() }),
   },
+  /** Anomaly detection of one organisation; without orgId, the 5-minute tick that enqueues every organisation. */
+  anomalies: {
+    name: "anomalies",
+    payload: z.object({ orgId: z.string().min(1).optional() }),
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;
