@@ -34,7 +34,7 @@ async function main() {
       `INSERT INTO spend_rollups ("orgId", hour, team, feature, provider, model, customer, environment, "serviceTier",
          events, requests, "inputTokens", "outputTokens", "costPico")
        SELECT $1, h, 'team-' || (g % 50), 'feature-' || ((g * 7) % 50), 'openai', 'model-' || ((g * 13) % 50),
-              'customer-' || ((g * 17) % 50), 'production', 'standard', 10, 10, 10000, 1000,
+              'customer-' || ((g * 17) % 50), 'env-' || (g / 50), 'standard', 10, 10, 10000, 1000,
               ((1 + g % 5) * (CASE WHEN extract(hour FROM h) BETWEEN 9 AND 17 THEN 3 ELSE 1 END)
                 * (CASE WHEN extract(isodow FROM h) >= 6 THEN 0.5 ELSE 1 END) * (0.9 + random() * 0.2) * 1e12)::numeric(38,0)
          FROM generate_series($2::timestamptz, $3::timestamptz, interval '1 hour') h, generate_series(0, $4 - 1) g`,

@@ -59,7 +59,7 @@ function trimmedMean(v: number[]): number {
   if (v.length === 3) return median(v);
   if (v.length < 3) return v.reduce((a, b) => a + b, 0) / v.length;
   const cut = Math.max(1, Math.floor(v.length / 5));
-  const s = [...v].sort((a, b) => a - b).slice(cut, -cut);
+  const s = Float64Array.from(v).sort().slice(cut, -cut);
   return s.reduce((a, b) => a + b, 0) / s.length;
 }
 const toPico = (usd: number) => BigInt(Math.round(usd * 1e12));
@@ -84,6 +84,7 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
   const z: number[] = new Array(n).fill(0);
   const flags: (AnomalyKind | null)[] = new Array(n).fill(null);
   const evalFrom = input.evaluateFrom ?? input.startT;
+  const warmFrom = evalFrom - (p.scaleHours + 2 * p.levelHours + 6) * HOUR_MS;
   let lastLevel = 1;
   const s = p.thresholdScale;
   type NoiseModel = { sigma: (e: number) => number; e0: number; sum3Scale: number };
@@ -159,7 +160,9 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
       score: 0,
       flag: null,
     };
-    if (first < 0 || i <= first) {
+    // Hours too far before the first judged one to matter (not even as residuals of its noise
+    // window or ratios of its level) are history only: their values serve as seasonal references.
+    if (first < 0 || i <= first || t < warmFrom) {
       out.push(base);
       continue;
     }

@@ -1,7 +1,7 @@
 /** Median of numbers (the array is copied); NaN when empty. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
-  const s = [...values].sort((a, b) => a - b);
+  const s = Float64Array.from(values).sort();
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
@@ -9,7 +9,7 @@ export function median(values: readonly number[]): number {
 /** The q-quantile (0..1, linear interpolation) of numbers; NaN when empty. */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;
-  const s = [...values].sort((a, b) => a - b);
+  const s = Float64Array.from(values).sort();
   const pos = (s.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -22,7 +22,7 @@ export function quantile(values: readonly number[], q: number): number {
  */
 export function robustScale(residuals: readonly number[]): number {
   if (residuals.length === 0) return Number.NaN;
-  const s = residuals.map(Math.abs).sort((a, b) => a - b);
+  const s = Float64Array.from(residuals, Math.abs).sort();
   const at = (q: number) => {
     const pos = (s.length - 1) * q;
     const lo = Math.floor(pos);
