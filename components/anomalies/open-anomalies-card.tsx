@@ -19,7 +19,7 @@ export function OpenAnomaliesCard({ orgSlug }: { orgSlug: string }) {
   });
   const items = q.data?.items ?? [];
   return (
-    <Card className="mt-6" data-testid="open-anomalies">
+    <Card data-testid="open-anomalies">
       <div className="flex items-baseline justify-between">
         <Title>Open anomalies</Title>
         <Link className="text-sm text-tremor-brand underline" href={`/${orgSlug}/anomalies`}>

@@ -8,7 +8,7 @@ import { apiFetch } from "@/lib/client/api-fetch";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryState } from "@/components/ui/query-state";
-import { ComingSoonCard } from "./coming-soon-card";
+import { OpenAnomaliesCard } from "@/components/anomalies/open-anomalies-card";
 import { MonthCards } from "./month-cards";
 import { SpendChart } from "./spend-chart";
 import { SpendPanel } from "./spend-panel";
@@ -112,9 +112,7 @@ export function OverviewDashboard({
         </SpendPanel>
       </div>
       <div className="grid gap-6 md:grid-cols-2">
-        <ComingSoonCard title="Anomalies">
-          Unusual jumps in spend by team, feature or model will be flagged here.
-        </ComingSoonCard>
+        <OpenAnomaliesCard orgSlug={orgSlug} />
         <BudgetsAtRisk orgSlug={orgSlug} />
       </div>
       <CappedScopesPanel orgSlug={orgSlug} canManage={canManageBudgets} />
