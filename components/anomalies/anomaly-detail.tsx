@@ -192,7 +192,7 @@ export function AnomalyDetail({
       ),
     onSuccess: (data) => {
       qc.setQueryData(["anomaly", orgSlug, anomalyId], data);
-      qc.invalidateQueries({ queryKey: ["anomalies", orgSlug] });
+      void qc.invalidateQueries({ queryKey: ["anomalies", orgSlug] });
     },
   });
   if (!q.data) return <QueryState isLoading={q.isLoading} error={q.error} label="anomaly" />;
@@ -227,7 +227,7 @@ export function AnomalyDetail({
           {a.end ? <li>Resolved: back in its band from {formatDateTime(a.end)}</li> : null}
         </ol>
         {canGiveFeedback ? (
-          <div className="flex flex-wrap gap-2 pt-2" aria-label="Feedback">
+          <div className="flex flex-wrap gap-2 pt-2" role="group" aria-label="Feedback">
             {(["real", "expected", "false_alarm"] as const).map((f) => (
               <Button
                 key={f}
