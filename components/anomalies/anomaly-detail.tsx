@@ -227,7 +227,7 @@ export function AnomalyDetail({
           {a.end ? <li>Resolved: back in its band from {formatDateTime(a.end)}</li> : null}
         </ol>
         {canGiveFeedback ? (
-          <div className="flex flex-wrap gap-2 pt-2" role="group" aria-label="Feedback">
+          <fieldset className="flex flex-wrap gap-2 pt-2" aria-label="Feedback">
             {(["real", "expected", "false_alarm"] as const).map((f) => (
               <Button
                 key={f}
@@ -239,7 +239,7 @@ export function AnomalyDetail({
                 {FEEDBACK_LABEL[f]}
               </Button>
             ))}
-          </div>
+          </fieldset>
         ) : null}
         <FormError message={fb.error?.message} />
       </Card>
