@@ -143,10 +143,10 @@ function Cause({ rc }: { rc: RootCause }) {
           <Title>Price / volume split</Title>
           <Table data-testid="price-volume-split">
             <TableBody>
-              {Object.entries(rc.split).map(([k, v]) => (
+              {Object.keys(SPLIT_LABEL).map((k) => (
                 <TableRow key={k}>
-                  <TableCell>{SPLIT_LABEL[k] ?? k}</TableCell>
-                  <TableCell className="text-right tabular-nums">{signedMoney(v)}</TableCell>
+                  <TableCell>{SPLIT_LABEL[k]}</TableCell>
+                  <TableCell className="text-right tabular-nums">{signedMoney(rc.split?.[k] ?? "0")}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -160,9 +160,12 @@ function Cause({ rc }: { rc: RootCause }) {
       ) : null}
       <Card className="space-y-4">
         <Title>By dimension</Title>
-        {Object.entries(rc.byDimension).map(([d, rows]) => (
-          <Contributors key={d} rows={rows} title={d} />
-        ))}
+        {["team", "feature", "model", "customer"]
+          .filter((d) => rc.byDimension[d])
+          .map((d) => [d, rc.byDimension[d]!] as const)
+          .map(([d, rows]) => (
+            <Contributors key={d} rows={rows} title={d} />
+          ))}
       </Card>
     </>
   );

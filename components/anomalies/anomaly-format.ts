@@ -65,8 +65,10 @@ export function flagText(f: Flag): string {
   }
 }
 
-/** "feature summarize on model gpt-4o". */
+const DIM_ORDER = ["team", "feature", "model", "customer"];
+/** "feature summarize on model gpt-4o" (stored JSON does not keep key order: a fixed one here). */
 export const dimsText = (dims: Record<string, string>) =>
   Object.entries(dims)
-    .map(([k, v]) => `${k} ${v}`)
+    .sort(([a], [b]) => DIM_ORDER.indexOf(a) - DIM_ORDER.indexOf(b))
+    .map(([k, v]) => `${k} ${v || "(none)"}`)
     .join(" on ");

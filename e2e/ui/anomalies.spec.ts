@@ -84,7 +84,7 @@ test("a runaway feature shows on the Overview, the list and the detail page with
   await expect(page).toHaveURL(new RegExp(`/${owner.orgSlug}/anomalies/[^/]+$`));
   const summary = page.getByTestId("anomaly-summary");
   await expect(summary).toContainText("team=search: +$60.00");
-  await expect(page.getByTestId("root-cause")).toContainText("feature agent: +$60.00 of +$60.00");
+  await expect(page.getByTestId("root-cause")).toContainText("feature agent on model e2e-house-7b: +$60.00 of +$60.00");
   await expect(page.getByTestId("root-cause")).toContainText("New feature agent");
   await expect(page.getByTestId("price-volume-split")).toBeVisible();
   await page.screenshot(shot("anomaly-detail"));
