@@ -60,6 +60,21 @@ export function describeEvent(event: { type: string; data: unknown }, orgSlug: s
     });
   }
   if (str(d.forecast)) fields.push({ label: "Forecast", value: formatMoney(str(d.forecast)!, currency) });
+  if (event.type.startsWith("anomaly.")) {
+    const signed = (v: string) =>
+      v.startsWith("-") ? `-${formatMoney(v.slice(1), currency)}` : `+${formatMoney(v, currency)}`;
+    if (str(d.impact)) fields.push({ label: "Impact", value: signed(str(d.impact)!) });
+    if (str(d.actual) && str(d.expected))
+      fields.push({
+        label: "Actual vs expected",
+        value: `${formatMoney(str(d.actual)!, currency)} against ${formatMoney(str(d.expected)!, currency)}`,
+      });
+    if (str(d.start)) fields.push({ label: "Since", value: `${str(d.start)!.slice(0, 16).replace("T", " ")} UTC` });
+    const top = Array.isArray(d.topContributors) ? obj(d.topContributors[0]) : {};
+    const dims = Object.entries(obj(top.dims)).map(([k, v]) => `${k} ${String(v)}`);
+    if (dims.length && str(top.excess))
+      fields.push({ label: "Mostly", value: `${dims.join(" on ")}: ${signed(str(top.excess)!)}` });
+  }
   if (event.type.startsWith("budget.")) fields.push({ label: "Scope", value: scopeText(budget.scope) });
   const period = obj(d.period);
   if (day(period.start)) fields.push({ label: "Period", value: `${day(period.start)} to ${day(period.end) ?? "…"}` });
