@@ -82,6 +82,8 @@ const MAY: Record<string, Role[]> = {
   "orgAnomalies.list": EVERY,
   "orgAnomalies.get": EVERY,
   "orgAnomalies.feedback": FINANCE,
+  "orgAnomalies.settings": EVERY,
+  "orgAnomalies.updateSettings": FINANCE,
 };
 
 test.describe("role matrix", () => {

@@ -177,6 +177,10 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "orgAnomalies.list": { query: { status: "open" } },
   "orgAnomalies.get": {},
   "orgAnomalies.feedback": { body: () => ({ feedback: "real" }) },
+  "anomalies.settings": {},
+  "anomalies.updateSettings": { body: () => ({ alertMinPercent: 25 }) },
+  "orgAnomalies.settings": {},
+  "orgAnomalies.updateSettings": { body: () => ({ alertMinPercent: 25 }) },
   // A wrong current password: the suites must not end the session they run on.
   "account.changePassword": {
     body: () => ({ currentPassword: "not the current one", newPassword: "another long passphrase" }),

@@ -13,3 +13,4 @@ export {
 export type { AnomalyView } from "./anomaly-view";
 export { evaluateOrgAnomalies } from "./evaluate-org-anomalies";
 export { enqueueAnomalyRuns } from "./enqueue-anomaly-runs";
+export { getAnomalySettings, updateAnomalySettings, anomalySettingsBody } from "./manage-settings";

@@ -6,6 +6,7 @@ import {
   anomalyStatusSchema,
   feedbackSchema,
 } from "@/lib/anomalies/manage-anomalies";
+import { anomalySettingsBody } from "@/lib/anomalies/manage-settings";
 import { id, jsonValue, nullableTimestamp, timestamp } from "./fields";
 
 const money = (what: string) =>
@@ -123,7 +124,67 @@ export const orgAnomalyFeedbackContract = defineContract({
   ...feedback,
 });
 
+const settingsSchema = z.object({
+  minImpact: money("Smallest hourly excess the detector flags"),
+  alertMinImpact: money("An anomaly alerts when |impact| reaches this"),
+  alertMinPercent: z.number().int().describe("... and this percent of expected"),
+  drops: z.boolean().describe("Whether drops to zero are reported"),
+  channelIds: z.array(z.string()).nullable().describe("Channels notified; null = every channel of the organisation"),
+});
+const sb = anomalySettingsBody.shape;
+const settingsBody = z
+  .strictObject({
+    minImpact: sb.minImpact.describe("Smallest hourly excess the detector flags (USD decimal string; default 1)"),
+    alertMinImpact: sb.alertMinImpact.describe("Alert when |impact| reaches this (USD decimal string; default 10)"),
+    alertMinPercent: sb.alertMinPercent.describe("... and this percent of expected (default 20)"),
+    drops: sb.drops.describe("Report drops to zero (default true)"),
+    channelIds: sb.channelIds.describe("Channels to notify; null = every channel of the organisation"),
+  })
+  .describe("Fields to change");
+const getSettings = {
+  method: "GET",
+  summary: "Anomaly settings",
+  description: "The detector's minimum impact, the alert rule, drops on/off and the channels notified.",
+  responses: { 200: settingsSchema },
+} as const;
+const putSettings = {
+  method: "PUT",
+  summary: "Change anomaly settings",
+  description:
+    "Changes the fields given. Defaults: minImpact $1 (per hour), alerts from $10 and 20% of expected, drops reported, every channel.",
+  body: settingsBody,
+  responses: { 200: settingsSchema },
+} as const;
+export const anomalySettingsContract = defineContract({
+  name: "anomalies.settings",
+  path: "/api/v1/anomaly-settings",
+  auth: { kind: "apiKey", scope: "admin" },
+  ...getSettings,
+});
+export const updateAnomalySettingsContract = defineContract({
+  name: "anomalies.updateSettings",
+  path: "/api/v1/anomaly-settings",
+  auth: { kind: "apiKey", scope: "admin" },
+  ...putSettings,
+});
+export const orgAnomalySettingsContract = defineContract({
+  name: "orgAnomalies.settings",
+  path: "/api/orgs/{org}/anomaly-settings",
+  auth: { kind: "session", permission: "org:read" },
+  ...getSettings,
+});
+export const orgUpdateAnomalySettingsContract = defineContract({
+  name: "orgAnomalies.updateSettings",
+  path: "/api/orgs/{org}/anomaly-settings",
+  auth: { kind: "session", permission: "budgets:manage" },
+  ...putSettings,
+});
+
 export const ANOMALY_CONTRACTS = [
+  anomalySettingsContract,
+  updateAnomalySettingsContract,
+  orgAnomalySettingsContract,
+  orgUpdateAnomalySettingsContract,
   listAnomaliesContract,
   anomalyFeedbackContract,
   orgListAnomaliesContract,
