@@ -26,38 +26,43 @@ const chartColors = [
   "purple",
 ];
 const shades = "(?:50|100|200|300|400|500|600|700|800|900|950)";
+/** A theme colour read from a CSS variable of RGB channels (app/globals.css), with Tailwind's opacity modifier. */
+const v = (name: string) => `rgb(var(--tremor-${name}) / <alpha-value>)`;
 
 const config: Config = {
   content: ["./app/**/*.{ts,tsx}", "./components/**/*.{ts,tsx}", "./node_modules/@tremor/**/*.{js,ts,jsx,tsx}"],
-  darkMode: "class",
+  // Dark mode follows the system setting (prefers-color-scheme).
+  darkMode: "media",
   theme: {
     transparent: "transparent",
     current: "currentColor",
     extend: {
       colors: {
+        // The light tokens are CSS variables (app/globals.css) that take the dark values when the system is in
+        // dark mode, so that every bg-tremor-*/text-tremor-* class follows the system setting.
         tremor: {
           brand: {
-            faint: colors.blue[50],
-            muted: colors.blue[200],
-            subtle: colors.blue[400],
-            DEFAULT: colors.blue[500],
-            emphasis: colors.blue[700],
-            inverted: colors.white,
+            faint: v("brand-faint"),
+            muted: v("brand-muted"),
+            subtle: v("brand-subtle"),
+            DEFAULT: v("brand"),
+            emphasis: v("brand-emphasis"),
+            inverted: v("brand-inverted"),
           },
           background: {
-            muted: colors.gray[50],
-            subtle: colors.gray[100],
-            DEFAULT: colors.white,
-            emphasis: colors.gray[700],
+            muted: v("background-muted"),
+            subtle: v("background-subtle"),
+            DEFAULT: v("background"),
+            emphasis: v("background-emphasis"),
           },
-          border: { DEFAULT: colors.gray[200] },
-          ring: { DEFAULT: colors.gray[200] },
+          border: { DEFAULT: v("border") },
+          ring: { DEFAULT: v("ring") },
           content: {
-            subtle: colors.gray[400],
-            DEFAULT: colors.gray[500],
-            emphasis: colors.gray[700],
-            strong: colors.gray[900],
-            inverted: colors.white,
+            subtle: v("content-subtle"),
+            DEFAULT: v("content"),
+            emphasis: v("content-emphasis"),
+            strong: v("content-strong"),
+            inverted: v("content-inverted"),
           },
         },
         "dark-tremor": {

@@ -44,6 +44,7 @@ const LIB_TIERS: Record<string, 1 | 2 | 3> = {
   exports: 2,
   otel: 2,
   anomalies: 2,
+  insights: 2,
   // 3. workflows and edges
   onboarding: 3,
   api: 3,

@@ -154,6 +154,11 @@ async function main() {
           : `  ${dim("No demo organisation (npm start -- --seed, or npm run dev, adds one)")}`,
         `  Postgres: ${maskUrl(pg.url)} ${dim(`(${pg.source})`)}`,
         `  Redis:    ${redis.url} ${dim(`(${redis.source})`)}`,
+        ...(process.env.NEXTAUTH_URL
+          ? []
+          : [
+              `  ${dim("Links in emails, invites and sign-out use this address: to open Burnrate from another machine, set NEXTAUTH_URL to the address people use.")}`,
+            ]),
         `  Ready ${((performance.now() - t0) / 1000).toFixed(1)}s after start. Press Ctrl-C to stop.`,
         "",
       ];

@@ -12,7 +12,7 @@ import type { ApiResponse } from "@/lib/client/api-types";
 
 export type ApiKeyRow = ApiResponse<"apiKeys.list">["apiKeys"][number];
 
-export function ApiKeysPanel({ orgSlug }: { orgSlug: string }) {
+export function ApiKeysPanel({ orgSlug, baseUrl }: { orgSlug: string; baseUrl: string }) {
   const url = apiUrl("/api/orgs/{org}/api-keys", { params: { org: orgSlug } });
   const client = useQueryClient();
   const keys = useQuery({ queryKey: ["api-keys", orgSlug], queryFn: () => apiFetch<ApiResponse<"apiKeys.list">>(url) });
@@ -26,7 +26,11 @@ export function ApiKeysPanel({ orgSlug }: { orgSlug: string }) {
 
   return (
     <div className="space-y-6">
-      <CreateApiKeyForm url={url} onCreated={() => client.invalidateQueries({ queryKey: ["api-keys", orgSlug] })} />
+      <CreateApiKeyForm
+        url={url}
+        baseUrl={baseUrl}
+        onCreated={() => client.invalidateQueries({ queryKey: ["api-keys", orgSlug] })}
+      />
       <Card>
         <h2 className="mb-3 font-medium text-tremor-content-strong">Keys</h2>
         <QueryState isLoading={keys.isLoading} error={keys.error} label="API keys" />

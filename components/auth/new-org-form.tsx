@@ -7,6 +7,7 @@ import type { FormEvent } from "react";
 import { apiFetch } from "@/lib/client/api-fetch";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { fieldErrors, formMessage } from "@/components/ui/field-errors";
 import { apiUrl } from "@/lib/client/api-url";
 import type { ApiResponse } from "@/lib/client/api-types";
 
@@ -23,8 +24,8 @@ export function NewOrgForm() {
   }
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <FormError message={create.error?.message} />
-      <Field label="Organisation name" name="name" required />
+      <FormError message={formMessage(create.error, ["name"])} />
+      <Field label="Organisation name" name="name" required error={fieldErrors(create.error).name} />
       <Button type="submit" className="w-full" loading={create.isPending}>
         Create organisation
       </Button>

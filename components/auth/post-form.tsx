@@ -4,7 +4,8 @@ import { Button } from "@tremor/react";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { apiFetch, ClientApiError } from "@/lib/client/api-fetch";
+import { fieldErrors, formMessage } from "@/components/ui/field-errors";
+import { apiFetch } from "@/lib/client/api-fetch";
 
 type FieldSpec = { name: string; label: string; type?: string; autoComplete?: string };
 
@@ -27,8 +28,8 @@ export function PostForm({
   done: ReactNode;
   onDone?: () => void;
 }) {
-  const [error, setError] = useState<string | null>(null);
-  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const issues = fieldErrors(error);
   const [state, setState] = useState<"idle" | "pending" | "done">("idle");
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -37,15 +38,12 @@ export function PostForm({
     const json = { ...extra, ...Object.fromEntries(fields.map((f) => [f.name, String(form.get(f.name) ?? "")])) };
     setState("pending");
     setError(null);
-    setIssues({});
     try {
       await apiFetch(url, { method: "POST", json });
       setState("done");
       onDone?.();
     } catch (err) {
-      const found = err instanceof ClientApiError ? err.issues : [];
-      setIssues(Object.fromEntries(found.map((i) => [i.path, i.message])));
-      setError(err instanceof Error ? err.message : "Something went wrong");
+      setError(err);
       setState("idle");
     }
   }
@@ -53,7 +51,12 @@ export function PostForm({
   if (state === "done") return <div className="text-sm">{done}</div>;
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <FormError message={error} />
+      <FormError
+        message={formMessage(
+          error,
+          fields.map((f) => f.name),
+        )}
+      />
       {fields.map((f) => (
         <Field
           key={f.name}

@@ -5,61 +5,66 @@ import { signIn } from "next-auth/react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
+import { fieldErrors, formMessage } from "@/components/ui/field-errors";
 import { FormError } from "@/components/ui/form-error";
-import { apiFetch, ClientApiError } from "@/lib/client/api-fetch";
+import { apiFetch } from "@/lib/client/api-fetch";
 import { apiUrl } from "@/lib/client/api-url";
 import type { ApiResponse } from "@/lib/client/api-types";
 import { safeCallbackPath } from "@/lib/client/safe-callback-url";
 
-type Issues = Record<string, string>;
+const FIELDS = ["name", "email", "password", "organizationName", "inviteToken"];
 
-export function SignupForm() {
+/** Sign-up; with `invite`, for the invited address only and without an organisation of one's own. */
+export function SignupForm({ invite }: { invite?: { token: string; email: string; orgName: string } }) {
   const router = useRouter();
   const params = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
-  const [issues, setIssues] = useState<Issues>({});
+  const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);
+  const issues = fieldErrors(error);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const body = {
+    const account = {
       name: String(form.get("name") ?? ""),
-      email: String(form.get("email") ?? ""),
+      email: invite?.email ?? String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
-      organizationName: String(form.get("organizationName") ?? ""),
     };
+    const body = invite
+      ? { ...account, inviteToken: invite.token }
+      : { ...account, organizationName: String(form.get("organizationName") ?? "") };
     setPending(true);
     setError(null);
-    setIssues({});
     try {
       const { organization } = await apiFetch<ApiResponse<"auth.signup">>(apiUrl("/api/auth/signup"), {
         method: "POST",
         json: body,
       });
-      const res = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
-      if (!res || res.error) throw new Error("Account created, but signing in failed. Try signing in.");
-      router.push(safeCallbackPath(params.get("callbackUrl"), `/${organization.slug}`, window.location.origin));
+      const res = await signIn("credentials", { email: account.email, password: account.password, redirect: false });
+      if (!res || res.error) throw new Error("Your account was created, but signing in failed: sign in again.");
+      const home = organization ? `/${organization.slug}` : invite ? `/invite/${invite.token}` : "/";
+      router.push(invite ? home : safeCallbackPath(params.get("callbackUrl"), home, window.location.origin));
       router.refresh();
     } catch (err) {
-      const fieldIssues = err instanceof ClientApiError ? err.issues : [];
-      setIssues(Object.fromEntries(fieldIssues.map((i) => [i.path, i.message])));
-      setError(
-        fieldIssues.length
-          ? "Please correct the highlighted fields."
-          : err instanceof Error
-            ? err.message
-            : "Sign-up failed",
-      );
+      setError(err);
       setPending(false);
     }
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <FormError message={error} />
+      <FormError message={formMessage(error, FIELDS)} />
       <Field label="Your name" name="name" autoComplete="name" error={issues.name} />
-      <Field label="Work email" name="email" type="email" autoComplete="email" required error={issues.email} />
+      <Field
+        label="Work email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={invite?.email}
+        readOnly={Boolean(invite)}
+        error={issues.email ?? issues.inviteToken}
+      />
       <Field
         label="Password"
         name="password"
@@ -69,15 +74,21 @@ export function SignupForm() {
         minLength={8}
         error={issues.password}
       />
-      <Field
-        label="Organisation"
-        name="organizationName"
-        placeholder="Acme Inc."
-        required
-        error={issues.organizationName}
-      />
+      {invite ? (
+        <p className="text-sm text-tremor-content" data-testid="signup-joins">
+          You will join <strong>{invite.orgName}</strong>; no organisation of your own is created.
+        </p>
+      ) : (
+        <Field
+          label="Organisation"
+          name="organizationName"
+          placeholder="Acme Inc."
+          required
+          error={issues.organizationName}
+        />
+      )}
       <Button type="submit" className="w-full" loading={pending}>
-        Create account
+        {invite ? "Create account and continue" : "Create account"}
       </Button>
     </form>
   );

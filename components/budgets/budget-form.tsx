@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch, ClientApiError } from "@/lib/client/api-fetch";
+import { formSummary, issueSentence } from "@/lib/client/issue-sentence";
 import type { ApiResponse } from "@/lib/client/api-types";
 import { apiUrl } from "@/lib/client/api-url";
 import { FormError } from "@/components/ui/form-error";
@@ -40,7 +41,10 @@ export function BudgetForm({ orgSlug, channels, budget }: { orgSlug: string; cha
     },
   });
   const issues = save.error instanceof ClientApiError ? save.error.issues : [];
-  const err = (path: string) => issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
+  const err = (path: string) => {
+    const message = issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
+    return message ? issueSentence(message) : undefined;
+  };
   const input = "block w-full min-w-0 rounded-tremor-default border-tremor-border text-sm shadow-tremor-input";
 
   return (
@@ -53,7 +57,7 @@ export function BudgetForm({ orgSlug, channels, budget }: { orgSlug: string; cha
             save.mutate();
           }}
         >
-          <FormError message={save.error?.message} />
+          <FormError message={save.error ? formSummary(save.error.message, issues.length) : null} />
           <div className="space-y-1">
             <label htmlFor="budget-name" className="text-sm font-medium">
               Name

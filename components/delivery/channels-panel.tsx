@@ -9,6 +9,7 @@ import { apiUrl } from "@/lib/client/api-url";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { fieldErrors, formMessage } from "@/components/ui/field-errors";
 import { QueryState } from "@/components/ui/query-state";
 import { DeliveryLog } from "./delivery-log";
 
@@ -48,6 +49,10 @@ export function ChannelsPanel({ orgSlug, canManage }: { orgSlug: string; canMana
     );
   }
 
+  const errors = fieldErrors(create.error);
+  const recipientsError =
+    errors.recipients ?? Object.entries(errors).find(([path]) => path.startsWith("recipients["))?.[1];
+
   return (
     <div className="space-y-6">
       {canManage ? (
@@ -63,7 +68,7 @@ export function ChannelsPanel({ orgSlug, canManage }: { orgSlug: string; canMana
                 <input type="radio" name="kind" checked={kind === "email"} onChange={() => setKind("email")} /> Email
               </label>
             </fieldset>
-            <Field label="Name" name="name" placeholder="#finops alerts" required />
+            <Field label="Name" name="name" placeholder="#finops alerts" required error={errors.name} />
             {kind === "slack" ? (
               <Field
                 label="Slack incoming-webhook URL"
@@ -71,6 +76,7 @@ export function ChannelsPanel({ orgSlug, canManage }: { orgSlug: string; canMana
                 type="url"
                 placeholder="https://hooks.slack.com/services/…"
                 required
+                error={errors.slackWebhookUrl}
               />
             ) : (
               <Field
@@ -78,6 +84,7 @@ export function ChannelsPanel({ orgSlug, canManage }: { orgSlug: string; canMana
                 name="recipients"
                 placeholder="finance@example.com, oncall@example.com"
                 required
+                error={recipientsError}
               />
             )}
             <fieldset className="text-sm md:col-span-2">
@@ -90,7 +97,13 @@ export function ChannelsPanel({ orgSlug, canManage }: { orgSlug: string; canMana
               </label>
             </fieldset>
             <div className="md:col-span-2">
-              <FormError message={create.error?.message} />
+              <FormError
+                message={
+                  recipientsError
+                    ? "Check the highlighted field."
+                    : formMessage(create.error, ["name", "slackWebhookUrl", "recipients"])
+                }
+              />
               <Button type="submit" loading={create.isPending} className="mt-2">
                 Add channel
               </Button>

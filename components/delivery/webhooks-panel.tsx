@@ -14,6 +14,7 @@ import { formatDateTime } from "@/components/ui/format-date";
 import { QueryState } from "@/components/ui/query-state";
 import { DeliveryLog } from "./delivery-log";
 import { SecretCallout } from "@/components/ui/secret-callout";
+import { fieldErrors, formMessage } from "@/components/ui/field-errors";
 
 type Webhook = ApiResponse<"webhooks.list.dashboard">["webhooks"][number];
 
@@ -57,7 +58,14 @@ export function WebhooksPanel({ orgSlug, canManage }: { orgSlug: string; canMana
         <Card>
           <h2 className="mb-3 font-medium text-tremor-content-strong">Add an endpoint</h2>
           <form key={formKey} onSubmit={onSubmit} className="space-y-4" noValidate>
-            <Field label="URL" name="url" type="url" placeholder="https://example.com/burnrate-webhooks" required />
+            <Field
+              label="URL"
+              name="url"
+              type="url"
+              placeholder="https://example.com/burnrate-webhooks"
+              required
+              error={fieldErrors(create.error).url}
+            />
             <fieldset className="text-sm">
               <legend className="mb-1 font-medium text-tremor-content-strong">Events</legend>
               <div className="flex flex-wrap gap-x-4 gap-y-1">
@@ -68,8 +76,11 @@ export function WebhooksPanel({ orgSlug, canManage }: { orgSlug: string; canMana
                   </label>
                 ))}
               </div>
+              {fieldErrors(create.error).events ? (
+                <p className="mt-1 text-xs text-red-600">{fieldErrors(create.error).events}</p>
+              ) : null}
             </fieldset>
-            <FormError message={create.error?.message} />
+            <FormError message={formMessage(create.error, ["url", "events"])} />
             <Button type="submit" loading={create.isPending}>
               Add endpoint
             </Button>

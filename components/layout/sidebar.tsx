@@ -11,35 +11,41 @@ type Props = {
   role: string;
   userEmail: string;
   organizations: { slug: string; name: string }[];
+  /** The member's permissions: links to pages it may not open are not shown. */
+  permissions: readonly string[];
 };
 
-const NAV = [
+/** A link of the main navigation; `permission`: shown only to members holding it. */
+type NavItem = { href: string; label: string; permission?: string };
+
+const NAV: NavItem[] = [
   { href: "", label: "Overview" },
   { href: "/explore", label: "Explore" },
+  { href: "/savings", label: "Savings" },
   { href: "/budgets", label: "Budgets" },
   { href: "/alerts", label: "Alerts" },
   { href: "/chargeback", label: "Chargeback" },
   { href: "/anomalies", label: "Anomalies" },
-  { href: "/settings/api-keys", label: "API keys" },
+  { href: "/settings/api-keys", label: "API keys", permission: "apikeys:manage" },
   { href: "/settings/channels", label: "Alert channels" },
   { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/prices", label: "Prices" },
   { href: "/settings/members", label: "Members" },
-  { href: "/settings/audit", label: "Audit log" },
+  { href: "/settings/audit", label: "Audit log", permission: "audit:read" },
   { href: "/settings/organization", label: "Organisation" },
   { href: "/docs", label: "API reference" },
 ];
 
-export function Sidebar({ org, role, userEmail, organizations }: Props) {
+export function Sidebar({ org, role, userEmail, organizations, permissions }: Props) {
   const pathname = usePathname();
   return (
-    <aside className="flex shrink-0 flex-col gap-4 border-b border-tremor-border bg-white p-4 md:min-h-screen md:w-60 md:border-b-0 md:border-r">
+    <aside className="flex shrink-0 flex-col gap-4 border-b border-tremor-border bg-tremor-background p-4 md:min-h-screen md:w-60 md:border-b-0 md:border-r">
       <Link href="/" className="text-base text-tremor-content-strong">
         <Logo />
       </Link>
       <OrgSwitcher current={org} organizations={organizations} />
       <nav className="flex flex-wrap gap-1 md:flex-col" aria-label="Main">
-        {NAV.map((item) => {
+        {NAV.filter((item) => !item.permission || permissions.includes(item.permission)).map((item) => {
           const href = `/${org.slug}${item.href}`;
           const active = item.href === "" ? pathname === href : pathname.startsWith(href);
           return (

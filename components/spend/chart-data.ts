@@ -5,6 +5,8 @@ import type { SpendResponse } from "./types";
 export const OTHER = "Other";
 /** The x-axis column of chart rows (named so that no group value can collide with it). */
 export const INDEX = "__bucket";
+/** The bucket's start (ISO) in each chart row, for drill-down from a clicked day. */
+export const BUCKET_START = "__t";
 export const ALL_SPEND = "All spend";
 
 /** A series' name for legends and tables: "search", or "search · gpt-4o" for two dimensions. */
@@ -24,7 +26,10 @@ export function toChartRows(
 ): { rows: Record<string, string | number>[]; categories: string[] } {
   const buckets = bucketStarts(new Date(res.from), new Date(res.to), res.granularity);
   const index = new Map(buckets.map((t, i) => [t, i]));
-  const rows: Record<string, string | number>[] = buckets.map((t) => ({ [INDEX]: bucketLabel(t, res.granularity) }));
+  const rows: Record<string, string | number>[] = buckets.map((t) => ({
+    [INDEX]: bucketLabel(t, res.granularity),
+    [BUCKET_START]: t,
+  }));
   const shown = res.series.slice(0, top);
   const rest = res.series.slice(top);
   const categories = shown.map((s) => seriesLabel(s.key, res.groupBy));
@@ -48,12 +53,16 @@ const axis = new Intl.NumberFormat("en-US", {
   notation: "compact",
   maximumFractionDigits: 2,
 });
-const tip = new Intl.NumberFormat("en-US", {
+const cents = new Intl.NumberFormat("en-US", {
   style: "currency",
   currency: "USD",
   minimumFractionDigits: 2,
-  maximumFractionDigits: 4,
+  maximumFractionDigits: 2,
 });
 
-/** Chart axis / tooltip formatting (approximate by nature; exact figures are in the tables). */
-export const chartMoney = (n: number): string => (Math.abs(n) >= 1000 ? axis.format(n) : tip.format(n));
+/**
+ * Chart axis / tooltip formatting, in cents ("<$0.01" for a positive amount below a cent; approximate by
+ * nature: the exact figures are in the tables, on hover).
+ */
+export const chartMoney = (n: number): string =>
+  Math.abs(n) >= 1000 ? axis.format(n) : n > 0 && n < 0.005 ? "<$0.01" : cents.format(n);

@@ -1,6 +1,6 @@
 import { DIMENSION_LABELS } from "./dimensions";
 import type { SpendRow } from "./table-rows";
-import type { Dimension, SpendTotals } from "./types";
+import type { Dimension, SpendResponse, SpendTotals } from "./types";
 import { totalTokens } from "./types";
 
 /** A CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused with a leading '. */
@@ -47,6 +47,29 @@ export function spendCsv(
     ].join(","),
   );
   return `${lines.join("\r\n")}\r\n`;
+}
+
+/**
+ * The series behind the chart as CSV: one row per period (bucket start, UTC) and group, in time order and,
+ * within a period, in the answer's group order (largest first), with exact amounts. Periods without spend
+ * of a group have no row.
+ */
+export function seriesCsv(data: SpendResponse): string {
+  const dims = data.groupBy.length ? data.groupBy.map((d) => DIMENSION_LABELS[d]) : [];
+  const header = ["Period start (UTC)", ...dims, "Cost (USD)", "Events", "Requests", "Tokens"];
+  const rows: { t: string; order: number; cells: string[] }[] = [];
+  data.series.forEach((s, order) => {
+    const groups = data.groupBy.map((d) => field(s.key[d] ? s.key[d]! : "(none)", true));
+    for (const p of s.points) {
+      rows.push({
+        t: p.t,
+        order,
+        cells: [p.t, ...groups, p.cost, String(p.events), String(p.requests), String(totalTokens(p))],
+      });
+    }
+  });
+  rows.sort((a, b) => (a.t < b.t ? -1 : a.t > b.t ? 1 : a.order - b.order));
+  return `${[header.map((h) => field(h)).join(","), ...rows.map((r) => r.cells.join(","))].join("\r\n")}\r\n`;
 }
 
 /** Saves text as a file from the browser. */

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { EmptyState } from "@/components/ui/empty-state";
 import { QueryState } from "@/components/ui/query-state";
 import { DIMENSION_LABELS, PAGE_DIMENSIONS, type PageDimension } from "./dimensions";
 import { DimensionTotals } from "./dimension-totals";
@@ -26,7 +27,17 @@ export function DimensionView({ orgSlug, dimension, value }: Props) {
   const range = (Object.keys(PRESETS) as Preset[]).find((k) => k === search.get("range")) ?? "30d";
   const { from, to } = lastDays(PRESETS[range], now);
   const base = { from: from.toISOString(), to: to.toISOString(), filters: { [dimension]: value } };
-  const trend = useSpend(orgSlug, { ...base, granularity: "day" });
+  // Stacked by model, so that a switch to a costlier model shows (a model's page: by team).
+  const stackBy = dimension === "model" ? "team" : "model";
+  const trend = useSpend(orgSlug, { ...base, granularity: "day", groupBy: [stackBy] });
+  const byFeature = useSpend(orgSlug, { ...base, granularity: "day", groupBy: ["feature"] }, dimension === "team");
+  // Whether this value has any usage at all (over more than a year): else the page says so, not "$0.00".
+  const ever = useSpend(orgSlug, {
+    from: new Date(now.getTime() - 400 * 86_400_000).toISOString(),
+    to: to.toISOString(),
+    granularity: "month",
+    filters: { [dimension]: value },
+  });
   const others = PAGE_DIMENSIONS.filter((d) => d !== dimension);
   const label = DIMENSION_LABELS[dimension].toLowerCase();
   const explore = `/${orgSlug}/explore?${new URLSearchParams({ range, [dimension]: value, groupBy: others[0]! })}`;
@@ -39,7 +50,7 @@ export function DimensionView({ orgSlug, dimension, value }: Props) {
           label="Date range"
           value={range}
           className="w-44"
-          onValue={(v) => router.replace(`${pathname}?range=${v}`, { scroll: false })}
+          onValue={(v) => router.push(`${pathname}?range=${v}`, { scroll: false })}
         >
           <option value="7d">Last 7 days</option>
           <option value="30d">Last 30 days</option>
@@ -49,21 +60,53 @@ export function DimensionView({ orgSlug, dimension, value }: Props) {
           Open in Explore
         </Link>
       </div>
-      {trend.isLoading || trend.error ? (
-        <QueryState isLoading={trend.isLoading} error={trend.error} label={`${label} totals`} />
-      ) : null}
-      {trend.data ? <DimensionTotals total={trend.data.total} /> : null}
-      <SpendPanel
-        title="Daily spend"
-        subtitle={`${describeDays(from, to)} (UTC)`}
-        query={trend}
-        label="spend trend"
-        testId="dimension-chart"
-        emptyTitle={`No spend for this ${label} in this period`}
-      >
-        {(d) => <SpendChart data={d} />}
-      </SpendPanel>
-      <div className="grid gap-6 lg:grid-cols-3">
+      {ever.data?.total.events === 0 ? (
+        <EmptyState title={`No usage recorded for this ${label}`}>
+          Burnrate has no events with {label} “{value}” in the last 400 days. Check the spelling, or{" "}
+          <Link className="text-tremor-brand underline" href={`/${orgSlug}/explore?groupBy=${dimension}`}>
+            list every {label} in Explore
+          </Link>
+          .
+        </EmptyState>
+      ) : (
+        <>
+          {trend.isLoading || trend.error ? (
+            <QueryState
+              isLoading={trend.isLoading}
+              error={trend.error}
+              label={`${label} totals`}
+              onRetry={() => void trend.refetch()}
+              skeletonClassName="h-28"
+            />
+          ) : null}
+          {trend.data ? <DimensionTotals total={trend.data.total} /> : null}
+          <SpendPanel
+            title={`Daily spend by ${DIMENSION_LABELS[stackBy].toLowerCase()}`}
+            subtitle={`${describeDays(from, to)} (UTC)`}
+            query={trend}
+            label="spend trend"
+            testId="dimension-chart"
+            skeletonClassName="h-72"
+            emptyTitle={`No spend for this ${label} in this period`}
+          >
+            {(d) => <SpendChart data={d} />}
+          </SpendPanel>
+          {dimension === "team" ? (
+            <SpendPanel
+              title="Daily spend by feature"
+              subtitle={`${describeDays(from, to)} (UTC)`}
+              query={byFeature}
+              label="spend by feature"
+              testId="dimension-feature-chart"
+              skeletonClassName="h-72"
+              emptyTitle="No spend for this team in this period"
+            >
+              {(d) => <SpendChart data={d} />}
+            </SpendPanel>
+          ) : null}
+        </>
+      )}
+      <div className={`grid gap-6 lg:grid-cols-3 ${ever.data?.total.events === 0 ? "hidden" : ""}`}>
         {others.map((d) => (
           <Breakdown key={d} orgSlug={orgSlug} by={d} base={base} />
         ))}
@@ -82,6 +125,10 @@ function Breakdown({
   base: { from: string; to: string; filters: Record<string, string> };
 }) {
   const q = useSpend(orgSlug, { ...base, granularity: "month", groupBy: [by] });
+  // The previous period of the same length, just before.
+  const span = Date.parse(base.to) - Date.parse(base.from);
+  const prev = { from: new Date(Date.parse(base.from) - span).toISOString(), to: base.from };
+  const p = useSpend(orgSlug, { ...base, ...prev, granularity: "month", groupBy: [by] });
   return (
     <SpendPanel
       title={`By ${DIMENSION_LABELS[by].toLowerCase()}`}
@@ -89,7 +136,7 @@ function Breakdown({
       label={`spend by ${by}`}
       testId={`breakdown-${by}`}
     >
-      {(d) => <TopSpendList orgSlug={orgSlug} dimension={by} data={d} limit={8} />}
+      {(d) => <TopSpendList orgSlug={orgSlug} dimension={by} data={d} previous={p.data} limit={8} />}
     </SpendPanel>
   );
 }

@@ -18,3 +18,27 @@ export function dimensionHref(orgSlug: string, dimension: Dimension, value: stri
   if (!isPageDimension(dimension)) return null;
   return `/${orgSlug}/dimensions/${dimension}/${encodeURIComponent(displayValue(value))}`;
 }
+
+/**
+ * Link to Explore filtered to some values (`{ team: "search" }`, "(none)" for unattributed), over a custom
+ * range of inclusive UTC days when given, else Explore's default; grouped by `groupBy` when given.
+ */
+export function exploreHref(
+  orgSlug: string,
+  {
+    filters,
+    from,
+    to,
+    groupBy,
+  }: { filters: Partial<Record<Dimension, string>>; from?: string; to?: string; groupBy?: Dimension },
+): string {
+  const sp = new URLSearchParams();
+  if (from && to) {
+    sp.set("range", "custom");
+    sp.set("from", from);
+    sp.set("to", to);
+  }
+  if (groupBy) sp.set("groupBy", groupBy);
+  for (const [d, v] of Object.entries(filters)) if (v !== undefined) sp.set(d, v);
+  return `/${orgSlug}/explore?${sp}`;
+}

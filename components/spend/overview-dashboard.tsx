@@ -3,113 +3,155 @@
 import { BudgetsAtRisk } from "@/components/budgets/budgets-at-risk";
 import { CappedScopesPanel } from "@/components/budgets/capped-scopes-panel";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { apiFetch } from "@/lib/client/api-fetch";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
-import { QueryState } from "@/components/ui/query-state";
 import { OpenAnomaliesCard } from "@/components/anomalies/open-anomalies-card";
-import { MonthCards } from "./month-cards";
-import { SpendChart } from "./spend-chart";
+import { OTHER } from "./chart-data";
+import { exploreHref } from "./dimensions";
+import { isWindowChoice, overviewWindow, WINDOWS, type WindowChoice } from "./overview-window";
+import { PeriodCards } from "./period-cards";
+import { SelectField } from "./select-field";
+import { SpendChart, type ChartSelection } from "./spend-chart";
 import { SpendPanel } from "./spend-panel";
-import { addMonthsUTC, lastDays, startOfMonthUTC } from "./time-range";
+import { addDays, describeDays, isoDate } from "./time-range";
 import { TopSpendList } from "./top-spend-list";
+import type { Dimension } from "./types";
 import { UnitEconomics } from "./unit-economics";
 import { useSpend } from "./use-spend";
 import { apiUrl } from "@/lib/client/api-url";
 import type { ApiResponse } from "@/lib/client/api-types";
 
-/** The periods the overview compares, fixed when the page opens (UTC). */
-function periods(now: Date) {
-  const monthStart = startOfMonthUTC(now);
-  const monthEnd = addMonthsUTC(monthStart, 1);
-  const prevStart = addMonthsUTC(monthStart, -1);
-  const prevEnd = new Date(
-    Math.min(prevStart.getTime() + (now.getTime() - monthStart.getTime()), monthStart.getTime()),
-  );
-  return { now, monthStart, monthEnd, prevStart, prevEnd, last30: lastDays(30, now) };
-}
+const iso = (d: Date) => d.toISOString();
+const TOP: { dimension: Dimension; title: string; testId: string }[] = [
+  { dimension: "team", title: "Top teams", testId: "top-teams" },
+  { dimension: "customer", title: "Top customers", testId: "top-customers" },
+  { dimension: "feature", title: "Top features", testId: "top-features" },
+  { dimension: "model", title: "Top models", testId: "top-models" },
+];
 
+/**
+ * The Overview: one time window for every panel (month to date by default, kept in the URL so that Back
+ * returns to the previous one), each figure compared with the previous period of the same length.
+ */
 export function OverviewDashboard({
   orgSlug,
   canManageBudgets = false,
+  canManageApiKeys = false,
 }: {
   orgSlug: string;
   canManageBudgets?: boolean;
+  /** Whether the member may open the API keys page (else the empty state names it without a link). */
+  canManageApiKeys?: boolean;
 }) {
-  const [p] = useState(() => periods(new Date()));
-  const iso = (d: Date) => d.toISOString();
-  const recent = { from: iso(p.last30.from), to: iso(p.last30.to) };
-  const mtd = useSpend(orgSlug, { from: iso(p.monthStart), to: iso(p.now), granularity: "day" });
-  const previous = useSpend(orgSlug, { from: iso(p.prevStart), to: iso(p.prevEnd), granularity: "month" });
-  const byTeam = useSpend(orgSlug, { ...recent, granularity: "day", groupBy: ["team"] });
-  const byFeature = useSpend(orgSlug, { ...recent, granularity: "month", groupBy: ["feature"] });
-  const byModel = useSpend(orgSlug, { ...recent, granularity: "month", groupBy: ["model"] });
+  const search = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const [now] = useState(() => new Date());
+  const raw = search.get("window");
+  const choice: WindowChoice = isWindowChoice(raw) ? raw : "mtd";
+  const w = useMemo(() => overviewWindow(choice, now), [choice, now]);
+  const cur = { from: iso(w.from), to: iso(w.to) };
+  const prev = { from: iso(w.prevFrom), to: iso(w.prevTo) };
+  // Explore's range of the window: inclusive UTC days.
+  const days = { from: isoDate(w.from), to: isoDate(new Date(w.to.getTime() - 1)) };
+
+  const total = useSpend(orgSlug, { ...cur, granularity: "day" });
+  const previous = useSpend(orgSlug, { ...prev, granularity: "month" });
+  const byTeam = useSpend(orgSlug, { ...cur, granularity: "day", groupBy: ["team"] });
+  // Whether the organisation has any usage at all (else the getting-started state), over a long span.
+  const any = useSpend(orgSlug, { from: iso(addDays(now, -400)), to: iso(addDays(now, 1)), granularity: "month" });
   const endUsers = useQuery({
-    queryKey: ["active-end-users", orgSlug, recent.from],
+    queryKey: ["active-end-users", orgSlug, cur.from, cur.to],
     queryFn: () =>
       apiFetch<ApiResponse<"spend.activeEndUsers">>(
-        apiUrl("/api/orgs/{org}/active-end-users", {
-          params: { org: orgSlug },
-          query: { from: recent.from, to: recent.to },
-        }),
+        apiUrl("/api/orgs/{org}/active-end-users", { params: { org: orgSlug }, query: cur }),
       ),
   });
 
-  if (mtd.isLoading || byTeam.isLoading || mtd.error || byTeam.error) {
-    return <QueryState isLoading={mtd.isLoading || byTeam.isLoading} error={mtd.error ?? byTeam.error} label="spend" />;
-  }
-  if (mtd.data?.total.events === 0 && byTeam.data?.total.events === 0) {
-    return (
-      <EmptyState title="No usage yet">
-        Create an{" "}
-        <Link className="text-tremor-brand underline" href={`/${orgSlug}/settings/api-keys`}>
-          API key
-        </Link>{" "}
-        and post usage events to <code className="rounded bg-tremor-background-subtle px-1">POST /api/v1/events</code>
-        {";"}
-        spend appears here within seconds.
-      </EmptyState>
+  function drill({ series, bucketStart }: ChartSelection) {
+    const filters = series && series !== OTHER ? { team: series } : {};
+    const day = bucketStart ? isoDate(new Date(bucketStart)) : null;
+    router.push(
+      exploreHref(orgSlug, {
+        filters,
+        ...(day ? { from: day, to: day } : days),
+        groupBy: series && series !== OTHER ? "feature" : "team",
+      }),
     );
   }
 
+  if (any.data?.total.events === 0) {
+    return (
+      <EmptyState title="No usage yet">
+        {canManageApiKeys ? (
+          <>
+            Create an{" "}
+            <Link className="text-tremor-brand underline" href={`/${orgSlug}/settings/api-keys`}>
+              API key
+            </Link>{" "}
+            and post usage events to{" "}
+          </>
+        ) : (
+          "Once an engineer or admin has created an API key and your services post usage events to "
+        )}
+        <code className="rounded bg-tremor-background-subtle px-1">POST /api/v1/events</code>
+        {canManageApiKeys ? "; spend appears here within seconds." : ", spend appears here within seconds."}
+      </EmptyState>
+    );
+  }
+  const period = `${describeDays(w.from, w.to)} (UTC)`;
+
   return (
     <div className="space-y-6">
-      <MonthCards mtd={mtd} previous={previous} {...p} />
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <SelectField
+          id="overview-window"
+          label="Period"
+          value={choice}
+          className="w-48"
+          onValue={(v) => router.push(`${pathname}?window=${v}`, { scroll: false })}
+        >
+          {Object.entries(WINDOWS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+        <p className="pb-2 text-xs text-tremor-content">
+          Compared with {describeDays(w.prevFrom, w.prevTo)} (the previous period of the same length).
+        </p>
+      </div>
+      <PeriodCards current={total} previous={previous} window={w} />
       <div className="grid gap-6 lg:grid-cols-3">
         <SpendPanel
           className="lg:col-span-2"
           title="Daily spend by team"
-          subtitle="Last 30 days, UTC days"
+          subtitle={`${period} · click a team or a day to explore it`}
           query={byTeam}
           label="spend by team"
           testId="team-chart"
+          skeletonClassName="h-72"
         >
-          {(d) => <SpendChart data={d} />}
+          {(d) => <SpendChart data={d} onSelect={drill} />}
         </SpendPanel>
         <SpendPanel
           title="Unit economics"
-          subtitle="Last 30 days"
-          query={byTeam}
+          subtitle={period}
+          query={total}
           label="unit economics"
           isEmpty={(d) => d.total.events === 0}
+          skeletonClassName="h-72"
         >
           {(d) => <UnitEconomics total={d.total} activeEndUsers={endUsers.data?.activeEndUsers} />}
         </SpendPanel>
       </div>
       <div className="grid gap-6 md:grid-cols-2">
-        <SpendPanel
-          title="Top features"
-          subtitle="Last 30 days"
-          query={byFeature}
-          label="top features"
-          testId="top-features"
-        >
-          {(d) => <TopSpendList orgSlug={orgSlug} dimension="feature" data={d} />}
-        </SpendPanel>
-        <SpendPanel title="Top models" subtitle="Last 30 days" query={byModel} label="top models" testId="top-models">
-          {(d) => <TopSpendList orgSlug={orgSlug} dimension="model" data={d} />}
-        </SpendPanel>
+        {TOP.map((t) => (
+          <TopPanel key={t.dimension} orgSlug={orgSlug} {...t} cur={cur} prev={prev} days={days} period={period} />
+        ))}
       </div>
       <div className="grid gap-6 md:grid-cols-2">
         <OpenAnomaliesCard orgSlug={orgSlug} />
@@ -117,5 +159,55 @@ export function OverviewDashboard({
       </div>
       <CappedScopesPanel orgSlug={orgSlug} canManage={canManageBudgets} />
     </div>
+  );
+}
+
+/** One dimension's largest groups of the window, each with its change against the previous period. */
+function TopPanel({
+  orgSlug,
+  dimension,
+  title,
+  testId,
+  cur,
+  prev,
+  days,
+  period,
+}: {
+  orgSlug: string;
+  dimension: Dimension;
+  title: string;
+  testId: string;
+  cur: { from: string; to: string };
+  prev: { from: string; to: string };
+  days: { from: string; to: string };
+  period: string;
+}) {
+  const q = useSpend(orgSlug, { ...cur, granularity: "month", groupBy: [dimension] });
+  const p = useSpend(orgSlug, { ...prev, granularity: "month", groupBy: [dimension] });
+  return (
+    <SpendPanel
+      title={title}
+      subtitle={
+        <>
+          {period} ·{" "}
+          <Link
+            className="text-tremor-brand underline"
+            href={exploreHref(orgSlug, { filters: {}, ...days, groupBy: dimension })}
+          >
+            explore
+          </Link>
+        </>
+      }
+      query={q}
+      label={title.toLowerCase()}
+      testId={testId}
+      skeletonClassName="h-56"
+      isEmpty={(d) =>
+        d.series.length === 0 || (d.series.length === 1 && !d.series[0]!.key[dimension] && dimension === "customer")
+      }
+      emptyTitle={dimension === "customer" ? "No spend attributed to customers in this period" : undefined}
+    >
+      {(d) => <TopSpendList orgSlug={orgSlug} dimension={dimension} data={d} previous={p.data} range={days} />}
+    </SpendPanel>
   );
 }

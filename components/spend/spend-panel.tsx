@@ -17,6 +17,8 @@ type Props = {
   isEmpty?: (data: SpendResponse) => boolean;
   testId?: string;
   className?: string;
+  /** Classes of the loading skeleton: the height of the final content (a chart's h-72). */
+  skeletonClassName?: string;
   /** Buttons beside the title, shown once there is data. */
   actions?: (data: SpendResponse) => ReactNode;
   children: (data: SpendResponse) => ReactNode;
@@ -32,6 +34,7 @@ export function SpendPanel({
   isEmpty,
   testId,
   className,
+  skeletonClassName,
   actions,
   children,
 }: Props) {
@@ -46,7 +49,13 @@ export function SpendPanel({
         {query.data && !empty && actions ? actions(query.data) : null}
       </div>
       <div className="mt-4">
-        <QueryState isLoading={query.isLoading} error={query.error} label={label} />
+        <QueryState
+          isLoading={query.isLoading}
+          error={query.error}
+          label={label}
+          onRetry={() => void query.refetch()}
+          skeletonClassName={skeletonClassName}
+        />
         {query.data && empty ? <EmptyState title={emptyTitle} /> : null}
         {query.data && !empty ? children(query.data) : null}
       </div>

@@ -12,6 +12,7 @@ import {
 } from "@tremor/react";
 import { formatMoney } from "@/lib/money/format";
 import { ALL_SPEND } from "./chart-data";
+import { changeOf, describeChange } from "./compare";
 import { DIMENSION_LABELS } from "./dimensions";
 import type { SortDir, SortKey } from "./explore-state";
 import { GroupValue } from "./group-cell";
@@ -28,13 +29,29 @@ type Props = {
   sort: SortKey;
   dir: SortDir;
   onSort: (key: SortKey) => void;
+  /** Each group's cost in the previous period (by row label), for the "vs previous" column. */
+  previous?: Map<string, string>;
+  previousTotal?: string;
 };
 
 const n = (v: number) => v.toLocaleString("en-US");
 
 /** Groups with exact totals; amounts are rounded to cents from the API's exact strings. */
-export function SpendTable({ orgSlug, groupBy, rows, total, totalShare, sort, dir, onSort }: Props) {
+export function SpendTable({
+  orgSlug,
+  groupBy,
+  rows,
+  total,
+  totalShare,
+  sort,
+  dir,
+  onSort,
+  previous,
+  previousTotal,
+}: Props) {
   const head = { sort, dir, onSort };
+  // Events and requests differ only when an event stands for several requests: else one column.
+  const showEvents = total.events !== total.requests || rows.some((r) => r.events !== r.requests);
   return (
     <div className="overflow-x-auto">
       <Table>
@@ -49,7 +66,8 @@ export function SpendTable({ orgSlug, groupBy, rows, total, totalShare, sort, di
               ),
             )}
             <SortHeader label="Cost" sortKey="cost" {...head} />
-            <SortHeader label="Events" sortKey="events" {...head} />
+            {previous ? <TableHeaderCell className="text-right">vs previous period</TableHeaderCell> : null}
+            {showEvents ? <SortHeader label="Events" sortKey="events" {...head} /> : null}
             <SortHeader label="Requests" sortKey="requests" {...head} />
             <SortHeader label="Tokens" sortKey="tokens" {...head} />
             <SortHeader label="Share" sortKey="share" {...head} />
@@ -71,7 +89,12 @@ export function SpendTable({ orgSlug, groupBy, rows, total, totalShare, sort, di
               >
                 {formatMoney(r.cost)}
               </TableCell>
-              <TableCell className="text-right tabular-nums">{n(r.events)}</TableCell>
+              {previous ? (
+                <TableCell className="whitespace-nowrap text-right text-xs tabular-nums" data-testid="row-change">
+                  {describeChange(changeOf(r.cost, previous.get(r.label) ?? "0"))}
+                </TableCell>
+              ) : null}
+              {showEvents ? <TableCell className="text-right tabular-nums">{n(r.events)}</TableCell> : null}
               <TableCell className="text-right tabular-nums">{n(r.requests)}</TableCell>
               <TableCell className="text-right tabular-nums">{n(r.tokens)}</TableCell>
               <TableCell className="text-right tabular-nums">{r.share === null ? "—" : `${r.share}%`}</TableCell>
@@ -87,7 +110,14 @@ export function SpendTable({ orgSlug, groupBy, rows, total, totalShare, sort, di
             <TableFooterCell className="text-right tabular-nums" title={`$${total.cost}`} data-testid="total-cost">
               {formatMoney(total.cost)}
             </TableFooterCell>
-            <TableFooterCell className="text-right tabular-nums">{n(total.events)}</TableFooterCell>
+            {previous ? (
+              <TableFooterCell className="whitespace-nowrap text-right text-xs tabular-nums" data-testid="total-change">
+                {previousTotal !== undefined ? describeChange(changeOf(total.cost, previousTotal)) : "…"}
+              </TableFooterCell>
+            ) : null}
+            {showEvents ? (
+              <TableFooterCell className="text-right tabular-nums">{n(total.events)}</TableFooterCell>
+            ) : null}
             <TableFooterCell className="text-right tabular-nums">{n(total.requests)}</TableFooterCell>
             <TableFooterCell className="text-right tabular-nums">{n(totalTokens(total))}</TableFooterCell>
             <TableFooterCell className="text-right tabular-nums">

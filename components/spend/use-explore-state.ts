@@ -5,7 +5,8 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { exploreSearch, parseExplore, type ExploreState } from "./explore-state";
 
 /**
- * The Explore view's state, read from and written to the URL (router.replace: no history spam).
+ * The Explore view's state, read from and written to the URL; each change is a history entry (router.push),
+ * so that Back returns to the previous view.
  * A change made before the URL caught up with the previous one builds on that previous one (kept
  * until the URL changes), so two quick changes (clear a filter, then group by) both hold.
  */
@@ -25,7 +26,7 @@ export function useExploreState(): [ExploreState, (patch: Partial<ExploreState>)
     (patch: Partial<ExploreState>) => {
       const next = parseExplore(exploreSearch({ ...(pending.current ?? state), ...patch }), now);
       pending.current = next;
-      router.replace(`${pathname}?${exploreSearch(next)}`, { scroll: false });
+      router.push(`${pathname}?${exploreSearch(next)}`, { scroll: false });
     },
     [state, now, router, pathname],
   );

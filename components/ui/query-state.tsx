@@ -1,8 +1,33 @@
-import { Callout } from "@tremor/react";
+import { Button, Callout } from "@tremor/react";
 
-/** Loading and error states shared by every data panel. */
-export function QueryState({ isLoading, error, label }: { isLoading: boolean; error: unknown; label: string }) {
+/**
+ * Loading and error states shared by every data panel: a skeleton of the panel's final height
+ * (`skeletonClassName`, so that nothing jumps when the data arrives), and the panel's own error with
+ * a Retry (`onRetry`), so that one failing panel does not take the page down.
+ */
+export function QueryState({
+  isLoading,
+  error,
+  label,
+  onRetry,
+  skeletonClassName,
+}: {
+  isLoading: boolean;
+  error: unknown;
+  label: string;
+  onRetry?: () => void;
+  skeletonClassName?: string;
+}) {
   if (isLoading) {
+    if (skeletonClassName) {
+      return (
+        <div
+          role="status"
+          aria-label={`Loading ${label}`}
+          className={`animate-pulse rounded bg-tremor-background-subtle ${skeletonClassName}`}
+        />
+      );
+    }
     return (
       <div role="status" aria-label={`Loading ${label}`} className="space-y-2">
         {[0, 1, 2].map((i) => (
@@ -15,6 +40,13 @@ export function QueryState({ isLoading, error, label }: { isLoading: boolean; er
     return (
       <Callout title={`Could not load ${label}`} color="rose">
         {error instanceof Error ? error.message : "Unknown error"}
+        {onRetry ? (
+          <div className="mt-2">
+            <Button size="xs" variant="secondary" onClick={onRetry}>
+              Retry
+            </Button>
+          </div>
+        ) : null}
       </Callout>
     );
   }

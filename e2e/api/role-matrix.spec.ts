@@ -36,6 +36,7 @@ const MAY: Record<string, Role[]> = {
   "prices.schedule": EVERY,
   "spend.activeEndUsers": EVERY,
   "spend.dashboard": EVERY,
+  "insights.dashboard": EVERY,
   "webhooks.create.dashboard": ADMINS,
   "webhooks.list.dashboard": EVERY,
   "webhooks.delete.dashboard": ADMINS,

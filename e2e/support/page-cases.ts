@@ -20,6 +20,7 @@ export const PAGE_CASES: Record<string, PageCase> = {
   "/invite/{token}": { path: () => "/invite/c0000000000000000000missing", tenant: "none" },
   "/{org}": { path: (org) => `/${org}`, tenant: "org" },
   "/{org}/explore": { path: (org) => `/${org}/explore`, tenant: "org" },
+  "/{org}/savings": { path: (org) => `/${org}/savings`, tenant: "org" },
   "/{org}/dimensions/{dimension}/{value}": { path: (org) => `/${org}/dimensions/team/search`, tenant: "org" },
   "/{org}/settings/api-keys": { path: (org) => `/${org}/settings/api-keys`, tenant: "org" },
   "/{org}/settings/members": { path: (org) => `/${org}/settings/members`, tenant: "org" },

@@ -98,6 +98,8 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "admin.priceSync.decide": { body: () => ({ runId: MISSING, decision: "dismiss" }) },
   "spend.activeEndUsers": { query: { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" } },
   "spend.dashboard": { query: { groupBy: "team" } },
+  "insights.list": {},
+  "insights.dashboard": {},
   "webhooks.list": {},
   "webhooks.list.dashboard": {},
   "webhooks.delete": {},

@@ -214,7 +214,9 @@ test("overview, explore (group, filter, CSV, shared URL) and a team page show th
   // A value is decoded exactly once; an unknown dimension is a 404; a narrow screen does not scroll sideways.
   await page.goto(`/${owner.orgSlug}/dimensions/feature/${encodeURIComponent("a b/c%d")}`);
   await expect(page.getByRole("heading", { name: "Feature: a b/c%d" })).toBeVisible();
-  await expect(page.getByText("No spend for this feature in this period")).toBeVisible();
+  // A value without any usage says so, instead of a normal page of $0.00.
+  await expect(page.getByText("No usage recorded for this feature")).toBeVisible();
+  await expect(page.getByTestId("dimension-spend")).toHaveCount(0);
   expect((await page.request.get(`/${owner.orgSlug}/dimensions/provider/openai`)).status()).toBe(404);
   await page.setViewportSize({ width: 420, height: 900 });
   await page.goto(exploreUrl);

@@ -16,8 +16,11 @@ test("sign up, empty dashboard, create an API key shown once, sign out and back 
   await page.getByLabel("Password").fill("short");
   await page.getByLabel("Organisation").fill("Playwright Labs");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("enter a valid email address", { exact: true })).toBeVisible();
-  await expect(page.getByText("use at least 8 characters")).toBeVisible();
+  // Each message beside its field, as a sentence; the form-level message points at them.
+  await expect(page.getByTestId("email-error")).toHaveText("Enter a valid email address.");
+  await expect(page.getByTestId("password-error")).toHaveText("Use at least 8 characters.");
+  await expect(page.getByLabel("Work email")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("alert")).toHaveText("Check the 2 highlighted fields.");
   await page.screenshot(shot("signup-errors"));
 
   await page.getByLabel("Your name").fill("Pat Tester");
@@ -36,6 +39,16 @@ test("sign up, empty dashboard, create an API key shown once, sign out and back 
   await page.getByRole("button", { name: "Create key" }).click();
   const secret = (await page.getByTestId("new-api-key").textContent())!;
   expect(secret).toMatch(/^br_live_/);
+  // A ready-to-paste curl example with the key, on the configured base URL: what it posts is accepted.
+  const curl = (await page.getByTestId("new-api-key-curl").textContent())!;
+  expect(curl).toContain(`curl -X POST '${new URL("/api/v1/events", page.url()).href}'`);
+  expect(curl).toContain(`Authorization: Bearer ${secret}`);
+  const body = /-d '(.*)'$/s.exec(curl)![1]!;
+  const posted = await page.request.post("/api/v1/events", {
+    headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+    data: body,
+  });
+  expect(posted.status(), await posted.text()).toBe(202);
   await expect(page.getByTestId("api-key-row")).toHaveCount(1);
   await page.screenshot(shot("api-key-created"));
 
@@ -48,7 +61,7 @@ test("sign up, empty dashboard, create an API key shown once, sign out and back 
   expect(me.status()).toBe(403); // created with the ingest scope only
 
   await page.getByRole("link", { name: "Audit log" }).click();
-  await expect(page.getByTestId("audit-row").first()).toContainText("api_key.created");
+  await expect(page.getByTestId("audit-row").first()).toContainText("API key created");
   await page.screenshot(shot("audit-log"));
 
   await page.getByRole("link", { name: "Members" }).click();

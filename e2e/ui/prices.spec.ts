@@ -66,7 +66,7 @@ test("unpriced usage gets a custom price, is re-priced, and the catalog is brows
   const inputField = page.locator("#custom-input");
   await expect(inputField).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("a decimal string with at most 6 decimals")).toBeVisible();
-  await expect(page.getByText("Check the highlighted fields.")).toBeVisible();
+  await expect(page.getByText("Check the highlighted field.")).toBeVisible();
 
   await page.getByLabel("Input $/1M", { exact: true }).fill("0.40");
   await page.getByLabel("Cached input $/1M").fill("0.10");

@@ -11,7 +11,7 @@ describe("API key creation input", () => {
   it.each([
     [{ name: x(100) }, "ok"],
     [{ name: x(101) }, "name: Too big: expected string to have <=100 characters"],
-    [{ name: "   " }, "name: name is required"],
+    [{ name: "   " }, "name: give the key a name"],
     [{ scopes: ["ingest", "read", "admin"] }, "ok"],
     [{ scopes: [] }, "scopes: choose at least one scope"],
     [{ scopes: ["ingest", "read", "admin", "read"] }, "scopes: Too big: expected array to have <=3 items"],

@@ -9,7 +9,7 @@ import { generateApiKey } from "./key-format";
 const attribution = z.string().trim().min(1).max(200);
 
 export const createApiKeyInput = z.strictObject({
-  name: z.string().trim().min(1, "name is required").max(100),
+  name: z.string().trim().min(1, "give the key a name").max(100),
   scopes: z
     .array(z.enum(["ingest", "read", "admin"]))
     .min(1, "choose at least one scope")

@@ -8,9 +8,18 @@ export const listAuditContract = defineContract({
   path: "/api/orgs/{org}/audit",
   auth: { kind: "session", permission: "audit:read" },
   summary: "Read the audit log",
-  description: "Newest first, paginated by cursor.",
+  description:
+    "Newest first, paginated by cursor; narrowed by actor, action and time range. `filters` lists the actors and actions that occur in the log.",
   query: z.strictObject({
     cursor: z.string().max(64).optional().describe("nextCursor of the previous page"),
+    actor: z
+      .string()
+      .max(100)
+      .optional()
+      .describe("Only entries of this actor: `user:<id>` or `apiKey:<id>`, as listed in filters.actors"),
+    action: z.string().max(100).optional().describe("Only entries of this action, e.g. api_key.created"),
+    from: timestamp("Only entries at or after this time").optional(),
+    to: timestamp("Only entries before this time").optional(),
     limit: z.coerce.number().int().min(1).max(200).optional().describe("Entries per page (default 50)"),
   }),
   responses: {
@@ -30,6 +39,14 @@ export const listAuditContract = defineContract({
         }),
       ),
       nextCursor: z.string().nullable().describe("Cursor of the next page; null on the last"),
+      filters: z
+        .object({
+          actions: z.array(z.string()).describe("Actions that occur in the log"),
+          actors: z
+            .array(z.object({ value: z.string().describe("The actor filter value"), label: z.string() }))
+            .describe("Actors that occur in the log"),
+        })
+        .describe("What the log can be filtered by"),
     }),
   },
 });

@@ -8,6 +8,7 @@ import { createApiKeyContract, listApiKeysContract, revokeApiKeyContract } from 
 import { listAuditContract } from "./audit";
 import { BUDGET_CONTRACTS } from "./budgets";
 import { ingestEventsContract } from "./events";
+import { dashboardInsightsContract, insightsContract } from "./insights";
 import { LIMITS_CONTRACTS } from "./limits";
 import { CAP_CONTRACTS } from "./caps";
 import { otlpTracesContract } from "./otel";
@@ -73,6 +74,8 @@ export const CONTRACTS = [
   decidePriceSyncContract,
   activeEndUsersContract,
   dashboardSpendContract,
+  insightsContract,
+  dashboardInsightsContract,
   ...WEBHOOK_CONTRACTS,
   ...CHANNEL_CONTRACTS,
   ...BUDGET_CONTRACTS,

@@ -46,9 +46,17 @@ export const inviteMemberContract = defineContract({
   path: "/api/orgs/{org}/members",
   auth: { kind: "session", permission: "members:manage" },
   summary: "Invite a member",
-  description: "Returns the one-time invite link to pass on. Only an owner can grant OWNER.",
+  description:
+    "Returns the one-time invite link (on the configured base URL, NEXTAUTH_URL) and mails it to the invitee when SMTP is configured. Only an owner can grant OWNER.",
   body: inviteMemberInput,
-  responses: { 201: z.object({ invite: inviteSchema.extend({ url: z.string().describe("One-time accept link") }) }) },
+  responses: {
+    201: z.object({
+      invite: inviteSchema.extend({
+        url: z.string().describe("One-time accept link"),
+        emailed: z.boolean().describe("Whether the link was mailed to the invitee (SMTP configured)"),
+      }),
+    }),
+  },
   errors: { conflict: "Already a member" },
 });
 

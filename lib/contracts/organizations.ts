@@ -31,12 +31,17 @@ export const signUpContract = defineContract({
   path: "/api/auth/signup",
   auth: { kind: "public", rateLimit: "SIGNUP_RATE_LIMIT_PER_MINUTE" },
   summary: "Sign up",
-  description: "Creates a user and their organisation, of which they become OWNER.",
+  description:
+    "Creates a user and their organisation, of which they become OWNER. With `inviteToken` (the invite's address only) no organisation is created: the invite is accepted on its page once the address is confirmed, and `organization` is null.",
   body: signUpInput,
   responses: {
     201: z.object({
       user: z.object({ id: id("User id"), email: z.string().describe("Sign-in address") }),
-      organization: organizationSchema,
+      organization: organizationSchema.nullable(),
+      invite: z
+        .object({ organizationName: z.string(), role: roleSchema })
+        .optional()
+        .describe("The organisation the invite joins (sign-up with inviteToken)"),
     }),
   },
   errors: { conflict: "An account with this email exists" },

@@ -1,4 +1,6 @@
-/** The link an invitee opens; shown to the inviter until mail delivery is configured. */
-export function inviteUrl(origin: string, token: string): string {
-  return `${origin}/invite/${encodeURIComponent(token)}`;
+import { appUrl } from "@/lib/env/app-url";
+
+/** The link an invitee opens, on the deployment's configured base URL (never the inviter's Host header). */
+export function inviteUrl(token: string): string {
+  return appUrl(`/invite/${encodeURIComponent(token)}`);
 }

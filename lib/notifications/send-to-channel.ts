@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { DeliveryToSend, SendOutcome } from "@/lib/delivery/send-outcome";
-import { env } from "@/lib/env";
+import { appBaseUrl } from "@/lib/env/app-url";
 import { checkOutboundUrl } from "@/lib/net/check-url";
 import { postChecked } from "@/lib/net/post-checked";
 import { describeEvent, type EventSummary } from "./describe-event";
@@ -11,7 +11,7 @@ import { openSlackUrl } from "./slack-url";
 
 /** The events a delivery speaks of: itself, or for a digest the events it gathered. */
 async function summaries(d: DeliveryToSend, orgSlug: string): Promise<{ items: EventSummary[]; digest?: string }> {
-  const base = env().NEXTAUTH_URL;
+  const base = appBaseUrl();
   if (d.event.type !== "channel.digest") return { items: [describeEvent(d.event, orgSlug, base)] };
   const ids = ((d.event.data as { eventIds?: string[] }).eventIds ?? []).slice(0, 500);
   const events = await db().outboxEvent.findMany({

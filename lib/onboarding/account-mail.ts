@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { appUrl } from "@/lib/env/app-url";
 import { log } from "@/lib/log";
 import { escapeHtml } from "@/lib/notifications/escape-html";
 import { sendEmail } from "@/lib/notifications/send-email";
@@ -13,7 +14,7 @@ export function accountMailEnabled(): boolean {
  * client could set to send a victim's reset link to its own site.
  */
 export function appLink(path: string): string {
-  return new URL(path, env().NEXTAUTH_URL).toString();
+  return appUrl(path);
 }
 
 /** Sends one account email with a single link; failures are logged, not shown (no address enumeration). */

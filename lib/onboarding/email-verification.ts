@@ -3,8 +3,11 @@ import { issueUserToken, consumeUserToken } from "@/lib/auth/user-tokens";
 import { AppError } from "@/lib/errors";
 import { appLink, sendAccountMail } from "./account-mail";
 
-/** Mails the user a link that proves they receive mail at their address (when SMTP is configured). */
-export async function sendVerificationEmail(userId: string): Promise<boolean> {
+/**
+ * Mails the user a link that proves they receive mail at their address (when SMTP is configured);
+ * `next` (a path of this app, such as the invite being accepted) is where the confirmation page continues.
+ */
+export async function sendVerificationEmail(userId: string, next?: string): Promise<boolean> {
   const user = await db().user.findUnique({ where: { id: userId } });
   if (!user || user.emailVerifiedAt) return false;
   const token = await issueUserToken(user.id, "verify_email");
@@ -12,7 +15,7 @@ export async function sendVerificationEmail(userId: string): Promise<boolean> {
     user.email,
     "Confirm your Burnrate email address",
     "Open this link to confirm that this address is yours. Until then, invitations and operator access wait.",
-    appLink(`/verify-email/${token}`),
+    appLink(`/verify-email/${token}${next?.startsWith("/") ? `?next=${encodeURIComponent(next)}` : ""}`),
   );
 }
 

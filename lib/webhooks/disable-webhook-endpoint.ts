@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { appUrl } from "@/lib/env/app-url";
 import { log } from "@/lib/log";
 import { escapeHtml } from "@/lib/notifications/escape-html";
 import { sendEmail } from "@/lib/notifications/send-email";
@@ -31,7 +31,7 @@ export async function disableWebhookEndpoint(orgId: string, id: string, reason: 
     }),
   ]);
   log.warn({ orgId, endpointId: id, reason }, "webhook endpoint disabled");
-  const link = `${env().NEXTAUTH_URL}/${org.slug}/settings/webhooks`;
+  const link = appUrl(`/${org.slug}/settings/webhooks`);
   const text = `Burnrate disabled the webhook endpoint ${endpoint.url} of ${org.name}: ${reason}.\n\nRe-create or re-enable it at ${link}.`;
   try {
     await sendEmail({

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { requireMember } from "@/lib/auth/page-guard";
+import { ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { listMemberships } from "@/lib/tenancy/find-membership";
 import { Sidebar } from "@/components/layout/sidebar";
 
@@ -20,6 +21,7 @@ export default async function OrgLayout({
       <Sidebar
         org={{ slug: org.slug, name: org.name }}
         role={role}
+        permissions={[...ROLE_PERMISSIONS[role]]}
         userEmail={user.email}
         organizations={memberships.map((m) => ({ slug: m.org.slug, name: m.org.name }))}
       />

@@ -5,6 +5,8 @@ import { findInvite } from "@/lib/members/accept-invite";
 import { AuthCard } from "@/components/layout/auth-card";
 import { AcceptInviteButton } from "@/components/members/accept-invite-button";
 
+export const metadata = { title: "Invitation · Burnrate" };
+
 export const dynamic = "force-dynamic";
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
@@ -44,7 +46,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         )
       ) : (
         <p className="text-sm">
-          <Link className="text-tremor-brand underline" href={`/signup?callbackUrl=${back}`}>
+          <Link className="text-tremor-brand underline" href={`/signup?invite=${encodeURIComponent(token)}`}>
             Create an account
           </Link>{" "}
           or{" "}

@@ -1,4 +1,5 @@
 import { env } from "@/lib/env";
+import { appUrl } from "@/lib/env/app-url";
 import { log } from "@/lib/log";
 import { escapeHtml } from "@/lib/notifications/escape-html";
 import { sendEmail } from "@/lib/notifications/send-email";
@@ -8,9 +9,9 @@ import { sendEmail } from "@/lib/notifications/send-email";
  * effort: without SMTP_URL or operators nothing is sent; a failure is logged, the run stays pending.
  */
 export async function notifyOperatorsOfPendingSync(run: { id: string; changes: number; issues: number }) {
-  const { BURNRATE_OPERATOR_EMAILS: to, SMTP_URL, NEXTAUTH_URL } = env();
+  const { BURNRATE_OPERATOR_EMAILS: to, SMTP_URL } = env();
   if (!SMTP_URL || to.length === 0) return false;
-  const link = `${NEXTAUTH_URL.replace(/\/$/, "")}/admin/prices`;
+  const link = appUrl("/admin/prices");
   const what = `${run.changes} price change(s)${run.issues ? `, ${run.issues} needing confirmation` : ""}`;
   try {
     await sendEmail({

@@ -3,6 +3,8 @@ import { requireMember } from "@/lib/auth/page-guard";
 import { AlertsPanel } from "@/components/budgets/alerts-panel";
 import { PageHeader } from "@/components/ui/page-header";
 
+export const metadata = { title: "Alerts · Burnrate" };
+
 export default async function AlertsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org, role } = await requireMember((await params).org);
   return (

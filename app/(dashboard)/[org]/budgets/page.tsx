@@ -4,6 +4,8 @@ import { requireMember } from "@/lib/auth/page-guard";
 import { BudgetsPanel } from "@/components/budgets/budgets-panel";
 import { PageHeader } from "@/components/ui/page-header";
 
+export const metadata = { title: "Budgets · Burnrate" };
+
 export default async function BudgetsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org, role } = await requireMember((await params).org);
   const canManage = can(role, "budgets:manage");

@@ -6,6 +6,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireMember } from "@/lib/auth/page-guard";
 import { openApiDocument } from "@/lib/openapi/document";
 
+export const metadata = { title: "API reference · Burnrate" };
+
 const EXAMPLE = `curl -X POST "$BURNRATE_URL/api/v1/events" \\
   -H "Authorization: Bearer $BURNRATE_API_KEY" \\
   -H "Content-Type: application/json" \\

@@ -4,6 +4,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { QueryState } from "@/components/ui/query-state";
 import { ExploreView } from "@/components/spend/explore-view";
 
+export const metadata = { title: "Explore · Burnrate" };
+
 export default async function ExplorePage({ params }: { params: Promise<{ org: string }> }) {
   const { org } = await requireMember((await params).org);
   return (

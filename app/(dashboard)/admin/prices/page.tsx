@@ -5,6 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PriceImportPanel } from "@/components/admin/price-import-panel";
 import { PriceSyncPanel } from "@/components/admin/price-sync-panel";
 
+export const metadata = { title: "Price catalog (operators) · Burnrate" };
+
 export const dynamic = "force-dynamic";
 
 export default async function AdminPricesPage() {

@@ -6,6 +6,8 @@ import { AppError } from "@/lib/errors";
 import { BudgetDetail } from "@/components/budgets/budget-detail";
 import { PageHeader } from "@/components/ui/page-header";
 
+export const metadata = { title: "Budget · Burnrate" };
+
 export default async function BudgetPage({ params }: { params: Promise<{ org: string; budgetId: string }> }) {
   const p = await params;
   const { org, role, ctx } = await requireMember(p.org);

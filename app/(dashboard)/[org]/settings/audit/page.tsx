@@ -3,6 +3,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NoAccess } from "@/components/ui/no-access";
 import { AuditPanel } from "@/components/audit/audit-panel";
 
+export const metadata = { title: "Audit log · Burnrate" };
+
 export default async function AuditPage({ params }: { params: Promise<{ org: string }> }) {
   const { org, role, allowed } = await requireMember((await params).org, "audit:read");
   return (

@@ -3,6 +3,8 @@ import { requireMember } from "@/lib/auth/page-guard";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChannelsPanel } from "@/components/delivery/channels-panel";
 
+export const metadata = { title: "Alert channels · Burnrate" };
+
 export default async function ChannelsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org, role } = await requireMember((await params).org, "org:read");
   return (

@@ -3,6 +3,8 @@ import { can } from "@/lib/auth/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { MembersPanel } from "@/components/members/members-panel";
 
+export const metadata = { title: "Members · Burnrate" };
+
 export default async function MembersPage({ params }: { params: Promise<{ org: string }> }) {
   const { org, role, user } = await requireMember((await params).org);
   return (

@@ -5,6 +5,8 @@ import { CapFailModeForm } from "@/components/budgets/cap-fail-mode-form";
 import { TimeZoneForm } from "@/components/budgets/time-zone-form";
 import { PageHeader } from "@/components/ui/page-header";
 
+export const metadata = { title: "Organisation · Burnrate" };
+
 export default async function OrganizationSettingsPage({ params }: { params: Promise<{ org: string }> }) {
   const { org, role } = await requireMember((await params).org);
   const { timeZone, capFailMode } = await db().organization.findUniqueOrThrow({

@@ -6,6 +6,8 @@ import { OverridesPanel } from "@/components/prices/overrides-panel";
 import { CatalogPanel } from "@/components/prices/catalog-panel";
 import { PriceSchedulePanel } from "@/components/prices/price-schedule-panel";
 
+export const metadata = { title: "Prices · Burnrate" };
+
 type Props = { params: Promise<{ org: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 200);

@@ -3,6 +3,8 @@ import { requireMember } from "@/lib/auth/page-guard";
 import { PageHeader } from "@/components/ui/page-header";
 import { WebhooksPanel } from "@/components/delivery/webhooks-panel";
 
+export const metadata = { title: "Webhooks · Burnrate" };
+
 export default async function WebhooksPage({ params }: { params: Promise<{ org: string }> }) {
   const { org, role } = await requireMember((await params).org, "org:read");
   return (

@@ -4,10 +4,13 @@ import { inviteMemberContract, listMembersContract } from "@/lib/contracts/membe
 import { inviteMember } from "@/lib/members/invite-member";
 import { inviteUrl } from "@/lib/members/invite-url";
 import { listMembers } from "@/lib/members/list-members";
+import { sendInviteEmail } from "@/lib/onboarding/invite-mail";
 
 export const GET = withSession(listMembersContract, async (ctx) => listMembers(ctx));
 
-export const POST = withSession(inviteMemberContract, async (ctx, { req, body }) => {
+export const POST = withSession(inviteMemberContract, async (ctx, { body }) => {
   const { token, ...invite } = await inviteMember(ctx, body);
-  return reply(201, { invite: { ...invite, url: inviteUrl(req.nextUrl.origin, token) } });
+  const url = inviteUrl(token);
+  const emailed = await sendInviteEmail(ctx.orgId, invite, url);
+  return reply(201, { invite: { ...invite, url, emailed } });
 });

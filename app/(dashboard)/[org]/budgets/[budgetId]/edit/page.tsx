@@ -7,6 +7,8 @@ import { BudgetForm } from "@/components/budgets/budget-form";
 import { NoAccess } from "@/components/ui/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 
+export const metadata = { title: "Edit budget · Burnrate" };
+
 export default async function EditBudgetPage({ params }: { params: Promise<{ org: string; budgetId: string }> }) {
   const p = await params;
   const { org, role, allowed, ctx } = await requireMember(p.org, "budgets:manage");

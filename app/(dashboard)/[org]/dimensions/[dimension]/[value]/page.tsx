@@ -17,6 +17,12 @@ function decodeSegment(s: string): string {
   }
 }
 
+export async function generateMetadata({ params }: { params: Promise<Params> }) {
+  const p = await params;
+  const label = isPageDimension(p.dimension) ? DIMENSION_LABELS[p.dimension] : "Spend";
+  return { title: `${label}: ${decodeSegment(p.value)} · Burnrate` };
+}
+
 export default async function DimensionPage({ params }: { params: Promise<Params> }) {
   const p = await params;
   const { org } = await requireMember(p.org);
