@@ -33,7 +33,7 @@ export function DimensionView({ orgSlug, dimension, value }: Props) {
   const byFeature = useSpend(orgSlug, { ...base, granularity: "day", groupBy: ["feature"] }, dimension === "team");
   // Whether this value has any usage at all (over more than a year): else the page says so, not "$0.00".
   const ever = useSpend(orgSlug, {
-    from: new Date(now.getTime() - 400 * 86_400_000).toISOString(),
+    from: new Date(to.getTime() - 400 * 86_400_000).toISOString(), // the longest span the spend API answers
     to: to.toISOString(),
     granularity: "month",
     filters: { [dimension]: value },

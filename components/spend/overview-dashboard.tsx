@@ -61,8 +61,9 @@ export function OverviewDashboard({
   const total = useSpend(orgSlug, { ...cur, granularity: "day" });
   const previous = useSpend(orgSlug, { ...prev, granularity: "month" });
   const byTeam = useSpend(orgSlug, { ...cur, granularity: "day", groupBy: ["team"] });
-  // Whether the organisation has any usage at all (else the getting-started state), over a long span.
-  const any = useSpend(orgSlug, { from: iso(addDays(now, -400)), to: iso(addDays(now, 1)), granularity: "month" });
+  // Whether the organisation has any usage at all (else the getting-started state), over the longest span
+  // the spend API answers (400 days).
+  const any = useSpend(orgSlug, { from: iso(addDays(now, -399)), to: iso(addDays(now, 1)), granularity: "month" });
   const endUsers = useQuery({
     queryKey: ["active-end-users", orgSlug, cur.from, cur.to],
     queryFn: () =>

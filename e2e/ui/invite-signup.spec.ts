@@ -35,7 +35,7 @@ test("an invited person signs up with the invited address and joins the inviting
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create account and continue" }).click();
   await expect(page.getByTestId("password-error")).toHaveText("Use at least 8 characters.");
-  await expect(page.getByRole("alert")).toHaveText("Check the highlighted field.");
+  await expect(page.getByRole("alert").filter({ hasText: "Check" })).toHaveText("Check the highlighted field.");
 
   await page.getByLabel("Password").fill("a long enough password");
   await page.getByRole("button", { name: "Create account and continue" }).click();
