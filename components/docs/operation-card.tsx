@@ -52,8 +52,8 @@ export function OperationCard({
   const scopes = op.security?.flatMap((s) => s.apiKey ?? []) ?? [];
   const request = op.requestBody ? bodyOf(op.requestBody) : undefined;
   return (
-    <Card id={op.operationId}>
-      <h2 className="font-mono text-sm font-semibold text-tremor-content-strong">
+    <Card id={op.operationId} className="min-w-0 [overflow-wrap:anywhere]">
+      <h2 className="break-all font-mono text-sm font-semibold text-tremor-content-strong">
         <span className="mr-2 rounded bg-tremor-brand-muted px-2 py-0.5 text-tremor-brand-emphasis">
           {method.toUpperCase()}
         </span>{" "}

@@ -59,11 +59,11 @@ export default async function DocsPage({ params }: { params: Promise<{ org: stri
           </>
         }
       />
-      <div className="space-y-6">
-        <Card>
+      <div className="min-w-0 space-y-6">
+        <Card className="min-w-0">
           <h2 className="font-medium text-tremor-content-strong">Quick start</h2>
           <pre className="mt-3 overflow-x-auto rounded bg-gray-900 p-4 text-xs text-gray-100">{EXAMPLE}</pre>
-          <ul className="mt-4 list-disc pl-5 text-sm text-tremor-content">
+          <ul className="mt-4 list-disc break-words pl-5 text-sm text-tremor-content [overflow-wrap:anywhere]">
             {operations.map(({ path, method, op }) => (
               <li key={op.operationId}>
                 <a className="text-tremor-brand underline" href={`#${op.operationId}`}>
