@@ -1,3 +1,4 @@
+import { formatDay } from "@/components/ui/format-date";
 import { Badge, Card } from "@tremor/react";
 import type { ApiResponse } from "@/lib/client/api-types";
 import { SanityIssuesList } from "./sanity-issues-list";
@@ -9,7 +10,7 @@ type Prices = Record<string, string> | null | undefined;
 const brief = (p: Prices) =>
   p ? `in ${p.input ?? "–"} · out ${p.output ?? "–"}${p.cachedInput ? ` · cached ${p.cachedInput}` : ""}` : "–";
 const name = (i: Item) =>
-  `${i.provider}/${i.model}${i.sourceName !== i.model ? ` (as ${i.sourceName})` : ""}${i.effectiveFrom ? ` from ${i.effectiveFrom.slice(0, 10)}` : ""}`;
+  `${i.provider}/${i.model}${i.sourceName !== i.model ? ` (as ${i.sourceName})` : ""}${i.effectiveFrom ? ` from ${formatDay(i.effectiveFrom)}` : ""}`;
 const impact = (i: Item) => (i.impact ? `${i.impact.events} events · ${i.impact.delta} USD` : "");
 
 /** An import's or a sync's changes: what each does to prices, and to the last 30 days of events. */

@@ -1,3 +1,4 @@
+import { formatDay } from "@/components/ui/format-date";
 import { compareMoney, formatMoney } from "@/lib/money/format";
 
 /** "$1,234.57" for an exact decimal string. */
@@ -67,6 +68,5 @@ export function scopeLabel(scope: Record<string, string | undefined>): string {
 }
 
 export const formatPeriod = (p: { start: string; end: string }) => {
-  const f = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-  return `${f(p.start)} – ${f(new Date(Date.parse(p.end) - 1).toISOString())}`;
+  return `${formatDay(p.start)} – ${formatDay(new Date(Date.parse(p.end) - 1))}`;
 };

@@ -1,3 +1,4 @@
+import { formatDay } from "@/components/ui/format-date";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@tremor/react";
 import { CatalogOverrideBadge } from "./catalog-override-badge";
 import { formatTokens, formatUsd } from "./format-price";
@@ -52,7 +53,7 @@ export function CatalogTable({ rows }: { rows: CatalogRow[] }) {
                 ) : (
                   "—"
                 )}
-                {r.checkedAt ? <span className="block">checked {r.checkedAt}</span> : null}
+                {r.checkedAt ? <span className="block">checked {formatDay(r.checkedAt)}</span> : null}
                 {r.sources ? (
                   <span className="block cursor-help underline decoration-dotted" title={r.sources}>
                     {r.sources.includes("Disagree") || r.sources.includes("disagreement")
