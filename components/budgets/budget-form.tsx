@@ -41,6 +41,8 @@ export function BudgetForm({ orgSlug, channels, budget }: { orgSlug: string; cha
     },
   });
   const issues = save.error instanceof ClientApiError ? save.error.issues : [];
+  // The fields at fault, by their top-level name ("thresholds" for thresholds[0].percent).
+  const fieldsAtFault = [...new Set(issues.map((i) => i.path.split(/[.[]/)[0]!))];
   const err = (path: string) => {
     const message = issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
     return message ? issueSentence(message) : undefined;
@@ -57,7 +59,9 @@ export function BudgetForm({ orgSlug, channels, budget }: { orgSlug: string; cha
             save.mutate();
           }}
         >
-          <FormError message={save.error ? formSummary(save.error.message, issues.length) : null} />
+          <FormError
+            message={save.error ? formSummary(save.error.message, fieldsAtFault.length, fieldsAtFault) : null}
+          />
           <div className="space-y-1">
             <label htmlFor="budget-name" className="text-sm font-medium">
               Name

@@ -22,7 +22,9 @@ test("account page: change the password (every session ends), sign in with the n
   await page.getByLabel("Current password").fill(account.password);
   await page.getByLabel("New password").fill("12345678");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("is one of the most common passwords; choose another", { exact: true })).toBeVisible();
+  await expect(
+    page.getByText("This is one of the most common passwords; choose another.", { exact: true }),
+  ).toBeVisible();
   await page.screenshot({ path: "screenshots/account.png", fullPage: true });
 
   await page.getByLabel("New password").fill("a new and long passphrase");

@@ -25,6 +25,11 @@ describe("validation messages as sentences", () => {
     ["enter a valid email address", "Enter a valid email address."],
     ["name your organisation", "Name your organisation."],
     ["Already a member.", "Already a member."],
+    [
+      "is one of the most common passwords; choose another",
+      "This is one of the most common passwords; choose another.",
+    ],
+    ["must not be your email address", "This must not be your email address."],
     ["", "This value is not valid."],
   ])("%s → %s", (message, expected) => {
     expect(issueSentence(message)).toBe(expected);

@@ -31,13 +31,19 @@ export function issueSentence(message: string): string {
     if (match) return sentence(match);
   }
   if (!m) return "This value is not valid.";
-  const sentence = m.charAt(0).toUpperCase() + m.slice(1);
+  // "is one of the most common passwords" names no subject: the field beside it is ("This is …").
+  const subjectless = /^(is|are|must|uses|has|should|cannot|does|resolves|only)\b/.test(m);
+  const sentence = subjectless ? `This ${m}` : m.charAt(0).toUpperCase() + m.slice(1);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
-/** The form-level message when fields carry the problems, or the API's own message as a sentence. */
-export function formSummary(message: string, fieldCount: number): string {
-  if (fieldCount === 1) return "Check the highlighted field.";
-  if (fieldCount > 1) return `Check the ${fieldCount} highlighted fields.`;
+/**
+ * The form-level message when fields carry the problems (naming them when `names` are given: "Check the
+ * highlighted fields (amount, thresholds)."), or the API's own message as a sentence.
+ */
+export function formSummary(message: string, fieldCount: number, names: readonly string[] = []): string {
+  const which = names.length ? ` (${names.join(", ")})` : "";
+  if (fieldCount === 1) return `Check the highlighted field${which}.`;
+  if (fieldCount > 1) return `Check the ${fieldCount} highlighted fields${which}.`;
   return issueSentence(message);
 }
