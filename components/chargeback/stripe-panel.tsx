@@ -141,7 +141,7 @@ export function StripePanel({ orgSlug, orgId, period }: { orgSlug: string; orgId
         </table>
       ) : null}
       <FormError message={map.error instanceof Error ? map.error.message : null} />
-      <Text className="text-xs">
+      <Text className="text-xs [overflow-wrap:anywhere]">
         Stripe webhook endpoint:{" "}
         <code>{`${typeof window === "undefined" ? "" : window.location.origin}/api/webhooks/stripe/${orgId}`}</code>{" "}
         (events invoice.finalized, invoice.paid, invoice.payment_failed, invoice.voided).
