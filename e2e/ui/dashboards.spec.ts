@@ -121,9 +121,9 @@ test("overview, explore (group, filter, CSV, shared URL) and a team page show th
   await expect(page.getByTestId("mtd-spend")).toHaveText(money(mtd));
   await expect(page.getByTestId("team-chart").locator(".recharts-surface").first()).toBeVisible();
   await expect(page.getByTestId("top-models").getByRole("link", { name: "gpt-4o-mini" })).toBeVisible();
-  // Budgets at risk is real now; only Anomalies is still to come.
-  await expect(page.getByTestId("coming-soon")).toHaveCount(1);
-  await expect(page.getByTestId("coming-soon")).toContainText("Anomalies");
+  // Budgets at risk and anomalies are real panels now: nothing is still to come.
+  await expect(page.getByTestId("coming-soon")).toHaveCount(0);
+  await expect(page.getByTestId("open-anomalies")).toBeVisible();
   await screenshot(page, "overview");
 
   // Explore: last 7 days, grouped by team, then by model.
