@@ -20,7 +20,7 @@ export function TimeZoneForm({ orgSlug, timeZone, canEdit }: { orgSlug: string; 
       ),
   });
   return (
-    <Card className="space-y-3">
+    <Card className="space-y-3" data-testid="time-zone">
       <Title>Time zone</Title>
       <Text>Budget periods (day, week, month, quarter) start and reset at midnight in this time zone.</Text>
       <form

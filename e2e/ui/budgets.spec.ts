@@ -104,9 +104,10 @@ test("create a budget through the form, see its progress, open it, acknowledge i
   await page.screenshot(shot("overview-budgets-at-risk"));
 
   await page.goto(`/${owner.orgSlug}/settings/organization`);
-  await page.getByLabel("Time zone").selectOption("Europe/Berlin");
-  await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByRole("status")).toContainText("Europe/Berlin");
+  const timeZone = page.getByTestId("time-zone");
+  await timeZone.getByLabel("Time zone").selectOption("Europe/Berlin");
+  await timeZone.getByRole("button", { name: "Save" }).click();
+  await expect(timeZone.getByRole("status")).toContainText("Europe/Berlin");
   await page.screenshot(shot("settings-organization"));
 
   const viewer = await addMember(baseURL!, owner, "VIEWER");
