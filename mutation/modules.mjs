@@ -27,6 +27,7 @@ export const MODULES = {
       "lib/api/http-status.ts",
       "lib/api/check-response.ts",
       "lib/api/rate-limit.ts",
+      "lib/api/request-guards.ts",
     ],
     testFiles: [
       "lib/api/contract-route.test.ts",
@@ -36,6 +37,7 @@ export const MODULES = {
       "lib/api/rate-limit.test.ts",
       "test/api-wrappers.test.ts",
       "test/rate-limit.test.ts",
+      "test/request-guards.test.ts",
     ],
   },
   apikeys: {
@@ -70,6 +72,9 @@ export const MODULES = {
       "test/rollups-query.test.ts",
       "test/rollups-fold.test.ts",
       "test/query-spend.test.ts",
+      "test/rollups-scoped.test.ts",
+      "test/rollups-delta-sql.test.ts",
+      "test/active-end-users-query.test.ts",
       "test/tenant-isolation.test.ts",
     ],
   },

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db/pg-pool";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
+import { getQueue } from "@/lib/queue/enqueue";
 import { closeConnections } from "./support/close-connections";
 import { newOrg } from "./support/factories";
 
@@ -74,5 +75,27 @@ describe("ingestBatch", () => {
     expect(
       (await ingestBatch(org.orgId, [{ ...old, eventId: "old2" }], {}, { allowBackfill: false })).rejected,
     ).toHaveLength(1);
+  });
+
+  it("wakes the rollup worker only when it inserted something", async () => {
+    const org = await newOrg("ingest-wake");
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const rollupJobs = async () =>
+      (await getQueue("rollup").getJobs(["waiting", "delayed", "prioritized", "active", "completed", "failed"])).filter(
+        (j) => j.data.orgId === org.orgId,
+      ).length;
+    // Nothing inserted (all rejected): no job.
+    expect((await ingestBatch(org.orgId, [ev("bad", { inputTokens: -1 })], {})).accepted).toBe(0);
+    await sleep(300);
+    expect(await rollupJobs()).toBe(0);
+    // One inserted: one job (enqueued after the commit, not awaited).
+    expect((await ingestBatch(org.orgId, [ev("w1")], {})).accepted).toBe(1);
+    for (let i = 0; i < 60 && (await rollupJobs()) === 0; i++) await sleep(50);
+    expect(await rollupJobs()).toBe(1);
+    // In a later 250 ms window, a batch of duplicates only: still one job.
+    await sleep(300);
+    expect(await ingestBatch(org.orgId, [ev("w1")], {})).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
+    await sleep(300);
+    expect(await rollupJobs()).toBe(1);
   });
 });

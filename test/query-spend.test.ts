@@ -65,3 +65,69 @@ describe("spend query", () => {
     }
   });
 });
+
+// The split is a speed path: whole UTC days come from spend_rollups_daily, the hours before the first
+// and after the last whole day from spend_rollups. Here the two tables are written directly with
+// figures that differ (one decimal digit per row), so the answer shows which rows were read.
+describe("spend query: which table answers which part of the range", () => {
+  const D0 = Date.parse("2026-01-05T00:00:00Z"); // a Monday; D1..D3 the next days, all in one week and month
+  const at = (day: number, hour: number, minute = 0) => new Date(D0 + day * 86_400_000 + hour * HOUR + minute * 60_000);
+  const hourly: [Date, bigint][] = [
+    [at(0, 20), 1n], // before the range's first hour
+    [at(0, 21), 10n], // head hours (the range starts at 21:30)
+    [at(0, 23), 100n],
+    [at(1, 5), 1_000n], // inside whole days: read from the daily table instead
+    [at(2, 0), 10_000n],
+    [at(3, 0), 100_000n], // tail hours (the range ends at 02:30 of day 3)
+    [at(3, 2), 1_000_000n],
+    [at(3, 3), 10_000_000n], // after the range
+  ];
+  const daily: [Date, bigint][] = [
+    [at(0, 0), 100_000_000n], // a partial day: its hours are read instead
+    [at(1, 0), 1_000_000_000n],
+    [at(2, 0), 10_000_000_000n],
+    [at(3, 0), 100_000_000_000n], // partial as well
+  ];
+  let org: Awaited<ReturnType<typeof newOrg>>;
+  beforeAll(async () => {
+    org = await newOrg("query-split");
+    const cols = `"orgId", team, feature, provider, model, customer, environment, "serviceTier", events, "costPico"`;
+    const vals = `$1, '', '', 'openai', 'gpt-4o', '', '', 'standard', 1, $3`;
+    for (const [t, pico] of hourly)
+      await pgPool().query(`INSERT INTO spend_rollups (hour, ${cols}) VALUES ($2, ${vals})`, [org.orgId, t, String(pico)]);
+    for (const [t, pico] of daily)
+      await pgPool().query(`INSERT INTO spend_rollups_daily (day, ${cols}) VALUES ($2, ${vals})`, [org.orgId, t, String(pico)]);
+  });
+  const ask = (from: Date, to: Date, granularity: string) =>
+    querySpend(org, spendQuerySchema.parse({ from: from.toISOString(), to: to.toISOString(), granularity }));
+  const points = (r: Awaited<ReturnType<typeof ask>>) => r.series.flatMap((s) => s.points.map((p) => [p.t, p.cost]));
+
+  it("by day: head hours and tail hours from the hourly table, whole days from the daily one", async () => {
+    const r = await ask(at(0, 21, 30), at(3, 2, 30), "day");
+    // 10 + 100 (head) + 1e9 + 1e10 (days 1, 2) + 1e5 + 1e6 (tail) = 11,001,100,110 pico.
+    expect(r.total).toMatchObject({ cost: "0.01100110011", events: 6 });
+    expect(points(r)).toEqual([
+      [at(0, 0).toISOString(), "0.00000000011"],
+      [at(1, 0).toISOString(), "0.001"],
+      [at(2, 0).toISOString(), "0.01"],
+      [at(3, 0).toISOString(), "0.0000011"],
+    ]);
+    for (const g of ["week", "month"]) {
+      const w = await ask(at(0, 21, 30), at(3, 2, 30), g);
+      expect(points(w), g).toEqual([[g === "week" ? at(0, 0).toISOString() : "2026-01-01T00:00:00.000Z", "0.01100110011"]]);
+    }
+  });
+
+  it("by hour: every hour from the hourly table", async () => {
+    const r = await ask(at(0, 21, 30), at(3, 2, 30), "hour");
+    // 10 + 100 + 1,000 + 10,000 + 100,000 + 1,000,000 = 1,111,110 pico.
+    expect(r.total).toMatchObject({ cost: "0.00000111111", events: 6 });
+  });
+
+  it("a range inside one day reads hours only; a range of whole days reads days only", async () => {
+    const inside = await ask(at(1, 1), at(1, 5, 30), "day");
+    expect(points(inside)).toEqual([[at(1, 0).toISOString(), "0.000000001"]]); // the 05:00 hour (1,000 pico)
+    const whole = await ask(at(1, 0), at(3, 0), "month");
+    expect(whole.total).toMatchObject({ cost: "0.011", events: 2 }); // 1e9 + 1e10
+  });
+});

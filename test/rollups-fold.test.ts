@@ -3,7 +3,9 @@ import { createBudget } from "@/lib/budgets";
 import { pgPool } from "@/lib/db/pg-pool";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
+import { getQueue } from "@/lib/queue/enqueue";
 import { foldDeltas, orgsWithStaleDeltas } from "@/lib/rollups/fold-deltas";
+import { trackScopedSpend } from "@/lib/rollups/track-scoped-spend";
 import { closeConnections } from "./support/close-connections";
 import { newOrg } from "./support/factories";
 import { pendingDeltas } from "./support/rollup-check";
@@ -22,6 +24,9 @@ const ev = (id: string, at: number, team = "t") => ({
   outputTokens: 0,
   team,
 });
+const pendingScoped = async (orgId: string) =>
+  (await pgPool().query(`SELECT count(*)::int AS n FROM scoped_spend_deltas WHERE "orgId" = $1`, [orgId])).rows[0]
+    .n as number;
 const mark = async (orgId: string) =>
   (
     await pgPool().query<{ fromHour: Date; version: string }>(
@@ -88,5 +93,58 @@ describe("foldDeltas", () => {
     expect(await orgsWithStaleDeltas(60_000)).toContain(org.orgId);
     await foldDeltas(org.orgId);
     expect(await orgsWithStaleDeltas(60_000)).not.toContain(org.orgId);
+  });
+
+  it("one call folds every batch pending, rollup and scoped deltas alike", async () => {
+    const org = await newOrg("fold-all");
+    await trackScopedSpend(org.orgId);
+    // 5,001 end users of one team in one hour: 5,001 scoped deltas but one rollup delta per ingest statement.
+    for (let i = 0; i < 5001; i += 1000)
+      await ingestBatch(
+        org.orgId,
+        Array.from({ length: Math.min(1000, 5001 - i) }, (_, j) => ({ ...ev(`u${i + j}`, hour(1)), endUser: `u${i + j}` })),
+        {},
+      );
+    expect(await pendingScoped(org.orgId)).toBe(5001);
+    expect(await pendingDeltas(org.orgId)).toBe(6);
+    expect(await foldDeltas(org.orgId)).toBe(6);
+    expect(await pendingScoped(org.orgId)).toBe(0);
+    // 5,001 teams: 5,001 rollup deltas, folded in one call (a batch of 5,000 and one of 1).
+    for (let i = 0; i < 5001; i += 1000)
+      await ingestBatch(
+        org.orgId,
+        Array.from({ length: Math.min(1000, 5001 - i) }, (_, j) => ev(`t${i + j}`, hour(2), `team-${i + j}`)),
+        {},
+      );
+    expect(await pendingDeltas(org.orgId)).toBe(5001);
+    expect(await foldDeltas(org.orgId)).toBe(5001);
+    expect(await pendingDeltas(org.orgId)).toBe(0);
+    expect(await pendingScoped(org.orgId)).toBe(0);
+  });
+
+  it("after a fold that marked budgets, enqueues one budgets job for that mark version", async () => {
+    const org = await newOrg("fold-enqueue");
+    await createBudget(org, { name: "e", period: "month", amount: "1" });
+    await ingestBatch(org.orgId, [ev("e1", hour(1))], {});
+    await foldDeltas(org.orgId);
+    const version = (await mark(org.orgId))!.version;
+    let job = await getQueue("budgets").getJob(`budgets-${org.orgId}-${version}`);
+    for (let i = 0; !job && i < 60; i++) {
+      await new Promise((r) => setTimeout(r, 50)); // the fold does not await its enqueue
+      job = await getQueue("budgets").getJob(`budgets-${org.orgId}-${version}`);
+    }
+    expect(job?.data).toEqual({ orgId: org.orgId });
+  });
+
+  it("lists an organisation whose only stale deltas are scoped ones", async () => {
+    const org = await newOrg("fold-stale-scoped");
+    await trackScopedSpend(org.orgId);
+    await ingestBatch(org.orgId, [{ ...ev("ss", hour(1)), endUser: "u" }], {});
+    await pgPool().query(
+      `UPDATE scoped_spend_deltas SET "createdAt" = now() - interval '2 minutes' WHERE "orgId" = $1`,
+      [org.orgId],
+    );
+    expect(await orgsWithStaleDeltas(60_000)).toContain(org.orgId); // its rollup delta is fresh
+    expect(await orgsWithStaleDeltas(180_000)).not.toContain(org.orgId);
   });
 });

@@ -57,6 +57,16 @@ describe("spend queries over known buckets", () => {
       ["b", "0.0025", 1],
     ]);
     expect(r.total).toMatchObject({ cost: "0.0175", events: 4, inputTokens: 7000 });
+    // The answer restates the query it answers.
+    expect(r).toMatchObject({
+      currency: "USD",
+      from: new Date(h0).toISOString(),
+      to: new Date(h0 + 3 * H).toISOString(),
+      granularity: "day",
+      groupBy: ["team"],
+      filters: {},
+    });
+    expect((await q({ team: "(none)", granularity: "week" })).filters).toEqual({ team: [""] });
   });
 
   it("filters, (none) included, and groups by two dimensions", async () => {

@@ -1,0 +1,151 @@
+// The budget evaluator at its boundaries (lib/budgets evaluate-budget-period, evaluate-org-budgets):
+// a threshold reached at exactly its amount, several reached at once, a closed period, the mark, the
+// sweeper's lists. Model house-7b costs exactly $1 per 1M input tokens (support/budget-helpers), so
+// every figure below is worked out by hand in pico-dollars (1 USD = 10^12).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createBudget } from "@/lib/budgets";
+import { evaluateOrgBudgets, orgsWithStaleMarks, resolveEndedAlerts } from "@/lib/budgets/evaluate-org-budgets";
+import { onBudgetEvent, type BudgetEvent } from "@/lib/budgets/publish-budget-event";
+import { pgPool } from "@/lib/db/pg-pool";
+import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
+import { budgetOrg, plusHours, spend, utcDay } from "./support/budget-helpers";
+import { closeConnections } from "./support/close-connections";
+
+beforeAll(installShippedCatalogIfEmpty);
+afterAll(closeConnections);
+let events: BudgetEvent[] = [];
+const unsubscribe = onBudgetEvent((e) => events.push(e));
+afterEach(() => {
+  events = [];
+});
+afterAll(() => unsubscribe());
+
+const crossings = async (orgId: string) =>
+  (
+    await pgPool().query(
+      `SELECT "periodStart", threshold, "thresholdPico"::text AS t, "spentPico"::text AS s, notified, "alertId" IS NOT NULL AS alerted
+         FROM budget_crossings WHERE "orgId" = $1 ORDER BY "periodStart", "thresholdPico"`,
+      [orgId],
+    )
+  ).rows.map((r) => [r.periodStart.toISOString(), r.threshold, r.t, r.s, r.notified, r.alerted]);
+const alerts = async (orgId: string) =>
+  (
+    await pgPool().query(
+      `SELECT threshold, state, "spentPico"::text AS s FROM alerts WHERE "orgId" = $1 ORDER BY "openedAt"`,
+      [orgId],
+    )
+  ).rows.map((r) => [r.threshold, r.state, r.s]);
+const periodSpend = async (orgId: string) =>
+  (
+    await pgPool().query(
+      `SELECT "periodStart", "spentPico"::text AS s FROM budget_period_spend WHERE "orgId" = $1 ORDER BY 1`,
+      [orgId],
+    )
+  ).rows.map((r) => [r.periodStart.toISOString(), r.s]);
+const marks = async (orgId: string) =>
+  (await pgPool().query(`SELECT count(*)::int AS n FROM budget_marks WHERE "orgId" = $1`, [orgId])).rows[0].n;
+
+// Yesterday (UTC) is the open period: the evaluator runs "at" yesterday 20:00.
+const y = utcDay(1);
+const now = plusHours(y, 20);
+
+describe("budget evaluation", () => {
+  it("a threshold is reached at exactly its amount, not one pico-dollar below", async () => {
+    const org = await budgetOrg("eval-boundary");
+    await createBudget(org, { name: "d", period: "day", amount: "1", thresholds: [{ percent: 50 }] });
+    await spend(org.orgId, "0.499999", plusHours(y, 1)); // 499,999 tokens: 499,999,000,000 pico
+    expect(await evaluateOrgBudgets(org.orgId, now)).toEqual({ periods: 1, alerts: 0 });
+    expect(await crossings(org.orgId)).toEqual([]);
+    expect(await periodSpend(org.orgId)).toEqual([[y.toISOString(), "499999000000"]]);
+    expect(await marks(org.orgId)).toBe(0); // the mark it read is cleared
+
+    await spend(org.orgId, "0.000001", plusHours(y, 2)); // exactly 0.5 = 50% of 1
+    expect(await evaluateOrgBudgets(org.orgId, now)).toEqual({ periods: 1, alerts: 1 });
+    expect(await crossings(org.orgId)).toEqual([
+      [y.toISOString(), "percent:50", "500000000000", "500000000000", true, true],
+    ]);
+    expect(await alerts(org.orgId)).toEqual([["percent:50", "open", "500000000000"]]);
+    expect(events.map((e) => [e.type, e.data.spent, e.data.amount])).toEqual([
+      ["budget.threshold_reached", "0.5", "1"],
+    ]);
+  });
+
+  it("thresholds reached at once open one alert, at the highest; evaluating again adds nothing", async () => {
+    const org = await budgetOrg("eval-highest");
+    await createBudget(org, {
+      name: "d",
+      period: "day",
+      amount: "1",
+      thresholds: [{ percent: 100 }, { percent: 50 }, { amount: "0.8" }],
+    });
+    await spend(org.orgId, "0.85", plusHours(y, 3));
+    expect(await evaluateOrgBudgets(org.orgId, now)).toEqual({ periods: 1, alerts: 1 });
+    // 50% = 0.5 and 0.8 reached, 100% not; one alert, at 0.8.
+    expect(await crossings(org.orgId)).toEqual([
+      [y.toISOString(), "percent:50", "500000000000", "850000000000", true, true],
+      [y.toISOString(), "amount:0.8", "800000000000", "850000000000", true, true],
+    ]);
+    expect(await alerts(org.orgId)).toEqual([["amount:0.8", "open", "850000000000"]]);
+    expect(events.map((e) => e.data.threshold)).toEqual([{ amount: "0.8" }]);
+    expect(await evaluateOrgBudgets(org.orgId, now)).toEqual({ periods: 1, alerts: 0 });
+    expect(await crossings(org.orgId)).toHaveLength(2);
+    expect(events).toHaveLength(1);
+  });
+
+  it("evaluates every period from the mark's hour; a closed one records crossings but alerts nobody", async () => {
+    const org = await budgetOrg("eval-closed");
+    await createBudget(org, { name: "d", period: "day", amount: "1", thresholds: [{ percent: 100 }] });
+    const before = utcDay(2);
+    await spend(org.orgId, "1.2", plusHours(before, 3)); // late: the day before yesterday
+    await spend(org.orgId, "0.3", plusHours(y, 3));
+    expect(await evaluateOrgBudgets(org.orgId, now)).toEqual({ periods: 2, alerts: 0 });
+    expect(await periodSpend(org.orgId)).toEqual([
+      [before.toISOString(), "1200000000000"],
+      [y.toISOString(), "300000000000"],
+    ]);
+    expect(await crossings(org.orgId)).toEqual([
+      [before.toISOString(), "percent:100", "1000000000000", "1200000000000", false, false],
+    ]);
+    expect(await alerts(org.orgId)).toEqual([]);
+    expect(events).toEqual([]);
+    // Without a mark, only the period at `now`.
+    expect(await evaluateOrgBudgets(org.orgId, now)).toEqual({ periods: 1, alerts: 0 });
+  });
+
+  it("an organisation without budgets: nothing evaluated, the mark it read cleared", async () => {
+    const org = await budgetOrg("eval-none");
+    await pgPool().query(`INSERT INTO budget_marks ("orgId", "fromHour", version) VALUES ($1, now(), 1)`, [org.orgId]);
+    expect(await evaluateOrgBudgets(org.orgId, now)).toEqual({ periods: 0, alerts: 0 });
+    expect(await marks(org.orgId)).toBe(0);
+  });
+});
+
+describe("the sweeper's lists", () => {
+  it("marks older than asked (a budgets job was lost)", async () => {
+    const org = await budgetOrg("eval-stale");
+    await createBudget(org, { name: "d", period: "day", amount: "1" });
+    await pgPool().query(`UPDATE budget_marks SET "markedAt" = now() - interval '10 seconds' WHERE "orgId" = $1`, [
+      org.orgId,
+    ]);
+    expect(await orgsWithStaleMarks(3_000)).toContain(org.orgId);
+    expect(await orgsWithStaleMarks(60_000)).not.toContain(org.orgId);
+  });
+
+  it("resolves alerts of periods that are over, of one organisation or of all", async () => {
+    const a = await budgetOrg("eval-resolve-a");
+    const b = await budgetOrg("eval-resolve-b");
+    for (const org of [a, b]) {
+      await createBudget(org, { name: "d", period: "day", amount: "1", thresholds: [{ percent: 100 }] });
+      await spend(org.orgId, "1", plusHours(y, 1));
+      expect((await evaluateOrgBudgets(org.orgId, now)).alerts).toBe(1);
+    }
+    const end = utcDay(0); // yesterday's period ends at today 00:00 UTC
+    expect(await resolveEndedAlerts(new Date(end.getTime() - 1), a.orgId)).toBe(0);
+    expect(await resolveEndedAlerts(end, a.orgId)).toBe(1);
+    expect((await alerts(a.orgId)).map((r) => r[1])).toEqual(["resolved"]);
+    expect((await alerts(b.orgId)).map((r) => r[1])).toEqual(["open"]);
+    expect(await resolveEndedAlerts(end)).toBeGreaterThanOrEqual(1);
+    expect((await alerts(b.orgId)).map((r) => r[1])).toEqual(["resolved"]);
+    expect(await resolveEndedAlerts(end, b.orgId)).toBe(0); // resolved once
+  });
+});
