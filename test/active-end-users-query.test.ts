@@ -25,7 +25,7 @@ describe("active end users range", () => {
   });
   it("needs both ends as ISO date-times, and nothing else", () => {
     expect(issues({ from })).toEqual(["to: Invalid input: expected string, received undefined"]);
-    expect(issues({ from, to: "yesterday" })).toHaveLength(1);
+    expect(issues({ from, to: "yesterday" })).toContain("to: Invalid ISO datetime");
     expect(issues({ from, to: "2026-01-02T00:00:00Z", orgId: "x" })).toHaveLength(1);
   });
 });

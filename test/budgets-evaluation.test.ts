@@ -80,9 +80,9 @@ describe("budget evaluation", () => {
     });
     await spend(org.orgId, "0.85", plusHours(y, 3));
     expect(await evaluateOrgBudgets(org.orgId, now)).toEqual({ periods: 1, alerts: 1 });
-    // 50% = 0.5 and 0.8 reached, 100% not; one alert, at 0.8.
+    // 50% = 0.5 and 0.8 reached, 100% not; one alert, at 0.8 (the crossing it was opened for).
     expect(await crossings(org.orgId)).toEqual([
-      [y.toISOString(), "percent:50", "500000000000", "850000000000", true, true],
+      [y.toISOString(), "percent:50", "500000000000", "850000000000", true, false],
       [y.toISOString(), "amount:0.8", "800000000000", "850000000000", true, true],
     ]);
     expect(await alerts(org.orgId)).toEqual([["amount:0.8", "open", "850000000000"]]);

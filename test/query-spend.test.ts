@@ -94,9 +94,17 @@ describe("spend query: which table answers which part of the range", () => {
     const cols = `"orgId", team, feature, provider, model, customer, environment, "serviceTier", events, "costPico"`;
     const vals = `$1, '', '', 'openai', 'gpt-4o', '', '', 'standard', 1, $3`;
     for (const [t, pico] of hourly)
-      await pgPool().query(`INSERT INTO spend_rollups (hour, ${cols}) VALUES ($2, ${vals})`, [org.orgId, t, String(pico)]);
+      await pgPool().query(`INSERT INTO spend_rollups (hour, ${cols}) VALUES ($2, ${vals})`, [
+        org.orgId,
+        t,
+        String(pico),
+      ]);
     for (const [t, pico] of daily)
-      await pgPool().query(`INSERT INTO spend_rollups_daily (day, ${cols}) VALUES ($2, ${vals})`, [org.orgId, t, String(pico)]);
+      await pgPool().query(`INSERT INTO spend_rollups_daily (day, ${cols}) VALUES ($2, ${vals})`, [
+        org.orgId,
+        t,
+        String(pico),
+      ]);
   });
   const ask = (from: Date, to: Date, granularity: string) =>
     querySpend(org, spendQuerySchema.parse({ from: from.toISOString(), to: to.toISOString(), granularity }));
@@ -114,7 +122,9 @@ describe("spend query: which table answers which part of the range", () => {
     ]);
     for (const g of ["week", "month"]) {
       const w = await ask(at(0, 21, 30), at(3, 2, 30), g);
-      expect(points(w), g).toEqual([[g === "week" ? at(0, 0).toISOString() : "2026-01-01T00:00:00.000Z", "0.01100110011"]]);
+      expect(points(w), g).toEqual([
+        [g === "week" ? at(0, 0).toISOString() : "2026-01-01T00:00:00.000Z", "0.01100110011"],
+      ]);
     }
   });
 

@@ -23,7 +23,7 @@ const base = Math.floor(Date.now() / H) * H - 30 * H;
 const pick = <T>(xs: readonly T[], i: number) => xs[i % xs.length]!;
 const event = (i: number) => ({
   eventId: `d-${i}-${randomUUID()}`,
-  timestamp: new Date(base + (i % 3) * H + i * 60_000).toISOString(),
+  timestamp: new Date(base + (i % 5) * H + (i % 60) * 60_000).toISOString(),
   ...pick(
     [
       { provider: "openai", model: "gpt-4o-2024-08-06" },
@@ -36,11 +36,12 @@ const event = (i: number) => ({
   outputTokens: 10 + i,
   cachedInputTokens: i % 2 ? 20 : 0,
   serviceTier: pick(["standard", "batch"], i),
-  team: pick(["a", undefined], i),
-  feature: pick(["f", "g", undefined], i),
-  customer: pick([undefined, "c"], i + 1),
-  environment: pick(["prod", undefined, "dev"], i + 2),
-  endUser: pick(["u1", undefined, "u2", "u3"], i),
+  // Each dimension on its own cycle, so that buckets differ in every one of them.
+  team: pick(["a", undefined], Math.floor(i / 2)),
+  feature: pick(["f", "g", undefined], Math.floor(i / 3)),
+  customer: pick([undefined, "c"], Math.floor(i / 7)),
+  environment: pick(["prod", undefined, "dev"], Math.floor(i / 11)),
+  endUser: pick(["u1", undefined, "u2", "u3"], Math.floor(i / 4)),
   status: i % 5 === 0 ? ("error" as const) : ("success" as const),
 });
 

@@ -102,7 +102,10 @@ describe("foldDeltas", () => {
     for (let i = 0; i < 5001; i += 1000)
       await ingestBatch(
         org.orgId,
-        Array.from({ length: Math.min(1000, 5001 - i) }, (_, j) => ({ ...ev(`u${i + j}`, hour(1)), endUser: `u${i + j}` })),
+        Array.from({ length: Math.min(1000, 5001 - i) }, (_, j) => ({
+          ...ev(`u${i + j}`, hour(1)),
+          endUser: `u${i + j}`,
+        })),
         {},
       );
     expect(await pendingScoped(org.orgId)).toBe(5001);

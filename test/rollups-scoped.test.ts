@@ -67,9 +67,14 @@ describe("trackScopedSpend", () => {
   it("turns scoped spend on once, backfilling exactly the organisation's own events", async () => {
     const org = await newOrg("track-once");
     const other = await newOrg("track-other");
-    await ingestBatch(org.orgId, [ev(0, { endUser: "u1" }), ev(0, { endUser: "u1" }), ev(1, { endUser: "u2" })], {}, {
-      apiKeyId: "k1",
-    });
+    await ingestBatch(
+      org.orgId,
+      [ev(0, { endUser: "u1" }), ev(0, { endUser: "u1" }), ev(1, { endUser: "u2" })],
+      {},
+      {
+        apiKeyId: "k1",
+      },
+    );
     await ingestBatch(other.orgId, [ev(0, { endUser: "u1", inputTokens: 7000 })], {}, { apiKeyId: "k1" });
     await foldDeltas(org.orgId);
     expect(await pendingScoped(org.orgId)).toBe(0); // not tracked yet: the ingest wrote no scoped deltas
@@ -202,9 +207,9 @@ describe("queryScopedSpendFromEvents (the preview before scoped spend is kept)",
       { value: "", hour: h0 + H, pico: 2_500_000_000n },
       { value: "", hour: h0 + 2 * H, pico: 5_000_000_000n },
     ]);
-    expect(
-      await queryScopedSpendFromEvents(org.orgId, { ...range(), filters: { apiKeyId: "k1", team: "a" } }),
-    ).toEqual([{ value: "", hour: 0, pico: 10_000_000_000n }]);
+    expect(await queryScopedSpendFromEvents(org.orgId, { ...range(), filters: { apiKeyId: "k1", team: "a" } })).toEqual(
+      [{ value: "", hour: 0, pico: 10_000_000_000n }],
+    );
     expect(
       await queryScopedSpendFromEvents(org.orgId, { ...range(), filters: { team: "" }, groupBy: "endUser" }),
     ).toEqual([{ value: "u1", hour: 0, pico: 5_000_000_000n }]);
