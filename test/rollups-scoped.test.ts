@@ -155,6 +155,10 @@ describe("trackScopedSpend", () => {
       writer.release();
     }
     expect((await both).sort()).toEqual([false, true]);
+    // One backfill, so one fold job for it.
+    await sleep(300);
+    const jobs = await getQueue("rollup").getJobs(["waiting", "delayed", "prioritized"]);
+    expect(jobs.filter((j) => j.id?.startsWith(`rollup-${org.orgId}-backfill-`))).toHaveLength(1);
     await foldDeltas(org.orgId);
     // Counted once: u1 2.5e9 (hour 0), u2 7.5e9 (hour 2).
     const actual = await scopedFromTable(org.orgId);
