@@ -27,7 +27,6 @@ export const MODULES = {
       "lib/api/http-status.ts",
       "lib/api/check-response.ts",
       "lib/api/rate-limit.ts",
-      "lib/api/request-guards.ts",
     ],
     testFiles: [
       "lib/api/contract-route.test.ts",
@@ -37,8 +36,13 @@ export const MODULES = {
       "lib/api/rate-limit.test.ts",
       "test/api-wrappers.test.ts",
       "test/rate-limit.test.ts",
-      "test/request-guards.test.ts",
     ],
+  },
+  // The checks before authentication (size, media type, origin, request id, path parameters): its own
+  // entry so that its figure can be taken in minutes; the api entry's figure predates it.
+  "api-guards": {
+    mutate: ["lib/api/request-guards.ts"],
+    testFiles: ["test/request-guards.test.ts", "lib/api/contract-route.test.ts", "lib/api/respond-parse.test.ts"],
   },
   apikeys: {
     mutate: ["lib/apikeys/*.ts", "!lib/apikeys/*.test.ts"],
@@ -86,6 +90,16 @@ export const MODULES = {
       "lib/budgets/forecast-spend.test.ts",
       "test/budgets-forecast.test.ts",
     ],
+  },
+  // Budget evaluation: thresholds, crossings, alerts, the mark and the sweeper's lists. Not
+  // lib/budgets/record-caps.ts (hard caps, being rewritten with lib/limits).
+  "budgets-evaluation": {
+    mutate: [
+      "lib/budgets/evaluate-budget-period.ts",
+      "lib/budgets/evaluate-org-budgets.ts",
+      "lib/budgets/budget-spend.ts",
+    ],
+    testFiles: ["test/budgets-evaluation.test.ts", "test/budgets-alerts.test.ts"],
   },
   permissions: {
     mutate: ["lib/auth/permissions.ts"],

@@ -112,17 +112,19 @@ describe("foldDeltas", () => {
     expect(await pendingDeltas(org.orgId)).toBe(6);
     expect(await foldDeltas(org.orgId)).toBe(6);
     expect(await pendingScoped(org.orgId)).toBe(0);
-    // 5,001 teams: 5,001 rollup deltas, folded in one call (a batch of 5,000 and one of 1).
+    // In an organisation without scoped spend, 5,001 teams: 5,001 rollup deltas and no scoped ones,
+    // folded in one call (a batch of 5,000 and one of 1).
+    const plain = await newOrg("fold-all-plain");
     for (let i = 0; i < 5001; i += 1000)
       await ingestBatch(
-        org.orgId,
+        plain.orgId,
         Array.from({ length: Math.min(1000, 5001 - i) }, (_, j) => ev(`t${i + j}`, hour(2), `team-${i + j}`)),
         {},
       );
-    expect(await pendingDeltas(org.orgId)).toBe(5001);
-    expect(await foldDeltas(org.orgId)).toBe(5001);
-    expect(await pendingDeltas(org.orgId)).toBe(0);
-    expect(await pendingScoped(org.orgId)).toBe(0);
+    expect(await pendingDeltas(plain.orgId)).toBe(5001);
+    expect(await pendingScoped(plain.orgId)).toBe(0);
+    expect(await foldDeltas(plain.orgId)).toBe(5001);
+    expect(await pendingDeltas(plain.orgId)).toBe(0);
   });
 
   it("after a fold that marked budgets, enqueues one budgets job for that mark version", async () => {
@@ -137,6 +139,13 @@ describe("foldDeltas", () => {
       job = await getQueue("budgets").getJob(`budgets-${org.orgId}-${version}`);
     }
     expect(job?.data).toEqual({ orgId: org.orgId });
+    // An organisation without budgets is not marked, and no budgets job is enqueued for it.
+    const plain = await newOrg("fold-enqueue-plain");
+    await ingestBatch(plain.orgId, [ev("p1", hour(1))], {});
+    await foldDeltas(plain.orgId);
+    await new Promise((r) => setTimeout(r, 300));
+    const jobs = await getQueue("budgets").getJobs(["waiting", "delayed", "prioritized"]);
+    expect(jobs.filter((j) => j.data.orgId === plain.orgId)).toEqual([]);
   });
 
   it("lists an organisation whose only stale deltas are scoped ones", async () => {
