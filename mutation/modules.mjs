@@ -99,7 +99,7 @@ export const MODULES = {
       "lib/budgets/evaluate-org-budgets.ts",
       "lib/budgets/budget-spend.ts",
     ],
-    testFiles: ["test/budgets-evaluation.test.ts", "test/budgets-alerts.test.ts"],
+    testFiles: ["test/budgets-evaluation.test.ts", "test/budgets-alerts.test.ts", "test/budgets-forecast.test.ts"],
   },
   permissions: {
     mutate: ["lib/auth/permissions.ts"],

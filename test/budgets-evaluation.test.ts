@@ -3,12 +3,15 @@
 // sweeper's lists. Model house-7b costs exactly $1 per 1M input tokens (support/budget-helpers), so
 // every figure below is worked out by hand in pico-dollars (1 USD = 10^12).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/apikeys/create-api-key";
 import { createBudget } from "@/lib/budgets";
 import { evaluateOrgBudgets, orgsWithStaleMarks, resolveEndedAlerts } from "@/lib/budgets/evaluate-org-budgets";
 import { onBudgetEvent, type BudgetEvent } from "@/lib/budgets/publish-budget-event";
 import { pgPool } from "@/lib/db/pg-pool";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
-import { budgetOrg, plusHours, spend, utcDay } from "./support/budget-helpers";
+import { budgetOrg, costing, plusHours, spend, spendMany, utcDay } from "./support/budget-helpers";
+import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { foldDeltas } from "@/lib/rollups/fold-deltas";
 import { closeConnections } from "./support/close-connections";
 
 beforeAll(installShippedCatalogIfEmpty);
@@ -31,17 +34,17 @@ const crossings = async (orgId: string) =>
 const alerts = async (orgId: string) =>
   (
     await pgPool().query(
-      `SELECT threshold, state, "spentPico"::text AS s FROM alerts WHERE "orgId" = $1 ORDER BY "openedAt"`,
+      `SELECT threshold, state, "spentPico"::text AS s, kind FROM alerts WHERE "orgId" = $1 ORDER BY "openedAt"`,
       [orgId],
     )
-  ).rows.map((r) => [r.threshold, r.state, r.s]);
+  ).rows.map((r) => [r.threshold, r.state, r.s, ...(r.kind === "threshold" ? [] : [r.kind])]);
 const periodSpend = async (orgId: string) =>
   (
     await pgPool().query(
-      `SELECT "periodStart", "spentPico"::text AS s FROM budget_period_spend WHERE "orgId" = $1 ORDER BY 1`,
+      `SELECT "periodStart", "spentPico"::text AS s, "scopeValue" AS v FROM budget_period_spend WHERE "orgId" = $1 ORDER BY 1, 3`,
       [orgId],
     )
-  ).rows.map((r) => [r.periodStart.toISOString(), r.s]);
+  ).rows.map((r) => [r.periodStart.toISOString(), r.s, ...(r.v ? [r.v] : [])]);
 const marks = async (orgId: string) =>
   (await pgPool().query(`SELECT count(*)::int AS n FROM budget_marks WHERE "orgId" = $1`, [orgId])).rows[0].n;
 
@@ -110,6 +113,88 @@ describe("budget evaluation", () => {
     expect(events).toEqual([]);
     // Without a mark, only the period at `now`.
     expect(await evaluateOrgBudgets(org.orgId, now)).toEqual({ periods: 1, alerts: 0 });
+  });
+
+  it("a period is over at exactly its end: a crossing found then alerts nobody", async () => {
+    const org = await budgetOrg("eval-end");
+    await createBudget(org, { name: "d", period: "day", amount: "1", thresholds: [{ percent: 100 }] });
+    await spend(org.orgId, "1", plusHours(y, 5));
+    // At today 00:00 the mark reaches back into yesterday: yesterday (over) and today (empty).
+    expect(await evaluateOrgBudgets(org.orgId, utcDay(0))).toEqual({ periods: 2, alerts: 0 });
+    expect(await crossings(org.orgId)).toEqual([
+      [y.toISOString(), "percent:100", "1000000000000", "1000000000000", false, false],
+    ]);
+  });
+
+  it("a scope with fixed values counts only their spend", async () => {
+    const org = await budgetOrg("eval-fixed");
+    await createBudget(org, { name: "t", period: "day", amount: "1", scope: { team: "a", customer: "c" } });
+    await spendMany(org.orgId, [
+      costing("0.3", plusHours(y, 1), { team: "a", customer: "c" }),
+      costing("0.9", plusHours(y, 1), { team: "b", customer: "c" }),
+      costing("0.7", plusHours(y, 1), { team: "a" }),
+    ]);
+    await evaluateOrgBudgets(org.orgId, now);
+    expect(await periodSpend(org.orgId)).toEqual([[y.toISOString(), "300000000000"]]);
+  });
+
+  it('a "*" budget keeps a value only while it has spend: no value, zero cost and stale rows are left out', async () => {
+    const org = await budgetOrg("eval-star");
+    await createBudget(org, { name: "c", period: "day", amount: "1", scope: { customer: "*" } });
+    await spendMany(org.orgId, [
+      costing("0.4", plusHours(y, 1), { customer: "c1" }),
+      costing("0.2", plusHours(y, 2), { customer: "c1" }),
+      costing("0.9", plusHours(y, 1)), // nobody's
+    ]);
+    // c2's only event is unpriced: it has events but no cost.
+    await ingestBatch(
+      org.orgId,
+      [{ ...costing("0", plusHours(y, 1), { customer: "c2" }), model: "no-such-model", inputTokens: 10 }],
+      {},
+    );
+    await foldDeltas(org.orgId);
+    // A value left from an earlier evaluation that no longer has spend (e.g. re-priced to zero).
+    const { rows } = await pgPool().query(`SELECT id FROM budgets WHERE "orgId" = $1`, [org.orgId]);
+    await pgPool().query(
+      `INSERT INTO budget_period_spend ("orgId", "budgetId", "periodStart", "scopeValue", "periodEnd", "spentPico", "updatedAt", "foldedBefore")
+       VALUES ($1, $2, $3, 'ghost', $4, 5, now() - interval '1 hour', now() - interval '1 hour')`,
+      [org.orgId, rows[0].id, y, utcDay(0)],
+    );
+    await evaluateOrgBudgets(org.orgId, now);
+    expect(await periodSpend(org.orgId)).toEqual([[y.toISOString(), "600000000000", "c1"]]);
+  });
+
+  it("endUser and apiKey scopes are read from scoped spend", async () => {
+    const org = await budgetOrg("eval-scoped");
+    const key = await createApiKey(org, { name: "svc", scopes: ["ingest"] });
+    const keyId = key.id;
+    await createBudget(org, { name: "u", period: "day", amount: "1", scope: { endUser: "*" } });
+    await createBudget(org, { name: "k", period: "day", amount: "1", scope: { apiKey: keyId, team: "a" } });
+    const r = await ingestBatch(
+      org.orgId,
+      [
+        costing("0.25", plusHours(y, 1), { endUser: "u1", team: "a" }),
+        costing("0.5", plusHours(y, 2), { endUser: "u2", team: "b" }),
+        costing("0.125", plusHours(y, 3), { team: "a" }),
+      ],
+      {},
+      { apiKeyId: keyId },
+    );
+    expect(r.accepted).toBe(3);
+    await ingestBatch(org.orgId, [costing("0.75", plusHours(y, 1), { endUser: "u1", team: "a" })], {}); // no key
+    await foldDeltas(org.orgId);
+    await evaluateOrgBudgets(org.orgId, now);
+    const { rows } = await pgPool().query(
+      `SELECT b.name, s."scopeValue" AS v, s."spentPico"::text AS p FROM budget_period_spend s JOIN budgets b ON b.id = s."budgetId"
+        WHERE s."orgId" = $1 ORDER BY 1, 2`,
+      [org.orgId],
+    );
+    // k: key + team a = 0.25 + 0.125; u: u1 = 0.25 + 0.75, u2 = 0.5 (no end user: nobody's).
+    expect(rows.map((x) => [x.name, x.v, x.p])).toEqual([
+      ["k", "", "375000000000"],
+      ["u", "u1", "1000000000000"],
+      ["u", "u2", "500000000000"],
+    ]);
   });
 
   it("an organisation without budgets: nothing evaluated, the mark it read cleared", async () => {
