@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computePeriod } from "@/lib/chargeback/compute-period";
 import { focusExportStream } from "@/lib/exports";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { querySpend } from "@/lib/rollups/query-spend";
@@ -141,5 +142,79 @@ describe("FOCUS 1.2 export", () => {
     expect(csv).not.toContain("bravo-secret-team");
     expect(parse(csv, { columns: true })).toEqual([]);
     expect(csv.split("\r\n")[0] ?? csv.split("\n")[0]).toContain("BilledCost");
+  });
+
+  it("replaces shared usage with FOCUS 1.3 allocated charges, split as the statements split it, BilledCost still the spend total", async () => {
+    // Default settings: teams, proportional to direct spend. alpha $2, beta $1, $0.000001 without a team.
+    const org = await budgetOrg("focus-alloc");
+    await spendAt(org.orgId, [
+      ["2", "2026-10-01T00:10:00Z", { team: "alpha", feature: "chat" }],
+      ["1", "2026-10-02T05:00:00Z", { team: "beta" }],
+      ["0.000001", "2026-10-03T00:00:00Z", { feature: "batch" }],
+      ["5", "2026-11-03T00:00:00Z"], // shared, but in November: outside the range
+    ]);
+    const from = new Date("2026-10-01T00:00:00Z");
+    const to = new Date("2026-11-01T00:00:00Z");
+    const rows = parse(await readAll(await focusExportStream(org.orgId, from, to)), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    // By hand: 1,000,000 pico shared 2:1. floor(2e6/3) = 666,666 (remainder 2e12 of 3e12), floor(1e6/3) = 333,333
+    // (remainder 1e12); the one unit left goes to the largest remainder, alpha: 666,667 and 333,333 pico.
+    // Tokens (1 token shared) follow the cost shares: alpha 1, beta 0.
+    const direct = rows.filter((r) => r.AllocatedMethodId === "");
+    const allocated = rows.filter((r) => r.AllocatedMethodId !== "");
+    expect(direct.map((r) => [r.x_Team, r.BilledCost])).toEqual([
+      ["alpha", "2"],
+      ["beta", "1"],
+    ]);
+    expect(allocated.map((r) => [r.x_Team, r.BilledCost, r.EffectiveCost, r.ConsumedQuantity])).toEqual([
+      ["alpha", "0.000000666667", "0.000000666667", "1"],
+      ["beta", "0.000000333333", "0.000000333333", "0"],
+    ]);
+    for (const r of allocated) {
+      expect(r).toMatchObject({
+        AllocatedMethodId: "burnrate-chargeback-proportional",
+        AllocatedResourceId: `team:${r.x_Team}`,
+        AllocatedResourceName: r.x_Team,
+        ChargeCategory: "Usage",
+        BillingPeriodStart: "2026-10-01T00:00:00Z",
+        ChargePeriodStart: "2026-10-01T00:00:00Z",
+        ChargePeriodEnd: "2026-11-01T00:00:00Z",
+        ProviderName: "self-hosted",
+        SkuId: "self-hosted/house-7b",
+      });
+      expect(JSON.parse(r.AllocatedTags!)).toEqual({ team: r.x_Team });
+      const details = JSON.parse(r.AllocatedMethodDetails!);
+      expect(details.x_OriginCostPico).toBe("1000000");
+      expect(details.Elements[0].AllocatedRatio).toBe(r.x_Team === "alpha" ? 0.666667 : 0.333333);
+    }
+    // Allocation replaces the origin charge: nothing counted twice, the total is the spend API's.
+    const billed = sumDecimals(rows.map((r) => r.BilledCost!));
+    expect(billed).toBe("3.000001");
+    const spend = await querySpend(org, spendQuerySchema.parse({ from: from.toISOString(), to: to.toISOString() }));
+    expect(billed).toBe(spend.total.cost);
+    // The statements' own split of the same period.
+    const cb = (await computePeriod(org.orgId, "2026-10")).chargeback;
+    const statementShares = cb.parties.map((p) => [
+      p.party,
+      p.lines.find((l) => l.kind === "allocated" && l.source === "shared-usage")?.costPico,
+    ]);
+    expect(statementShares).toEqual([
+      ["alpha", 666_667n],
+      ["beta", 333_333n],
+    ]);
+  });
+
+  it("keeps shared usage as it is when no party can take it", async () => {
+    const org = await budgetOrg("focus-noalloc");
+    await spendAt(org.orgId, [["0.5", "2026-10-03T00:00:00Z"]]);
+    const rows = parse(
+      await readAll(
+        await focusExportStream(org.orgId, new Date("2026-10-01T00:00:00Z"), new Date("2026-11-01T00:00:00Z")),
+      ),
+      { columns: true },
+    ) as Record<string, string>[];
+    expect(rows.map((r) => [r.x_Team, r.BilledCost, r.AllocatedMethodId])).toEqual([["", "0.5", ""]]);
   });
 });

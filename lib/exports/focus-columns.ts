@@ -1,6 +1,7 @@
 /**
  * The FOCUS 1.2 columns of Burnrate's export, in order, each with the SQL that computes it from a
- * spend_rollups row `r` and its organisation `o` ($3 is the organisation's time zone). Text columns
+ * spend_rollups row `r` (with its charge period and allocation columns, see focus-export.ts) and its
+ * organisation `o` ($3 is the organisation's time zone). Text columns
  * go through `safe()` (formula-injection neutralised); COPY … CSV quotes every field that needs it.
  * Costs are exact: pico-dollars times 1e-12 is exact numeric arithmetic, trailing zeros trimmed.
  */
@@ -31,8 +32,8 @@ export const FOCUS_COLUMNS: [name: string, sql: string][] = [
     ),
   ],
   ["ChargeFrequency", `'Usage-Based'`],
-  ["ChargePeriodStart", iso(`r.hour`)],
-  ["ChargePeriodEnd", iso(`r.hour + interval '1 hour'`)],
+  ["ChargePeriodStart", iso(`r."chargeStart"`)],
+  ["ChargePeriodEnd", iso(`r."chargeEnd"`)],
   ["ConsumedQuantity", tokens],
   ["ConsumedUnit", `'Tokens'`],
   ["ContractedCost", money],
@@ -53,12 +54,13 @@ export const FOCUS_COLUMNS: [name: string, sql: string][] = [
     "Tags",
     `json_strip_nulls(json_build_object('team', ${orEmpty("team")}, 'feature', ${orEmpty("feature")}, 'customer', ${orEmpty("customer")}, 'environment', ${orEmpty("environment")}, 'serviceTier', ${orEmpty("serviceTier")}))::text`,
   ],
-  // FOCUS 1.3 split-cost allocation columns: empty on direct usage rows (these are not allocations).
-  ["AllocatedMethodId", `NULL`],
-  ["AllocatedMethodDetails", `NULL`],
-  ["AllocatedResourceId", `NULL`],
-  ["AllocatedResourceName", `NULL`],
-  ["AllocatedTags", `NULL`],
+  // FOCUS 1.3 split-cost allocation columns: null on direct usage rows (not allocations), set on the
+  // allocated charges that replace shared usage (see focus-allocations.ts).
+  ["AllocatedMethodId", `r."allocatedMethodId"`],
+  ["AllocatedMethodDetails", `r."allocatedMethodDetails"`],
+  ["AllocatedResourceId", safe(`r."allocatedResourceId"`)],
+  ["AllocatedResourceName", safe(`r."allocatedResourceName"`)],
+  ["AllocatedTags", `r."allocatedTags"`],
   ["x_Team", safe(`r.team`)],
   ["x_Feature", safe(`r.feature`)],
   ["x_Customer", safe(`r.customer`)],

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { to as copyTo } from "pg-copy-streams";
 import { pgPool } from "@/lib/db/pg-pool";
 import { floorHour } from "@/lib/budgets/budget-period";
+import { getChargebackSettings } from "@/lib/chargeback/settings";
+import { type AllocationPlan, type FocusAllocation, planFocusAllocations } from "./focus-allocations";
 import { FOCUS_COLUMNS } from "./focus-columns";
 
 export const focusExportQuery = z
@@ -20,20 +22,130 @@ export const focusExportQuery = z
   });
 
 const quoteLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ts = (d: Date) => `${quoteLiteral(d.toISOString())}::timestamptz`;
+const json = (v: unknown) => `${quoteLiteral(JSON.stringify(v))}::text`;
+/** A ratio num/den as a JSON number with 12 decimals (exact shares are in the x_ keys). */
+const ratio = (num: bigint, den: bigint) => {
+  if (den === 0n) return 0;
+  const scaled = (num * 10n ** 12n) / den;
+  return Number(scaled) / 1e12;
+};
 
-/** The SQL of the export (COPY cannot take parameters: values are quoted literals, never user text but ids/dates). */
-export function focusCopySql(orgId: string, timeZone: string, from: Date, to: Date): string {
-  const select = FOCUS_COLUMNS.map(([name, sql]) => `${sql} AS "${name}"`).join(",\n  ");
-  // Rows in the primary key's order: an index scan, no sort of millions of rows.
-  return `COPY (SELECT ${select}
-  FROM spend_rollups r JOIN organizations o ON o.id = r."orgId"
- WHERE r."orgId" = $1 AND r.hour >= $2::timestamptz AND r.hour < $4::timestamptz
- ORDER BY r."orgId", r.hour, r.team, r.feature, r.provider, r.model, r.customer, r.environment, r."serviceTier")
- TO STDOUT WITH (FORMAT csv, HEADER true)`
-    .replaceAll("$1", () => quoteLiteral(orgId))
-    .replaceAll("$2", () => quoteLiteral(floorHour(from).toISOString()))
-    .replaceAll("$3", () => quoteLiteral(timeZone))
-    .replaceAll("$4", () => quoteLiteral(to.toISOString()));
+const ROLLUP_COLS = [
+  "orgId",
+  "hour",
+  "team",
+  "feature",
+  "provider",
+  "model",
+  "customer",
+  "environment",
+  "serviceTier",
+  "events",
+  "requests",
+  "inputTokens",
+  "outputTokens",
+  "cachedInputTokens",
+  "cacheWriteTokens",
+  "reasoningTokens",
+  "costPico",
+  "chargeStart",
+  "chargeEnd",
+  "allocatedMethodId",
+  "allocatedMethodDetails",
+  "allocatedResourceId",
+  "allocatedResourceName",
+  "allocatedTags",
+] as const;
+
+/** One allocated charge as a row shaped like a rollup row (all literals: COPY takes no parameters). */
+function allocationValues(orgId: string, a: FocusAllocation): string {
+  const party = quoteLiteral(a.party);
+  const cols: Record<(typeof ROLLUP_COLS)[number], string> = {
+    orgId: quoteLiteral(orgId),
+    hour: ts(a.periodStart),
+    team: a.dimension === "team" ? party : "''",
+    feature: "''",
+    provider: quoteLiteral(a.provider),
+    model: quoteLiteral(a.model),
+    customer: a.dimension === "customer" ? party : "''",
+    environment: "''",
+    serviceTier: "''",
+    events: "0::bigint",
+    requests: `${a.requests}::bigint`,
+    inputTokens: `${a.inputTokens}::bigint`,
+    outputTokens: `${a.outputTokens}::bigint`,
+    cachedInputTokens: `${a.cachedInputTokens}::bigint`,
+    cacheWriteTokens: `${a.cacheWriteTokens}::bigint`,
+    reasoningTokens: `${a.reasoningTokens}::bigint`,
+    costPico: `${a.costPico}::numeric`,
+    chargeStart: ts(a.start),
+    chargeEnd: ts(a.end),
+    allocatedMethodId: quoteLiteral(`burnrate-chargeback-${a.method}`),
+    allocatedMethodDetails: json({
+      Elements: [
+        {
+          AllocatedRatio: ratio(a.costPico, a.originPico),
+          UsageUnit: a.method === "requests" ? "Requests" : a.method === "tokens" ? "Tokens" : "USD",
+        },
+      ],
+      x_Period: a.period,
+      x_Rule: a.method,
+      x_AllocatedCostPico: a.costPico.toString(),
+      x_OriginCostPico: a.originPico.toString(),
+      x_Remainders: "largest remainder, ties by party key",
+    }),
+    allocatedResourceId: quoteLiteral(`${a.dimension}:${a.party}`),
+    allocatedResourceName: party,
+    allocatedTags: json({ [a.dimension]: a.party }),
+  };
+  return `(${ROLLUP_COLS.map((c) => cols[c]).join(", ")})`;
+}
+
+/**
+ * The SQL of the export (COPY cannot take parameters: values are quoted literals). Direct usage
+ * rows come from the rollups; shared rows in the windows the plan replaces are left out and the
+ * plan's allocated charges are appended instead (see focus-allocations.ts).
+ */
+export function focusCopySql(
+  orgId: string,
+  timeZone: string,
+  from: Date,
+  to: Date,
+  plan: AllocationPlan = { allocations: [], replaced: [] },
+  partyColumn: "team" | "customer" = "team",
+): string {
+  // Placeholders are filled before any party name goes in (a name may contain "$1").
+  const fill = (sql: string) =>
+    sql
+      .replaceAll("$1", () => quoteLiteral(orgId))
+      .replaceAll("$2", () => quoteLiteral(floorHour(from).toISOString()))
+      .replaceAll("$3", () => quoteLiteral(timeZone))
+      .replaceAll("$4", () => quoteLiteral(to.toISOString()));
+  const select = fill(FOCUS_COLUMNS.map(([name, sql]) => `${sql} AS "${name}"`).join(",\n  "));
+  const replaced = plan.replaced
+    .map((w) => ` AND NOT (r."${partyColumn}" = '' AND r.hour >= ${ts(w.start)} AND r.hour < ${ts(w.end)})`)
+    .join("");
+  const rollups = `SELECT s.*, s.hour AS "chargeStart", s.hour + interval '1 hour' AS "chargeEnd",
+       NULL::text AS "allocatedMethodId", NULL::text AS "allocatedMethodDetails", NULL::text AS "allocatedResourceId",
+       NULL::text AS "allocatedResourceName", NULL::text AS "allocatedTags" FROM spend_rollups s`;
+  // Rows in the primary key's order: an index scan, no sort of millions of rows; the allocated
+  // charges (a few per period and party) follow.
+  const direct = fill(`SELECT ${select}
+  FROM (${rollups}) r JOIN organizations o ON o.id = r."orgId"
+ WHERE r."orgId" = $1 AND r.hour >= $2::timestamptz AND r.hour < $4::timestamptz${replaced}
+ ORDER BY r."orgId", r.hour, r.team, r.feature, r.provider, r.model, r.customer, r.environment, r."serviceTier"`);
+  const allocated =
+    plan.allocations.length === 0
+      ? ""
+      : `
+ UNION ALL
+(SELECT ${select}
+  FROM (VALUES ${plan.allocations.map((a) => allocationValues(orgId, a)).join(",\n  ")})
+       AS r(${ROLLUP_COLS.map((c) => `"${c}"`).join(", ")})
+  JOIN organizations o ON o.id = r."orgId"
+ ORDER BY r.hour, r."allocatedResourceId")`;
+  return `COPY ((${direct})${allocated})\n TO STDOUT WITH (FORMAT csv, HEADER true)`;
 }
 
 /**
@@ -45,10 +157,8 @@ export function focusCopySql(orgId: string, timeZone: string, from: Date, to: Da
  */
 export async function focusExportStream(orgId: string, from: Date, to: Date): Promise<Readable> {
   const pool = pgPool();
-  const { rows } = await pool.query<{ timeZone: string }>(`SELECT "timeZone" FROM organizations WHERE id = $1`, [
-    orgId,
-  ]);
-  const timeZone = rows[0]?.timeZone ?? "UTC";
+  const settings = await getChargebackSettings(orgId);
+  const plan = await planFocusAllocations(orgId, from, to);
   const client = await pool.connect();
   let released = false;
   const release = (err?: Error) => {
@@ -56,7 +166,7 @@ export async function focusExportStream(orgId: string, from: Date, to: Date): Pr
     released = true;
     client.release(err);
   };
-  const stream = client.query(copyTo(focusCopySql(orgId, timeZone, from, to)));
+  const stream = client.query(copyTo(focusCopySql(orgId, settings.timeZone, from, to, plan, settings.partyDimension)));
   stream.on("end", () => release());
   stream.on("error", (err) => release(err));
   stream.on("close", () => release(stream.readableEnded ? undefined : new Error("export stream closed early")));
