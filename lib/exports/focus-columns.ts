@@ -9,8 +9,12 @@ const iso = (expr: string) => `to_char((${expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD
 /** A text cell that never starts with = + - @ TAB or CR (prefixed with an apostrophe). */
 export const safe = (expr: string) =>
   `(CASE WHEN (${expr}) ~ '^[=+\\-@\\t\\r]' THEN '''' || (${expr}) ELSE (${expr}) END)`;
-const money = `trim_scale(r."costPico" * 0.000000000001)`;
-const tokens = `(r."inputTokens" + r."outputTokens" + r."cachedInputTokens" + r."cacheWriteTokens" + r."reasoningTokens")`;
+// `k` is one token kind of the row (see focus-export.ts): its tokens, its share of the row's cost
+// (effPico, exact) and its catalog cost (listPico, null without a catalog price).
+const money = `trim_scale(k."effPico" * 0.000000000001)`;
+const tokens = `k.tokens`;
+const first = (expr: string) => `CASE WHEN k.ord = k.first THEN ${expr} ELSE 0 END`;
+const ofKind = (kind: string) => `CASE WHEN k.kind = '${kind}' THEN k.tokens ELSE 0 END`;
 const monthStart = `(date_trunc('month', r.hour AT TIME ZONE $3) AT TIME ZONE $3)`;
 const monthEnd = `((date_trunc('month', r.hour AT TIME ZONE $3) + interval '1 month') AT TIME ZONE $3)`;
 const orEmpty = (c: string) => `NULLIF(r."${c}", '')`;
@@ -28,7 +32,7 @@ export const FOCUS_COLUMNS: [name: string, sql: string][] = [
   [
     "ChargeDescription",
     safe(
-      `r.provider || '/' || r.model || ' inference' || CASE WHEN r.feature <> '' THEN ' for ' || r.feature ELSE '' END`,
+      `r.provider || '/' || r.model || ' ' || k.kind || ' tokens' || CASE WHEN r.feature <> '' THEN ' for ' || r.feature ELSE '' END`,
     ),
   ],
   ["ChargeFrequency", `'Usage-Based'`],
@@ -39,8 +43,9 @@ export const FOCUS_COLUMNS: [name: string, sql: string][] = [
   ["ContractedCost", money],
   ["EffectiveCost", money],
   ["InvoiceIssuerName", safe(`r.provider`)],
-  // The cost at Burnrate's prices (catalog, or the organisation's override when it has one).
-  ["ListCost", money],
+  // The same tokens at the global catalog's price (no custom price, no discount); the effective cost
+  // when the model has no catalog price (a self-hosted or custom-priced model: its own price is the list).
+  ["ListCost", `trim_scale(COALESCE(k."listPico", k."effPico") * 0.000000000001)`],
   ["PricingCategory", `'Standard'`],
   ["PricingQuantity", `trim_scale(${tokens} * 0.000001)`],
   ["PricingUnit", `'1M Tokens'`],
@@ -49,7 +54,7 @@ export const FOCUS_COLUMNS: [name: string, sql: string][] = [
   ["ServiceCategory", `'AI and Machine Learning'`],
   ["ServiceName", safe(`r.provider || ' LLM API'`)],
   ["SkuId", safe(`r.provider || '/' || r.model`)],
-  ["SkuPriceId", safe(`r.provider || '/' || r.model || '/' || r."serviceTier"`)],
+  ["SkuPriceId", safe(`r.provider || '/' || r.model || '/' || r."serviceTier" || '/' || k.kind`)],
   [
     "Tags",
     `json_strip_nulls(json_build_object('team', ${orEmpty("team")}, 'feature', ${orEmpty("feature")}, 'customer', ${orEmpty("customer")}, 'environment', ${orEmpty("environment")}, 'serviceTier', ${orEmpty("serviceTier")}))::text`,
@@ -67,12 +72,14 @@ export const FOCUS_COLUMNS: [name: string, sql: string][] = [
   ["x_Environment", safe(`r.environment`)],
   ["x_Model", safe(`r.model`)],
   ["x_ServiceTier", safe(`r."serviceTier"`)],
-  ["x_Events", `r.events`],
-  ["x_Requests", `r.requests`],
-  ["x_InputTokens", `r."inputTokens"`],
-  ["x_OutputTokens", `r."outputTokens"`],
-  ["x_CachedInputTokens", `r."cachedInputTokens"`],
-  ["x_CacheWriteTokens", `r."cacheWriteTokens"`],
-  ["x_ReasoningTokens", `r."reasoningTokens"`],
-  ["x_CostPicoUsd", `r."costPico"`],
+  ["x_TokenKind", `k.kind`],
+  // Counted once per bucket (on its first token-kind row), so they still add up.
+  ["x_Events", first(`r.events`)],
+  ["x_Requests", first(`r.requests`)],
+  ["x_InputTokens", ofKind("input")],
+  ["x_OutputTokens", ofKind("output")],
+  ["x_CachedInputTokens", ofKind("cached-input")],
+  ["x_CacheWriteTokens", ofKind("cache-write")],
+  ["x_ReasoningTokens", ofKind("reasoning")],
+  ["x_CostPicoUsd", `k."effPico"`],
 ];
