@@ -235,7 +235,7 @@ test("a held invoice is released for another billing run from the page (finance)
   await page.screenshot(shot("chargeback-invoice-held"));
   await row.getByTestId("release-invoice").click();
   // Stripe is not connected in this organisation: the run leaves the released invoice as a draft.
-  await expect(row.getByRole("status")).toHaveText("now draft");
+  await expect(row).toContainText("draft");
   await expect(row).not.toContainText("held");
   await expect(row.getByTestId("release-invoice")).toHaveCount(0);
   await page.screenshot(shot("chargeback-invoice-released"));
