@@ -6,6 +6,7 @@ import {
   connectStripe,
   handleStripeWebhook,
   mapStripeCustomer,
+  releaseHeldInvoice,
 } from "@/lib/billing";
 import {
   addFixedCost,
@@ -164,6 +165,46 @@ describe("Stripe billing of customer statements", () => {
     ]);
     // Held stays held: a retry does not finalize it.
     expect(await billStatement(other.org.orgId, other.statements.initech!)).toMatchObject({ status: "held" });
+
+    // Released while Stripe still adds its 5 cents: compared again and held again (a second alert).
+    stub.extraCents = 5;
+    try {
+      expect(await releaseHeldInvoice(other.org, other.statements.initech!)).toMatchObject({ status: "held" });
+    } finally {
+      stub.extraCents = 0;
+    }
+    expect((await invoiceRow(other.org.orgId, other.statements.initech!)).status).toBe("held");
+    // The difference fixed in Stripe, released again: finalized, the same invoice and items (2.33 = 200 + 33).
+    expect(await releaseHeldInvoice(other.org, other.statements.initech!)).toEqual({
+      status: "open",
+      stripeInvoiceId: invoiceId,
+    });
+    expect(await invoiceRow(other.org.orgId, other.statements.initech!)).toMatchObject({
+      status: "open",
+      stripeTotalCents: 233n,
+      heldReason: null,
+    });
+    expect(stub.invoices.get(invoiceId)!.status).toBe("open");
+    expect(itemsOf(invoiceId)).toEqual([200, 33]);
+    const audit = await pgPool().query(
+      `SELECT action, "actorLabel" FROM audit_logs WHERE "orgId" = $1 AND "targetId" = $2 ORDER BY "createdAt", id`,
+      [other.org.orgId, other.statements.initech!],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      "stripe.invoice_held",
+      "stripe.invoice_released",
+      "stripe.invoice_held",
+      "stripe.invoice_released",
+    ]);
+    expect(audit.rows[1].actorLabel).not.toMatch(/^Burnrate/);
+    const held = await pgPool().query(`SELECT 1 FROM outbox_events WHERE "orgId" = $1 AND type = $2`, [
+      other.org.orgId,
+      "chargeback.invoice_held",
+    ]);
+    expect(held.rows).toHaveLength(2);
+    // Not held any more: a 409; another organisation's statement: not found.
+    await expect(releaseHeldInvoice(other.org, other.statements.initech!)).rejects.toMatchObject({ code: "conflict" });
+    await expect(releaseHeldInvoice(org, other.statements.initech!)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("applies signed invoice webhooks once, refuses bad signatures and other organisations' invoices", async () => {

@@ -174,15 +174,28 @@ describe("chargeback statements", () => {
 });
 
 describe("the chargeback job", () => {
-  it("closes due periods of organisations that set chargeback up (the worker's schedule)", async () => {
+  it("closes due periods of every organisation with usage, settings saved or not (the worker's schedule)", async () => {
     const { chargebackProcessor } = await import("@/workers/processors/chargeback");
     const { SCHEDULES } = await import("@/workers/registry");
     expect(SCHEDULES).toContainEqual(expect.objectContaining({ queue: "chargeback", id: "chargeback-close" }));
     const org = await augustOrg("cb-job");
-    const untouched = await budgetOrg("cb-job-none"); // never saved chargeback settings: not closed
-    await spendAt(untouched.orgId, [["1", "2026-08-02T00:00:00Z", { team: "x" }]]);
+    // Never saved chargeback settings: closed with the defaults (teams, proportional, 3 grace days).
+    const defaults = await budgetOrg("cb-job-defaults");
+    await spendAt(defaults.orgId, [
+      ["1", "2026-08-02T00:00:00Z", { team: "x" }],
+      ["3", "2026-08-03T00:00:00Z", { team: "y" }],
+      ["2", "2026-08-04T00:00:00Z"], // shared: x takes 1/4 (0.5), y 3/4 (1.5)
+    ]);
+    const idle = await budgetOrg("cb-job-idle"); // no usage, no settings: nothing to close
     await chargebackProcessor.handle({}, {} as never);
     expect((await listStatements(org.orgId, "2026-08")).status).toBe("closed");
-    expect((await listStatements(untouched.orgId, "2026-08")).status).toBe("open");
+    const closed = await listStatements(defaults.orgId, "2026-08");
+    expect(closed.status).toBe("closed");
+    expect(closed.statements.map((s) => [s.party, s.total])).toEqual([
+      ["x", "1.5"],
+      ["y", "4.5"],
+    ]);
+    const { rows } = await pgPool().query(`SELECT 1 FROM chargeback_periods WHERE "orgId" = $1`, [idle.orgId]);
+    expect(rows).toEqual([]);
   });
 });

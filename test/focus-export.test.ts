@@ -1,10 +1,16 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { computePeriod } from "@/lib/chargeback/compute-period";
 import { focusExportStream } from "@/lib/exports";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { querySpend } from "@/lib/rollups/query-spend";
 import { spendQuerySchema } from "@/lib/rollups/spend-query";
+import { randomUUID } from "node:crypto";
+import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { createOverride } from "@/lib/pricing/overrides/create-override";
+import { foldDeltas } from "@/lib/rollups/fold-deltas";
 import { budgetOrg } from "./support/budget-helpers";
+import { newOrg } from "./support/factories";
 import { spendAt } from "./support/chargeback-helpers";
 import { closeConnections } from "./support/close-connections";
 
@@ -101,7 +107,7 @@ describe("FOCUS 1.2 export", () => {
         ConsumedUnit: "Tokens",
         PricingUnit: "1M Tokens",
         SkuId: "self-hosted/house-7b",
-        SkuPriceId: "self-hosted/house-7b/standard",
+        SkuPriceId: "self-hosted/house-7b/standard/input",
         ProviderName: "self-hosted",
       });
     }
@@ -141,5 +147,158 @@ describe("FOCUS 1.2 export", () => {
     expect(csv).not.toContain("bravo-secret-team");
     expect(parse(csv, { columns: true })).toEqual([]);
     expect(csv.split("\r\n")[0] ?? csv.split("\n")[0]).toContain("BilledCost");
+  });
+
+  it("replaces shared usage with FOCUS 1.3 allocated charges, split as the statements split it, BilledCost still the spend total", async () => {
+    // Default settings: teams, proportional to direct spend. alpha $2, beta $1, $0.000001 without a team.
+    const org = await budgetOrg("focus-alloc");
+    await spendAt(org.orgId, [
+      ["2", "2026-10-01T00:10:00Z", { team: "alpha", feature: "chat" }],
+      ["1", "2026-10-02T05:00:00Z", { team: "beta" }],
+      ["0.000001", "2026-10-03T00:00:00Z", { feature: "batch" }],
+      ["5", "2026-11-03T00:00:00Z"], // shared, but in November: outside the range
+    ]);
+    const from = new Date("2026-10-01T00:00:00Z");
+    const to = new Date("2026-11-01T00:00:00Z");
+    const rows = parse(await readAll(await focusExportStream(org.orgId, from, to)), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    // By hand: 1,000,000 pico shared 2:1. floor(2e6/3) = 666,666 (remainder 2e12 of 3e12), floor(1e6/3) = 333,333
+    // (remainder 1e12); the one unit left goes to the largest remainder, alpha: 666,667 and 333,333 pico.
+    // Tokens (1 token shared) follow the cost shares: alpha 1, beta 0.
+    const direct = rows.filter((r) => r.AllocatedMethodId === "");
+    const allocated = rows.filter((r) => r.AllocatedMethodId !== "");
+    expect(direct.map((r) => [r.x_Team, r.BilledCost])).toEqual([
+      ["alpha", "2"],
+      ["beta", "1"],
+    ]);
+    expect(allocated.map((r) => [r.x_Team, r.BilledCost, r.EffectiveCost, r.ConsumedQuantity])).toEqual([
+      ["alpha", "0.000000666667", "0.000000666667", "1"],
+      ["beta", "0.000000333333", "0.000000333333", "0"],
+    ]);
+    for (const r of allocated) {
+      expect(r).toMatchObject({
+        AllocatedMethodId: "burnrate-chargeback-proportional",
+        AllocatedResourceId: `team:${r.x_Team}`,
+        AllocatedResourceName: r.x_Team,
+        ChargeCategory: "Usage",
+        BillingPeriodStart: "2026-10-01T00:00:00Z",
+        ChargePeriodStart: "2026-10-01T00:00:00Z",
+        ChargePeriodEnd: "2026-11-01T00:00:00Z",
+        ProviderName: "self-hosted",
+        SkuId: "self-hosted/house-7b",
+      });
+      expect(JSON.parse(r.AllocatedTags!)).toEqual({ team: r.x_Team });
+      const details = JSON.parse(r.AllocatedMethodDetails!);
+      expect(details.x_OriginCostPico).toBe("1000000");
+      expect(details.Elements[0].AllocatedRatio).toBe(r.x_Team === "alpha" ? 0.666667 : 0.333333);
+    }
+    // Allocation replaces the origin charge: nothing counted twice, the total is the spend API's.
+    const billed = sumDecimals(rows.map((r) => r.BilledCost!));
+    expect(billed).toBe("3.000001");
+    const spend = await querySpend(org, spendQuerySchema.parse({ from: from.toISOString(), to: to.toISOString() }));
+    expect(billed).toBe(spend.total.cost);
+    // The statements' own split of the same period.
+    const cb = (await computePeriod(org.orgId, "2026-10")).chargeback;
+    const statementShares = cb.parties.map((p) => [
+      p.party,
+      p.lines.find((l) => l.kind === "allocated" && l.source === "shared-usage")?.costPico,
+    ]);
+    expect(statementShares).toEqual([
+      ["alpha", 666_667n],
+      ["beta", 333_333n],
+    ]);
+  });
+
+  it("keeps shared usage as it is when no party can take it", async () => {
+    const org = await budgetOrg("focus-noalloc");
+    await spendAt(org.orgId, [["0.5", "2026-10-03T00:00:00Z"]]);
+    const rows = parse(
+      await readAll(
+        await focusExportStream(org.orgId, new Date("2026-10-01T00:00:00Z"), new Date("2026-11-01T00:00:00Z")),
+      ),
+      { columns: true },
+    ) as Record<string, string>[];
+    expect(rows.map((r) => [r.x_Team, r.BilledCost, r.AllocatedMethodId])).toEqual([["", "0.5", ""]]);
+  });
+
+  /** One gpt-4o-mini call (catalog: input $0.15, output $0.60, cached input $0.075 per 1M tokens). */
+  async function miniCall(orgId: string) {
+    const r = await ingestBatch(
+      orgId,
+      [
+        {
+          eventId: randomUUID(),
+          timestamp: "2026-10-05T10:20:00Z",
+          provider: "openai",
+          model: "gpt-4o-mini",
+          inputTokens: 1000,
+          outputTokens: 500,
+          cachedInputTokens: 200,
+          team: "search",
+        },
+      ],
+      {},
+      { allowBackfill: true },
+    );
+    expect(r.accepted).toBe(1);
+    await foldDeltas(orgId);
+  }
+  const exportOctober = async (orgId: string) =>
+    parse(
+      await readAll(await focusExportStream(orgId, new Date("2026-10-01T00:00:00Z"), new Date("2026-11-01T00:00:00Z"))),
+      { columns: true },
+    ) as Record<string, string>[];
+  const costs = (rows: Record<string, string>[]) =>
+    rows.map((r) => [r.SkuPriceId, r.ConsumedQuantity, r.PricingQuantity, r.ListCost, r.EffectiveCost, r.BilledCost]);
+
+  it("one row per token kind: ListCost at the catalog price, EffectiveCost after the organisation's discount", async () => {
+    const org = await newOrg("focus-list");
+    await createOverride(org, { kind: "DISCOUNT", percentOff: "30", effectiveFrom: "2026-01-01T00:00:00Z" });
+    await miniCall(org.orgId);
+    const rows = await exportOctober(org.orgId);
+    // By hand, pico per token: input 150,000, output 600,000, cached 75,000.
+    // List: 1000 x 150,000 = 150,000,000; 500 x 600,000 = 300,000,000; 200 x 75,000 = 15,000,000.
+    // 30% off: 105,000,000, 210,000,000 and 10,500,000 (their sum, 325,500,000, is the event's cost).
+    expect(costs(rows)).toEqual([
+      ["openai/gpt-4o-mini/standard/input", "1000", "0.001", "0.00015", "0.000105", "0.000105"],
+      ["openai/gpt-4o-mini/standard/output", "500", "0.0005", "0.0003", "0.00021", "0.00021"],
+      ["openai/gpt-4o-mini/standard/cached-input", "200", "0.0002", "0.000015", "0.0000105", "0.0000105"],
+    ]);
+    expect(
+      rows.map((r) => [r.x_TokenKind, r.x_InputTokens, r.x_OutputTokens, r.x_CachedInputTokens, r.x_Requests]),
+    ).toEqual([
+      ["input", "1000", "0", "0", "1"],
+      ["output", "0", "500", "0", "0"],
+      ["cached-input", "0", "0", "200", "0"],
+    ]);
+    for (const r of rows) expect(r.SkuId).toBe("openai/gpt-4o-mini");
+    const spend = await querySpend(
+      org,
+      spendQuerySchema.parse({ from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }),
+    );
+    expect(sumDecimals(rows.map((r) => r.BilledCost!))).toBe(spend.total.cost);
+    expect(spend.total.cost).toBe("0.0003255");
+  });
+
+  it("splits a custom-priced bucket's cost among its kinds exactly (largest remainder)", async () => {
+    const org = await newOrg("focus-custom");
+    await createOverride(org, {
+      kind: "CUSTOM_PRICE",
+      provider: "openai",
+      model: "gpt-4o-mini",
+      prices: { input: "1", output: "0" },
+      effectiveFrom: "2026-01-01T00:00:00Z",
+    });
+    await miniCall(org.orgId);
+    // Cost at the custom price: 1000 x 1,000,000 + 200 x 1,000,000 (cached falls back to input) = 1,200,000,000.
+    // Split 150:300:15 (catalog cost): floors 387,096,774 / 774,193,548 / 38,709,677 (remainders 90, 180, 195
+    // of 465); the one unit left goes to the largest remainder, cached input.
+    expect(costs(await exportOctober(org.orgId))).toEqual([
+      ["openai/gpt-4o-mini/standard/input", "1000", "0.001", "0.00015", "0.000387096774", "0.000387096774"],
+      ["openai/gpt-4o-mini/standard/output", "500", "0.0005", "0.0003", "0.000774193548", "0.000774193548"],
+      ["openai/gpt-4o-mini/standard/cached-input", "200", "0.0002", "0.000015", "0.000038709678", "0.000038709678"],
+    ]);
   });
 });

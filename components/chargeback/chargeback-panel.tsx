@@ -77,7 +77,7 @@ export function ChargebackPanel({
           No usage attributed to a {v.partyDimension} in {period}.
         </EmptyState>
       ) : null}
-      {v && v.statements.length > 0 ? <StatementsTable orgSlug={orgSlug} view={v} /> : null}
+      {v && v.statements.length > 0 ? <StatementsTable orgSlug={orgSlug} view={v} canManage={canManage} /> : null}
       {v?.shared && v.shared.unallocated !== "0" ? (
         <Callout color="amber" title="Shared cost not allocated">
           {money(v.shared.unallocated)} of shared cost has no party to take it.

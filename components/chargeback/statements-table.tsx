@@ -4,6 +4,7 @@ import { Badge } from "@tremor/react";
 import Link from "next/link";
 import { money } from "@/components/budgets/budget-format";
 import { apiUrl } from "@/lib/client/api-url";
+import { ReleaseInvoiceButton } from "./release-invoice-button";
 import type { PeriodView } from "./use-chargeback";
 
 const INVOICE_COLOR: Record<string, "emerald" | "amber" | "rose" | "gray" | "blue"> = {
@@ -18,7 +19,16 @@ const INVOICE_COLOR: Record<string, "emerald" | "amber" | "rose" | "gray" | "blu
 };
 
 /** One row per party: direct, allocated, markup, adjustments, total; the invoice status of customers. */
-export function StatementsTable({ orgSlug, view }: { orgSlug: string; view: PeriodView }) {
+export function StatementsTable({
+  orgSlug,
+  view,
+  canManage = false,
+}: {
+  orgSlug: string;
+  view: PeriodView;
+  /** Finance: a held invoice can be released for another billing run. */
+  canManage?: boolean;
+}) {
   const num = "px-3 py-2 text-right tabular-nums";
   return (
     <div className="overflow-x-auto rounded-tremor-default border border-tremor-border bg-white">
@@ -65,12 +75,17 @@ export function StatementsTable({ orgSlug, view }: { orgSlug: string; view: Peri
               </td>
               <td className="px-3 py-2">
                 {s.invoice ? (
-                  <Badge
-                    color={INVOICE_COLOR[s.invoice.status] ?? "gray"}
-                    title={s.invoice.heldReason ?? s.invoice.stripeInvoiceId ?? ""}
-                  >
-                    {s.invoice.status}
-                  </Badge>
+                  <>
+                    <Badge
+                      color={INVOICE_COLOR[s.invoice.status] ?? "gray"}
+                      title={s.invoice.heldReason ?? s.invoice.stripeInvoiceId ?? ""}
+                    >
+                      {s.invoice.status}
+                    </Badge>
+                    {s.invoice.status === "held" && canManage && s.id ? (
+                      <ReleaseInvoiceButton orgSlug={orgSlug} statementId={s.id} />
+                    ) : null}
+                  </>
                 ) : (
                   <span className="text-tremor-content">—</span>
                 )}

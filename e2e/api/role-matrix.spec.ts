@@ -76,6 +76,7 @@ const MAY: Record<string, Role[]> = {
   "orgChargeback.fixedCosts": EVERY,
   "orgChargeback.addFixedCost": FINANCE,
   "orgChargeback.deleteFixedCost": FINANCE,
+  "orgChargeback.releaseInvoice": FINANCE,
   "orgStripe.connect": FINANCE,
   "orgStripe.disconnect": FINANCE,
   "orgStripe.customers": FINANCE,

@@ -114,6 +114,12 @@ test.describe("tenant isolation", () => {
        VALUES ($1, $2, 1, '2026-09', '2026-09-01', '2026-10-01', 'customer', 'bravo-secret-customer', 'USD', 1, 0, 0, 0, 1, '[]')`,
       [bOrgId, statementId],
     );
+    // Its invoice held (so that releasing it from another organisation would have something to do).
+    await query(
+      `INSERT INTO chargeback_invoices ("orgId", "statementId", status, "expectedCents", "heldReason")
+       VALUES ($1, $2, 'held', 0, 'bravo-secret-customer held')`,
+      [bOrgId, statementId],
+    );
     bIds = {
       org: b.orgSlug,
       statementId,
@@ -217,6 +223,11 @@ test.describe("tenant isolation", () => {
     expect(members.invites.map((i: { id: string }) => i.id)).toContain(bIds.inviteId);
     const anomaly = await (await b.api.get(`/api/orgs/${b.orgSlug}/anomalies/${bIds.anomalyId}`)).json();
     expect(anomaly.anomaly).toMatchObject({ status: "open", feedback: null });
+    const [invoice] = await query<{ status: string }>(
+      `SELECT status FROM chargeback_invoices WHERE "orgId" = $1 AND "statementId" = $2`,
+      [bIds.orgId, bIds.statementId],
+    );
+    expect(invoice?.status).toBe("held");
   });
 
   for (const page of PAGES) {

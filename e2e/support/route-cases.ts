@@ -167,6 +167,7 @@ export const ROUTE_CASES: Record<ContractName, RouteCase> = {
   "orgChargeback.fixedCosts": { query: { period: "2026-10" } },
   "orgChargeback.addFixedCost": { body: () => ({ period: "2099-01", name: `case ${unique()}`, amount: "1" }) },
   "orgChargeback.deleteFixedCost": {},
+  "orgChargeback.releaseInvoice": {},
   "orgStripe.connect": {
     body: () => ({ secretKey: "rk_test_caseCaseCase1234", webhookSecret: "whsec_caseCaseCase1234" }),
   },

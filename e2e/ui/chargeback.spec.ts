@@ -188,3 +188,73 @@ test("Stripe panel: connect with a restricted key that is never shown again, map
   expect(settings).not.toContain("uiRestrictedKey");
   await page.screenshot(shot("chargeback-stripe"));
 });
+
+test("a held invoice is released for another billing run from the page (finance), audited; viewers cannot", async ({
+  page,
+  baseURL,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const owner = await createAccount(baseURL!, "chargeback-release");
+  const orgId = await orgIdOf(owner.orgSlug);
+  // A closed customer statement whose invoice the billing run held (Stripe's total was 5 cents more).
+  await query(
+    `INSERT INTO chargeback_statements ("orgId", id, number, period, "periodStart", "periodEnd", "partyDimension", party, currency,
+       "directPico", "allocatedPico", "markupPico", "adjustmentPico", "totalPico", lines)
+     VALUES ($1, 'stmt-held-1', 3, '2026-09', '2026-09-01', '2026-10-01', 'customer', 'acme', 'USD', 2330000000000, 0, 0, 0, 2330000000000, '[]')`,
+    [orgId],
+  );
+  await query(
+    `INSERT INTO chargeback_periods ("orgId", period, "periodStart", "periodEnd", "partyDimension", rule, markups, "fixedCosts")
+     VALUES ($1, '2026-09', '2026-09-01', '2026-10-01', 'customer', '{"method":"proportional"}', '{}', '[]')`,
+    [orgId],
+  );
+  await query(
+    `INSERT INTO chargeback_invoices ("orgId", "statementId", status, "stripeInvoiceId", "expectedCents", "stripeTotalCents", "heldReason")
+     VALUES ($1, 'stmt-held-1', 'held', 'in_e2e_1', 233, 238, 'Stripe invoice total 2.38 differs from the statement total 2.33')`,
+    [orgId],
+  );
+
+  // A viewer sees the held invoice but no release button.
+  const viewer = await addMember(baseURL!, owner, "VIEWER");
+  const ctx = await browser.newContext();
+  const vpage = await ctx.newPage();
+  await signInWithForm(vpage, viewer);
+  await vpage.goto(`/${owner.orgSlug}/chargeback`);
+  await vpage.getByTestId("period-input").fill("2026-09");
+  await expect(vpage.getByTestId("chargeback-row").filter({ hasText: "acme" })).toContainText("held");
+  await expect(vpage.getByTestId("release-invoice")).toHaveCount(0);
+  await ctx.close();
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInWithForm(page, owner);
+  await page.goto(`/${owner.orgSlug}/chargeback`);
+  await page.getByTestId("period-input").fill("2026-09");
+  const row = page.getByTestId("chargeback-table").first().getByTestId("chargeback-row").filter({ hasText: "acme" });
+  await expect(row).toContainText("held");
+  await page.screenshot(shot("chargeback-invoice-held"));
+  await row.getByTestId("release-invoice").click();
+  // Stripe is not connected in this organisation: the run leaves the released invoice as a draft.
+  await expect(row).toContainText("draft");
+  await expect(row).not.toContainText("held");
+  await expect(row.getByTestId("release-invoice")).toHaveCount(0);
+  await page.screenshot(shot("chargeback-invoice-released"));
+  const [invoice] = await query<{ status: string; heldReason: string | null }>(
+    `SELECT status, "heldReason" FROM chargeback_invoices WHERE "orgId" = $1 AND "statementId" = 'stmt-held-1'`,
+    [orgId],
+  );
+  expect(invoice).toEqual({ status: "draft", heldReason: null });
+  const audit = await query<{ action: string; metadata: { heldReason: string } }>(
+    `SELECT action, metadata FROM audit_logs WHERE "orgId" = $1 AND "targetId" = 'stmt-held-1'`,
+    [orgId],
+  );
+  expect(audit).toEqual([
+    {
+      action: "stripe.invoice_released",
+      metadata: { heldReason: "Stripe invoice total 2.38 differs from the statement total 2.33" },
+    },
+  ]);
+  // Released already: a second release is a 409.
+  const again = await owner.api.post(`/api/orgs/${owner.orgSlug}/chargeback/statements/stmt-held-1/release`);
+  expect(again.status()).toBe(409);
+});

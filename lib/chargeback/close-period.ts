@@ -141,9 +141,17 @@ export async function closeDuePeriods(orgId: string, now = new Date()): Promise<
   return out;
 }
 
-/** Every organisation that set chargeback up: close what is due. */
+/**
+ * Every organisation with usage (default settings when it never saved any: teams, proportional,
+ * 3 grace days) or with chargeback set up: close what is due. One primary-key probe per organisation.
+ */
 export async function closeAllDuePeriods(now = new Date()): Promise<CloseResult[]> {
-  const { rows } = await pgPool().query<{ orgId: string }>(`SELECT "orgId" FROM chargeback_settings`);
+  const { rows } = await pgPool().query<{ orgId: string }>(
+    `SELECT o.id AS "orgId" FROM organizations o
+      WHERE EXISTS (SELECT 1 FROM spend_rollups r WHERE r."orgId" = o.id)
+         OR EXISTS (SELECT 1 FROM chargeback_settings s WHERE s."orgId" = o.id)
+      ORDER BY o.id`,
+  );
   const out: CloseResult[] = [];
   for (const { orgId } of rows) out.push(...(await closeDuePeriods(orgId, now)));
   return out;

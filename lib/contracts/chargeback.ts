@@ -158,7 +158,7 @@ const focusDoc = {
   method: "GET",
   summary: "FOCUS 1.2 export",
   description:
-    "Spend of [from, to) as a FinOps FOCUS 1.2 CSV, streamed from the database: one row per hour, team, feature, provider, model, customer, environment and service tier, with every mandatory column, ConsumedQuantity in tokens, SkuId per model, SkuPriceId per model and tier, Tags (JSON), x_ columns and FOCUS 1.3 allocation columns. BilledCost adds up to the spend API's total cost for the same range, to the last unit.",
+    "Spend of [from, to) as a FinOps FOCUS 1.2 CSV, streamed from the database: one row per token kind of each hour, team, feature, provider, model, customer, environment and service tier, with every mandatory column, ConsumedQuantity in tokens, SkuId per model, SkuPriceId per token kind, ListCost at the catalog price and EffectiveCost after the organisation's discounts or custom prices, Tags (JSON), x_ columns, and shared usage replaced by FOCUS 1.3 allocated charges per party (the statements' split). BilledCost adds up to the spend API's total cost for the same range, to the last unit.",
   query: focusExportQuery,
   produces: "text/csv",
   responses: { 200: csv },
@@ -269,6 +269,24 @@ export const orgAddFixedCostContract = defineContract({
   responses: { 201: z.object({ fixedCost: fixedCostSchema.describe("The fixed cost added") }) },
   errors: { conflict: "The period is closed" },
 });
+export const orgReleaseInvoiceContract = defineContract({
+  name: "orgChargeback.releaseInvoice",
+  method: "POST",
+  path: "/api/orgs/{org}/chargeback/statements/{statementId}/release",
+  auth: manage,
+  summary: "Release a held invoice",
+  description:
+    "A statement's Stripe invoice held because Stripe's total differed from the statement (fix the difference in Stripe first): back to draft, audited, and billed again at once with the same idempotency keys. Still different: held again; equal: finalized. An invoice that is not held is a 409.",
+  responses: {
+    200: z.object({
+      invoice: z.object({
+        status: z.string().describe("The invoice status after the new billing run (open, held, failed, …)"),
+        stripeInvoiceId: z.string().optional().describe("The Stripe invoice id"),
+      }),
+    }),
+  },
+  errors: { not_found: "No invoice for this statement in this organisation", conflict: "The invoice is not held" },
+});
 export const orgDeleteFixedCostContract = defineContract({
   name: "orgChargeback.deleteFixedCost",
   method: "DELETE",
@@ -349,6 +367,7 @@ export const CHARGEBACK_CONTRACTS = [
   orgFixedCostsContract,
   orgAddFixedCostContract,
   orgDeleteFixedCostContract,
+  orgReleaseInvoiceContract,
   orgConnectStripeContract,
   orgDisconnectStripeContract,
   orgStripeCustomersContract,

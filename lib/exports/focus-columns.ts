@@ -1,6 +1,7 @@
 /**
  * The FOCUS 1.2 columns of Burnrate's export, in order, each with the SQL that computes it from a
- * spend_rollups row `r` and its organisation `o` ($3 is the organisation's time zone). Text columns
+ * spend_rollups row `r` (with its charge period and allocation columns, see focus-export.ts) and its
+ * organisation `o` ($3 is the organisation's time zone). Text columns
  * go through `safe()` (formula-injection neutralised); COPY … CSV quotes every field that needs it.
  * Costs are exact: pico-dollars times 1e-12 is exact numeric arithmetic, trailing zeros trimmed.
  */
@@ -8,8 +9,12 @@ const iso = (expr: string) => `to_char((${expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD
 /** A text cell that never starts with = + - @ TAB or CR (prefixed with an apostrophe). */
 export const safe = (expr: string) =>
   `(CASE WHEN (${expr}) ~ '^[=+\\-@\\t\\r]' THEN '''' || (${expr}) ELSE (${expr}) END)`;
-const money = `trim_scale(r."costPico" * 0.000000000001)`;
-const tokens = `(r."inputTokens" + r."outputTokens" + r."cachedInputTokens" + r."cacheWriteTokens" + r."reasoningTokens")`;
+// `k` is one token kind of the row (see focus-export.ts): its tokens, its share of the row's cost
+// (effPico, exact) and its catalog cost (listPico, null without a catalog price).
+const money = `trim_scale(k."effPico" * 0.000000000001)`;
+const tokens = `k.tokens`;
+const first = (expr: string) => `CASE WHEN k.ord = k.first THEN ${expr} ELSE 0 END`;
+const ofKind = (kind: string) => `CASE WHEN k.kind = '${kind}' THEN k.tokens ELSE 0 END`;
 const monthStart = `(date_trunc('month', r.hour AT TIME ZONE $3) AT TIME ZONE $3)`;
 const monthEnd = `((date_trunc('month', r.hour AT TIME ZONE $3) + interval '1 month') AT TIME ZONE $3)`;
 const orEmpty = (c: string) => `NULLIF(r."${c}", '')`;
@@ -27,19 +32,20 @@ export const FOCUS_COLUMNS: [name: string, sql: string][] = [
   [
     "ChargeDescription",
     safe(
-      `r.provider || '/' || r.model || ' inference' || CASE WHEN r.feature <> '' THEN ' for ' || r.feature ELSE '' END`,
+      `r.provider || '/' || r.model || ' ' || k.kind || ' tokens' || CASE WHEN r.feature <> '' THEN ' for ' || r.feature ELSE '' END`,
     ),
   ],
   ["ChargeFrequency", `'Usage-Based'`],
-  ["ChargePeriodStart", iso(`r.hour`)],
-  ["ChargePeriodEnd", iso(`r.hour + interval '1 hour'`)],
+  ["ChargePeriodStart", iso(`r."chargeStart"`)],
+  ["ChargePeriodEnd", iso(`r."chargeEnd"`)],
   ["ConsumedQuantity", tokens],
   ["ConsumedUnit", `'Tokens'`],
   ["ContractedCost", money],
   ["EffectiveCost", money],
   ["InvoiceIssuerName", safe(`r.provider`)],
-  // The cost at Burnrate's prices (catalog, or the organisation's override when it has one).
-  ["ListCost", money],
+  // The same tokens at the global catalog's price (no custom price, no discount); the effective cost
+  // when the model has no catalog price (a self-hosted or custom-priced model: its own price is the list).
+  ["ListCost", `trim_scale(COALESCE(k."listPico", k."effPico") * 0.000000000001)`],
   ["PricingCategory", `'Standard'`],
   ["PricingQuantity", `trim_scale(${tokens} * 0.000001)`],
   ["PricingUnit", `'1M Tokens'`],
@@ -48,29 +54,32 @@ export const FOCUS_COLUMNS: [name: string, sql: string][] = [
   ["ServiceCategory", `'AI and Machine Learning'`],
   ["ServiceName", safe(`r.provider || ' LLM API'`)],
   ["SkuId", safe(`r.provider || '/' || r.model`)],
-  ["SkuPriceId", safe(`r.provider || '/' || r.model || '/' || r."serviceTier"`)],
+  ["SkuPriceId", safe(`r.provider || '/' || r.model || '/' || r."serviceTier" || '/' || k.kind`)],
   [
     "Tags",
     `json_strip_nulls(json_build_object('team', ${orEmpty("team")}, 'feature', ${orEmpty("feature")}, 'customer', ${orEmpty("customer")}, 'environment', ${orEmpty("environment")}, 'serviceTier', ${orEmpty("serviceTier")}))::text`,
   ],
-  // FOCUS 1.3 split-cost allocation columns: empty on direct usage rows (these are not allocations).
-  ["AllocatedMethodId", `NULL`],
-  ["AllocatedMethodDetails", `NULL`],
-  ["AllocatedResourceId", `NULL`],
-  ["AllocatedResourceName", `NULL`],
-  ["AllocatedTags", `NULL`],
+  // FOCUS 1.3 split-cost allocation columns: null on direct usage rows (not allocations), set on the
+  // allocated charges that replace shared usage (see focus-allocations.ts).
+  ["AllocatedMethodId", `r."allocatedMethodId"`],
+  ["AllocatedMethodDetails", `r."allocatedMethodDetails"`],
+  ["AllocatedResourceId", safe(`r."allocatedResourceId"`)],
+  ["AllocatedResourceName", safe(`r."allocatedResourceName"`)],
+  ["AllocatedTags", `r."allocatedTags"`],
   ["x_Team", safe(`r.team`)],
   ["x_Feature", safe(`r.feature`)],
   ["x_Customer", safe(`r.customer`)],
   ["x_Environment", safe(`r.environment`)],
   ["x_Model", safe(`r.model`)],
   ["x_ServiceTier", safe(`r."serviceTier"`)],
-  ["x_Events", `r.events`],
-  ["x_Requests", `r.requests`],
-  ["x_InputTokens", `r."inputTokens"`],
-  ["x_OutputTokens", `r."outputTokens"`],
-  ["x_CachedInputTokens", `r."cachedInputTokens"`],
-  ["x_CacheWriteTokens", `r."cacheWriteTokens"`],
-  ["x_ReasoningTokens", `r."reasoningTokens"`],
-  ["x_CostPicoUsd", `r."costPico"`],
+  ["x_TokenKind", `k.kind`],
+  // Counted once per bucket (on its first token-kind row), so they still add up.
+  ["x_Events", first(`r.events`)],
+  ["x_Requests", first(`r.requests`)],
+  ["x_InputTokens", ofKind("input")],
+  ["x_OutputTokens", ofKind("output")],
+  ["x_CachedInputTokens", ofKind("cached-input")],
+  ["x_CacheWriteTokens", ofKind("cache-write")],
+  ["x_ReasoningTokens", ofKind("reasoning")],
+  ["x_CostPicoUsd", `k."effPico"`],
 ];

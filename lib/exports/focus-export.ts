@@ -3,7 +3,10 @@ import { z } from "zod";
 import { to as copyTo } from "pg-copy-streams";
 import { pgPool } from "@/lib/db/pg-pool";
 import { floorHour } from "@/lib/budgets/budget-period";
+import { getChargebackSettings } from "@/lib/chargeback/settings";
+import { type AllocationPlan, type FocusAllocation, planFocusAllocations } from "./focus-allocations";
 import { FOCUS_COLUMNS } from "./focus-columns";
+import { FOCUS_TOKEN_KINDS, type ListPrice, listPricesFor } from "./focus-list-prices";
 
 export const focusExportQuery = z
   .strictObject({
@@ -20,20 +23,171 @@ export const focusExportQuery = z
   });
 
 const quoteLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const ts = (d: Date) => `${quoteLiteral(d.toISOString())}::timestamptz`;
+const json = (v: unknown) => `${quoteLiteral(JSON.stringify(v))}::text`;
+/** A ratio num/den as a JSON number with 12 decimals (exact shares are in the x_ keys). */
+const ratio = (num: bigint, den: bigint) => {
+  if (den === 0n) return 0;
+  const scaled = (num * 10n ** 12n) / den;
+  return Number(scaled) / 1e12;
+};
 
-/** The SQL of the export (COPY cannot take parameters: values are quoted literals, never user text but ids/dates). */
-export function focusCopySql(orgId: string, timeZone: string, from: Date, to: Date): string {
-  const select = FOCUS_COLUMNS.map(([name, sql]) => `${sql} AS "${name}"`).join(",\n  ");
-  // Rows in the primary key's order: an index scan, no sort of millions of rows.
-  return `COPY (SELECT ${select}
-  FROM spend_rollups r JOIN organizations o ON o.id = r."orgId"
- WHERE r."orgId" = $1 AND r.hour >= $2::timestamptz AND r.hour < $4::timestamptz
- ORDER BY r."orgId", r.hour, r.team, r.feature, r.provider, r.model, r.customer, r.environment, r."serviceTier")
- TO STDOUT WITH (FORMAT csv, HEADER true)`
-    .replaceAll("$1", () => quoteLiteral(orgId))
-    .replaceAll("$2", () => quoteLiteral(floorHour(from).toISOString()))
-    .replaceAll("$3", () => quoteLiteral(timeZone))
-    .replaceAll("$4", () => quoteLiteral(to.toISOString()));
+const ROLLUP_COLS = [
+  "orgId",
+  "hour",
+  "team",
+  "feature",
+  "provider",
+  "model",
+  "customer",
+  "environment",
+  "serviceTier",
+  "events",
+  "requests",
+  "inputTokens",
+  "outputTokens",
+  "cachedInputTokens",
+  "cacheWriteTokens",
+  "reasoningTokens",
+  "costPico",
+  "chargeStart",
+  "chargeEnd",
+  "allocatedMethodId",
+  "allocatedMethodDetails",
+  "allocatedResourceId",
+  "allocatedResourceName",
+  "allocatedTags",
+] as const;
+
+/** One allocated charge as a row shaped like a rollup row (all literals: COPY takes no parameters). */
+function allocationValues(orgId: string, a: FocusAllocation): string {
+  const party = quoteLiteral(a.party);
+  const cols: Record<(typeof ROLLUP_COLS)[number], string> = {
+    orgId: quoteLiteral(orgId),
+    hour: ts(a.periodStart),
+    team: a.dimension === "team" ? party : "''",
+    feature: "''",
+    provider: quoteLiteral(a.provider),
+    model: quoteLiteral(a.model),
+    customer: a.dimension === "customer" ? party : "''",
+    environment: "''",
+    serviceTier: "''",
+    events: "0::bigint",
+    requests: `${a.requests}::bigint`,
+    inputTokens: `${a.inputTokens}::bigint`,
+    outputTokens: `${a.outputTokens}::bigint`,
+    cachedInputTokens: `${a.cachedInputTokens}::bigint`,
+    cacheWriteTokens: `${a.cacheWriteTokens}::bigint`,
+    reasoningTokens: `${a.reasoningTokens}::bigint`,
+    costPico: `${a.costPico}::numeric`,
+    chargeStart: ts(a.start),
+    chargeEnd: ts(a.end),
+    allocatedMethodId: quoteLiteral(`burnrate-chargeback-${a.method}`),
+    allocatedMethodDetails: json({
+      Elements: [
+        {
+          AllocatedRatio: ratio(a.costPico, a.originPico),
+          UsageUnit: a.method === "requests" ? "Requests" : a.method === "tokens" ? "Tokens" : "USD",
+        },
+      ],
+      x_Period: a.period,
+      x_Rule: a.method,
+      x_AllocatedCostPico: a.costPico.toString(),
+      x_OriginCostPico: a.originPico.toString(),
+      x_Remainders: "largest remainder, ties by party key",
+    }),
+    allocatedResourceId: quoteLiteral(`${a.dimension}:${a.party}`),
+    allocatedResourceName: party,
+    allocatedTags: json({ [a.dimension]: a.party }),
+  };
+  return `(${ROLLUP_COLS.map((c) => cols[c]).join(", ")})`;
+}
+
+/** The catalog prices as a CTE `lp` (per token kind, pico per token, tier multiplier). */
+function listPriceCte(prices: readonly ListPrice[]): string {
+  const cols = `lp(provider, model, tier, kind, "from", "to", price, mult)`;
+  if (prices.length === 0)
+    return `${cols} AS (SELECT NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, NULL::timestamptz, NULL::numeric, NULL::numeric WHERE false)`;
+  const values = prices.map(
+    (p) =>
+      `(${quoteLiteral(p.provider)}, ${quoteLiteral(p.model)}, ${quoteLiteral(p.serviceTier)}, ${quoteLiteral(p.kind)}, ${ts(p.from)}, ${p.to ? ts(p.to) : "NULL::timestamptz"}, ${p.pico}::numeric, ${quoteLiteral(p.multiplier)}::numeric)`,
+  );
+  return `${cols} AS (VALUES ${values.join(",\n  ")})`;
+}
+
+/**
+ * One row per token kind of a bucket `r` (kinds with tokens; the first kind when it has none),
+ * the bucket's exact cost split among them in proportion to their catalog cost (their tokens when
+ * a kind has no catalog price), largest remainder, ties to the earlier kind, so the rows add up
+ * to the bucket's cost exactly. `listPico` is the kind's catalog cost (exact, null without one).
+ */
+const SPLIT_BY_KIND = `SELECT l4.ord, l4.kind, l4.tokens, l4.first, l4.list AS "listPico",
+       CASE WHEN l4.wsum > 0 THEN sign(r."costPico") * (l4.fl + CASE WHEN l4.rk <= l4.leftover THEN 1 ELSE 0 END)
+            WHEN l4.ord = l4.first THEN r."costPico" ELSE 0 END AS "effPico"
+  FROM (SELECT l3.*, abs(r."costPico") - sum(l3.fl) OVER () AS leftover,
+               row_number() OVER (ORDER BY l3.rem DESC, l3.ord) AS rk
+    FROM (SELECT l2.*,
+                 CASE WHEN l2.wsum > 0 THEN div(abs(r."costPico") * l2.weight, l2.wsum) ELSE 0 END AS fl,
+                 CASE WHEN l2.wsum > 0 THEN mod(abs(r."costPico") * l2.weight, l2.wsum) ELSE 0 END AS rem
+      FROM (SELECT l1.*, sum(l1.weight) OVER () AS wsum, min(l1.ord) OVER () AS first
+        FROM (SELECT l0.*,
+                     CASE WHEN bool_and(l0.list IS NOT NULL) OVER () AND sum(l0.list) OVER () > 0
+                          THEN l0.list ELSE l0.tokens::numeric END AS weight
+          FROM (SELECT v.ord, v.kind, v.tokens, v.tokens * lp.price * lp.mult AS list
+                  FROM (VALUES ${FOCUS_TOKEN_KINDS.map(([col, kind], i) => `(${i + 1}, '${kind}', r."${col}")`).join(", ")})
+                       AS v(ord, kind, tokens)
+                  LEFT JOIN lp ON lp.provider = r.provider AND lp.model = r.model AND lp.tier = r."serviceTier"
+                             AND lp.kind = v.kind AND r.hour >= lp."from" AND (lp."to" IS NULL OR r.hour < lp."to")
+                 WHERE v.tokens <> 0
+                    OR (v.ord = 1 AND ${FOCUS_TOKEN_KINDS.map(([col]) => `r."${col}" = 0`).join(" AND ")})) l0) l1) l2) l3) l4`;
+
+/**
+ * The SQL of the export (COPY cannot take parameters: values are quoted literals). Direct usage
+ * rows come from the rollups; shared rows in the windows the plan replaces are left out and the
+ * plan's allocated charges are appended instead (see focus-allocations.ts).
+ */
+export function focusCopySql(
+  orgId: string,
+  timeZone: string,
+  from: Date,
+  to: Date,
+  plan: AllocationPlan = { allocations: [], replaced: [] },
+  partyColumn: "team" | "customer" = "team",
+  listPrices: readonly ListPrice[] = [],
+): string {
+  // Placeholders are filled before any party name goes in (a name may contain "$1").
+  const fill = (sql: string) =>
+    sql
+      .replaceAll("$1", () => quoteLiteral(orgId))
+      .replaceAll("$2", () => quoteLiteral(floorHour(from).toISOString()))
+      .replaceAll("$3", () => quoteLiteral(timeZone))
+      .replaceAll("$4", () => quoteLiteral(to.toISOString()));
+  const select = fill(FOCUS_COLUMNS.map(([name, sql]) => `${sql} AS "${name}"`).join(",\n  "));
+  const replaced = plan.replaced
+    .map((w) => ` AND NOT (r."${partyColumn}" = '' AND r.hour >= ${ts(w.start)} AND r.hour < ${ts(w.end)})`)
+    .join("");
+  const rollups = `SELECT s.*, s.hour AS "chargeStart", s.hour + interval '1 hour' AS "chargeEnd",
+       NULL::text AS "allocatedMethodId", NULL::text AS "allocatedMethodDetails", NULL::text AS "allocatedResourceId",
+       NULL::text AS "allocatedResourceName", NULL::text AS "allocatedTags" FROM spend_rollups s`;
+  // Rows in the primary key's order: an index scan, no sort of millions of rows; the allocated
+  // charges (a few per period and party) follow.
+  const direct = fill(`SELECT ${select}
+  FROM (${rollups}) r JOIN organizations o ON o.id = r."orgId"
+ CROSS JOIN LATERAL (${SPLIT_BY_KIND}) k
+ WHERE r."orgId" = $1 AND r.hour >= $2::timestamptz AND r.hour < $4::timestamptz${replaced}
+ ORDER BY r."orgId", r.hour, r.team, r.feature, r.provider, r.model, r.customer, r.environment, r."serviceTier", k.ord`);
+  const allocated =
+    plan.allocations.length === 0
+      ? ""
+      : `
+ UNION ALL
+(SELECT ${select}
+  FROM (VALUES ${plan.allocations.map((a) => allocationValues(orgId, a)).join(",\n  ")})
+       AS r(${ROLLUP_COLS.map((c) => `"${c}"`).join(", ")})
+  JOIN organizations o ON o.id = r."orgId"
+ CROSS JOIN LATERAL (${SPLIT_BY_KIND}) k
+ ORDER BY r.hour, r."allocatedResourceId", k.ord)`;
+  return `COPY (WITH ${listPriceCte(listPrices)}\n(${direct})${allocated})\n TO STDOUT WITH (FORMAT csv, HEADER true)`;
 }
 
 /**
@@ -45,10 +199,8 @@ export function focusCopySql(orgId: string, timeZone: string, from: Date, to: Da
  */
 export async function focusExportStream(orgId: string, from: Date, to: Date): Promise<Readable> {
   const pool = pgPool();
-  const { rows } = await pool.query<{ timeZone: string }>(`SELECT "timeZone" FROM organizations WHERE id = $1`, [
-    orgId,
-  ]);
-  const timeZone = rows[0]?.timeZone ?? "UTC";
+  const settings = await getChargebackSettings(orgId);
+  const [plan, listPrices] = await Promise.all([planFocusAllocations(orgId, from, to), listPricesFor(orgId, from, to)]);
   const client = await pool.connect();
   let released = false;
   const release = (err?: Error) => {
@@ -56,7 +208,9 @@ export async function focusExportStream(orgId: string, from: Date, to: Date): Pr
     released = true;
     client.release(err);
   };
-  const stream = client.query(copyTo(focusCopySql(orgId, timeZone, from, to)));
+  const stream = client.query(
+    copyTo(focusCopySql(orgId, settings.timeZone, from, to, plan, settings.partyDimension, listPrices)),
+  );
   stream.on("end", () => release());
   stream.on("error", (err) => release(err));
   stream.on("close", () => release(stream.readableEnded ? undefined : new Error("export stream closed early")));

@@ -1,0 +1,96 @@
+import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db/pg-pool";
+import { floorHour } from "@/lib/budgets/budget-period";
+import { effectivePrices } from "@/lib/pricing/compute-cost";
+import { PriceBook } from "@/lib/pricing/price-book";
+import type { ModelPrice, ServiceTier } from "@/lib/pricing/price-types";
+import { toModelPrice } from "@/lib/pricing/to-model-price";
+
+/** The token kinds of the export, in row order: rollup column and FOCUS SkuPriceId suffix. */
+export const FOCUS_TOKEN_KINDS = [
+  ["inputTokens", "input"],
+  ["outputTokens", "output"],
+  ["cachedInputTokens", "cached-input"],
+  ["cacheWriteTokens", "cache-write"],
+  ["reasoningTokens", "reasoning"],
+] as const;
+export type FocusKind = (typeof FOCUS_TOKEN_KINDS)[number][1];
+
+/** A catalog (list) price of one token kind of one model and tier, in force over [from, to). */
+export type ListPrice = {
+  provider: string;
+  model: string;
+  serviceTier: string;
+  from: Date;
+  to: Date | null;
+  kind: FocusKind;
+  /** pico-USD per token */
+  pico: bigint;
+  /** the tier's multiplier ("1" when none) */
+  multiplier: string;
+};
+
+const ZERO = {
+  inputTokens: 0,
+  outputTokens: 0,
+  cachedInputTokens: 0,
+  cacheWriteTokens: 0,
+  cacheTtl: "5m" as const,
+  reasoningTokens: 0,
+  requests: 0,
+  images: 0,
+  audioSeconds: 0,
+};
+
+/**
+ * The global catalog's prices (never the organisation's custom prices or discounts) of every
+ * model and tier the organisation used in [from, to), per token kind, as the pricing engine reads
+ * them (a missing cached/cache-write price is the input price, a missing reasoning price the
+ * output price; cache writes at the 5-minute price, the rollups do not keep the TTL). Long-context
+ * tiers and time-of-day windows are not applied: the hourly rollups do not keep a request's prompt
+ * size, and the standard price is the list price.
+ */
+export async function listPricesFor(orgId: string, from: Date, to: Date): Promise<ListPrice[]> {
+  const { rows: used } = await pgPool().query<{ provider: string; model: string; serviceTier: string }>(
+    `SELECT DISTINCT provider, model, "serviceTier" FROM spend_rollups
+      WHERE "orgId" = $1 AND hour >= $2 AND hour < $3`,
+    [orgId, floorHour(from), to],
+  );
+  if (used.length === 0) return [];
+  const catalog: ModelPrice[] = (await db().modelPrice.findMany({ orderBy: { effectiveFrom: "desc" } })).map(
+    toModelPrice,
+  );
+  const book = new PriceBook(catalog);
+  const out: ListPrice[] = [];
+  for (const u of used) {
+    const m = book.match(u.model, u.provider);
+    if (!m) continue;
+    for (const version of catalog) {
+      if (version.provider !== m.provider || version.model !== m.model) continue;
+      if (version.effectiveFrom >= to || (version.effectiveTo !== null && version.effectiveTo <= from)) continue;
+      const tier = (
+        ["standard", "batch", "flex", "priority"].includes(u.serviceTier) ? u.serviceTier : "standard"
+      ) as ServiceTier;
+      const { prices: p, multiplier } = effectivePrices(version, { ...ZERO, serviceTier: tier });
+      const perKind: Record<FocusKind, bigint> = {
+        input: p.input,
+        output: p.output,
+        "cached-input": p.cachedInput ?? p.input,
+        "cache-write": p.cacheWrite5m ?? p.input,
+        reasoning: p.reasoning ?? p.output,
+      };
+      for (const [, kind] of FOCUS_TOKEN_KINDS)
+        out.push({
+          provider: u.provider,
+          model: u.model,
+          serviceTier: u.serviceTier,
+          from: version.effectiveFrom,
+          to: version.effectiveTo,
+          kind,
+          pico: perKind[kind],
+          multiplier: multiplier ?? "1",
+        });
+    }
+  }
+  return out;
+}
