@@ -48,8 +48,11 @@ export async function readCapFigures(query: Query, orgId: string, keys: CapKey[]
            AND h.state = 'open' AND h."expiresAt" > now()) AS next,
        coalesce((SELECT sum(o."amountPico") FROM budget_overrides o
          WHERE o."orgId" = $1 AND o."budgetId" = k.b AND o."periodStart" = k.p AND o."scopeValue" = k.v), 0)::text AS extra
-     FROM k LEFT JOIN budget_period_spend s
-       ON s."orgId" = $1 AND s."budgetId" = k.b AND s."periodStart" = k.p AND s."scopeValue" = k.v
+     FROM k LEFT JOIN LATERAL (
+       -- A lookup per key by the primary key (a plain join lets the planner scan every value of a "*" budget).
+       SELECT "spentPico", "foldedBefore" FROM budget_period_spend
+        WHERE "orgId" = $1 AND "budgetId" = k.b AND "periodStart" = k.p AND "scopeValue" = k.v
+     ) s ON true
      ORDER BY k.i`,
     [orgId, keys.map((k) => k.budget.id), keys.map((k) => k.period.start), keys.map((k) => k.scopeValue)],
   );
