@@ -70,8 +70,3 @@ export function capKeysOf(org: CapOrg, call: CallAttributes, now: Date): CapKey[
     period: periodAt(budget, org.timeZone, now),
   }));
 }
-
-/** capKeysOf with the organisation read now unless a copy under CAP_CACHE_MAX_AGE_MS is at hand. */
-export async function capKeysFor(orgId: string, call: CallAttributes, now: Date): Promise<CapKey[]> {
-  return capKeysOf(cachedCapOrg(orgId) ?? (await loadCapOrg(orgId, null)), call, now);
-}
