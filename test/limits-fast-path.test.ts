@@ -15,6 +15,7 @@ import { evaluateOrgBudgets } from "@/lib/budgets/evaluate-org-budgets";
 import { listCappedScopes } from "@/lib/budgets/list-capped-scopes";
 import { listCapOverrides, overrideCap } from "@/lib/budgets/override-cap";
 import { onBudgetEvent, type BudgetEvent } from "@/lib/budgets/publish-budget-event";
+import { db } from "@/lib/db";
 import { pgPool } from "@/lib/db/pg-pool";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { CAP_CACHE_MAX_AGE_MS } from "@/lib/limits/cap-budgets";
@@ -104,6 +105,26 @@ describe("limits: cached figures", () => {
     await sneakHold(org.orgId, b.id, first.budgets[0]!.periodStart, "100000000000"); // $0.10
     await sleep(CAP_CACHE_MAX_AGE_MS + 50);
     expect((await checkLimits(org, {})).budgets[0]).toMatchObject({ reserved: "0.1" });
+  });
+
+  it("a budget added without a version bump caps within the age limit plus one read; no call waits on that read", async () => {
+    const org = await budgetOrg("fast-org-age");
+    await cap(org, "1.00", { team: "a" });
+    expect((await checkLimits(org, { team: "b" })).budgets).toEqual([]);
+    // As another process whose bump never reached Redis: the budget is in Postgres only.
+    await db().budget.create({
+      data: { orgId: org.orgId, name: "sneaked", scope: { team: "b" }, period: "month", amountPico: 0n, hardCap: true },
+    });
+    expect((await checkLimits(org, { team: "b" })).budgets).toEqual([]); // the version vouches for the copy
+    await sleep(CAP_CACHE_MAX_AGE_MS + 50);
+    // Past the age limit the copy still answers this call, and one read replaces it meanwhile.
+    expect((await checkLimits(org, { team: "b" })).budgets).toEqual([]);
+    let seen: Awaited<ReturnType<typeof checkLimits>> | undefined;
+    for (let i = 0; i < 50 && !seen?.budgets.length; i++) {
+      await sleep(20);
+      seen = await checkLimits(org, { team: "b" });
+    }
+    expect(seen).toMatchObject({ allowed: false, budgets: [{ name: "sneaked", amount: "0", remaining: "0" }] });
   });
 
   it("reserve, settle, release and evaluation each show in the very next check", async () => {

@@ -34,14 +34,7 @@ onCapVersionLost((orgId) => cache.delete(orgId));
 /** The organisation's cap settings as last read, however old (for the fail mode when nothing can be read). */
 export const lastKnownCapOrg = (orgId: string): CapOrg | undefined => cache.get(orgId);
 
-/** A copy read less than CAP_CACHE_MAX_AGE_MS ago, if any. */
-export function cachedCapOrg(orgId: string): CapOrg | undefined {
-  const hit = cache.get(orgId);
-  return hit && Date.now() - hit.at < CAP_CACHE_MAX_AGE_MS ? hit : undefined;
-}
-
-/** Reads the organisation's hard-capped budgets from Postgres, tagged with `version` (read before). */
-export async function loadCapOrg(orgId: string, version: string | null): Promise<CapOrg> {
+async function readCapOrg(orgId: string, version: string | null): Promise<CapOrg> {
   const [org, rows] = await Promise.all([
     db().organization.findUniqueOrThrow({ where: { id: orgId }, select: { timeZone: true, capFailMode: true } }),
     db().budget.findMany({ where: { orgId, hardCap: true }, orderBy: { id: "asc" } }),
@@ -54,8 +47,40 @@ export async function loadCapOrg(orgId: string, version: string | null): Promise
     budgets: rows.map(toBudgetRow),
   };
   if (cache.size > 10_000) cache.clear();
-  cache.set(orgId, fresh);
+  // A read that finished after a newer one (or after a change cleared the copy) does not replace it.
+  const held = cache.get(orgId);
+  if (!held || held.at <= fresh.at) cache.set(orgId, fresh);
   return fresh;
+}
+
+// One read per (organisation, version) at a time: the calls that arrive while it runs share it.
+const inFlight = new Map<string, Promise<CapOrg>>();
+
+/** Reads the organisation's hard-capped budgets from Postgres, tagged with `version` (read before). */
+export function loadCapOrg(orgId: string, version: string | null): Promise<CapOrg> {
+  const key = `${orgId}|${version ?? ""}`;
+  let p = inFlight.get(key);
+  if (!p) {
+    p = readCapOrg(orgId, version).finally(() => inFlight.delete(key));
+    inFlight.set(key, p);
+  }
+  return p;
+}
+
+/**
+ * The copy to decide on when Redis confirmed its version: current if younger than the age limit;
+ * older, it is still used (the version says nothing changed that bumped) while one read in the
+ * background replaces it, so no call waits on a reload of a thousand budgets. A change whose bump
+ * never reached Redis thus applies within the age limit plus one read.
+ */
+export function confirmedCapOrg(orgId: string, version: string): CapOrg | undefined {
+  const hit = cache.get(orgId);
+  if (!hit || hit.version !== version) return undefined;
+  if (Date.now() - hit.at >= CAP_CACHE_MAX_AGE_MS)
+    loadCapOrg(orgId, version).catch(() => {
+      // The next call reads it again (and meets the error itself if Postgres is down).
+    });
+  return hit;
 }
 
 /**

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { redisUsable } from "@/lib/redis/connection";
 import { orgVersionKey, periodVersionKey, valueVersionKey } from "@/lib/redis/cap-versions";
 import type { OrgContext } from "@/lib/tenancy/context";
-import { type CapKey, cachedCapOrg, capKeysOf, loadCapOrg } from "./cap-budgets";
+import { type CapKey, capKeysOf, confirmedCapOrg, lastKnownCapOrg, loadCapOrg } from "./cap-budgets";
 import { limitsRoundTrip } from "./limits-round-trip";
 
 const versionKeysOf = (orgId: string, keys: CapKey[]) =>
@@ -16,10 +16,13 @@ const versionKeysOf = (orgId: string, keys: CapKey[]) =>
 /**
  * The organisation's caps for this call and their versions, in one Redis round trip that also
  * counts the caller's rate limit. Redis down: Postgres alone (no copies used, no rate limit).
+ * No call waits on reading the budgets while Redis confirms the copy's version.
  */
 export async function capsFor(ctx: OrgContext, call: Parameters<typeof capKeysOf>[1], now: Date, rateSubject?: string) {
-  let org = cachedCapOrg(ctx.orgId);
-  let keys = org ? capKeysOf(org, call, now) : [];
+  // The last copy, however old: its keys' versions come in the same round trip, and if Redis
+  // confirms its version it is used (see confirmedCapOrg).
+  const known = lastKnownCapOrg(ctx.orgId);
+  let keys = known ? capKeysOf(known, call, now) : [];
   const rate = rateSubject ? rateLimitWindow(rateSubject) : null;
   let versions: string[] | null = null;
   try {
@@ -36,9 +39,11 @@ export async function capsFor(ctx: OrgContext, call: Parameters<typeof capKeysOf
     if (err instanceof AppError) throw err;
   }
   const orgVersion = versions?.[0] ?? null;
-  if (!org || orgVersion === null || org.version !== orgVersion) {
-    // Budgets changed (or never read): read them; the key versions fetched were for the old list.
-    org = await loadCapOrg(ctx.orgId, orgVersion);
+  let org = orgVersion === null ? undefined : confirmedCapOrg(ctx.orgId, orgVersion);
+  if (!org || org !== known) {
+    // Budgets changed (or never read, or Redis down): read them, unless a read just replaced the
+    // copy; either way the key versions fetched were for the old list, so no figure copy is used.
+    org ??= await loadCapOrg(ctx.orgId, orgVersion);
     keys = capKeysOf(org, call, now);
     versions = null;
   }

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { PoolClient } from "pg";
-import { inPgTransaction } from "@/lib/db/pg-transaction";
+import { pgPool } from "@/lib/db/pg-pool";
 import { AppError } from "@/lib/errors";
 import { formatPicoUsd, usdToPico } from "@/lib/money";
 import { loadPriceBook } from "@/lib/pricing/load-price-book";
@@ -13,7 +12,7 @@ import { callAttributes } from "./call-attributes";
 import { capsFor } from "./caps-for";
 import { capView, type CapView } from "./cap-view";
 import { failModeAnswer } from "./fail-mode";
-import { capState, readCapFigures, remainingPico } from "./held-spend";
+import { type CapState, capState, type FiguresRow, figuresOfRow, keyArrays, remainingPico } from "./held-spend";
 import { type ReserveInput, reserveInput } from "./limits-input";
 
 export type ReserveResult =
@@ -45,23 +44,22 @@ function maxCostPico(input: ReserveInput, book: Awaited<ReturnType<typeof loadPr
 const lockKey = (orgId: string, k: CapKey) => `${orgId}|${k.budget.id}|${k.period.start.toISOString()}|${k.scopeValue}`;
 const keyParts = (k: CapKey) => ({ budgetId: k.budget.id, periodStart: k.period.start, scopeValue: k.scopeValue });
 
-/** Counts a refused reservation against the budget that refused it ("how much refused" on its page). */
-async function recordRefusal(c: PoolClient, orgId: string, k: CapKey, amountPico: bigint) {
-  await c.query(
-    `INSERT INTO cap_refusals ("orgId", "budgetId", "periodStart", "scopeValue", refusals, "refusedPico")
-     VALUES ($1, $2, $3, $4, 1, $5)
-     ON CONFLICT ("orgId", "budgetId", "periodStart", "scopeValue") DO UPDATE
-       SET refusals = cap_refusals.refusals + 1, "refusedPico" = cap_refusals."refusedPico" + EXCLUDED."refusedPico",
-           "lastAt" = now()`,
-    [orgId, k.budget.id, k.period.start, k.scopeValue, amountPico.toString()],
-  );
+/** The budget that refuses: the one with the least room (the first of them on a tie), as the function chose. */
+function refusing(states: CapState[], amountPico: bigint): CapState {
+  let short: CapState | undefined;
+  for (const s of states)
+    if (remainingPico(s) < amountPico && (!short || remainingPico(s) < remainingPico(short))) short = s;
+  if (!short) throw new Error("burnrate_reserve refused with room under every budget");
+  return short;
 }
 
 /**
  * Reserves the call's maximum cost against every hard-capped budget it falls in, or refuses with
  * the budget that has the least room. The check of every budget and the reservation are one
- * step: a transaction that first takes an advisory lock per (budget, period, value) in a fixed
- * order, so concurrent reservations against the same budgets never jointly exceed what remains.
+ * step and one round trip: the SQL function `burnrate_reserve` (migration 20261130093000) takes an
+ * advisory lock per (budget, period, value) in a fixed order, reads the figures, then reserves or
+ * counts the refusal, in one transaction, so concurrent reservations against the same budgets never
+ * jointly exceed what remains.
  */
 export async function reserveSpend(ctx: OrgContext, raw: unknown, now = new Date()): Promise<ReserveResult> {
   const input = parseInput(reserveInput, raw);
@@ -82,48 +80,37 @@ async function reserve(ctx: OrgContext, input: ReserveInput, now: Date): Promise
   const { keys } = await capsFor(ctx, callAttributes(attrs, apiKeyId, book, now), now);
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
 
-  const result = await inPgTransaction(async (c) => {
-    const query = async <R>(sql: string, params: unknown[]) => ({ rows: (await c.query(sql, params)).rows as R[] });
-    for (const k of [...keys].sort((a, b) => lockKey(ctx.orgId, a).localeCompare(lockKey(ctx.orgId, b))))
-      await c.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [lockKey(ctx.orgId, k)]);
-    const figures = await readCapFigures(query, ctx.orgId, keys);
-    const states = keys.map((k, i) => capState(k, figures[i]!));
-    const short = states
-      .filter((s) => remainingPico(s) < amountPico)
-      .sort((a, b) => (remainingPico(a) < remainingPico(b) ? -1 : 1))[0];
-    if (short) {
-      await recordRefusal(c, ctx.orgId, short.key, amountPico);
-      const budget = capView(short);
-      return { allowed: false as const, budget, resetsAt: budget.resetsAt };
-    }
-    const id = `rsv_${randomBytes(16).toString("base64url")}`;
-    await c.query(
-      `INSERT INTO reservations ("orgId", id, "amountPico", attributes, "expiresAt", "apiKeyId") VALUES ($1, $2, $3, $4, $5, $6)`,
-      [ctx.orgId, id, amountPico.toString(), JSON.stringify(attrs), expiresAt, apiKeyId],
-    );
-    if (keys.length > 0)
-      await c.query(
-        `INSERT INTO reservation_holds ("orgId", "reservationId", "budgetId", "periodStart", "scopeValue", "amountPico", "expiresAt")
-         SELECT $1, $2, b, p, v, $6, $7 FROM unnest($3::text[], $4::timestamptz[], $5::text[]) AS u(b, p, v)`,
-        [
-          ctx.orgId,
-          id,
-          keys.map((k) => k.budget.id),
-          keys.map((k) => k.period.start),
-          keys.map((k) => k.scopeValue),
-          amountPico.toString(),
-          expiresAt,
-        ],
-      );
-    return {
-      allowed: true as const,
-      reservationId: id,
-      expiresAt: expiresAt.toISOString(),
-      amount: formatPicoUsd(amountPico),
-      budgets: states.map((s) => capView({ ...s, reservedPico: s.reservedPico + amountPico })),
-    };
-  });
+  const id = `rsv_${randomBytes(16).toString("base64url")}`;
+  const locks = keys.map((k) => lockKey(ctx.orgId, k)).sort();
+  const { rows } = await pgPool().query<FiguresRow & { granted: boolean }>(
+    `SELECT spent, held, extra, next, granted FROM burnrate_reserve($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      ctx.orgId,
+      locks,
+      ...keyArrays(keys),
+      keys.map((k) => k.budget.amountPico.toString()),
+      amountPico.toString(),
+      id,
+      JSON.stringify(attrs),
+      expiresAt,
+      apiKeyId,
+    ],
+  );
+  const states = keys.map((k, i) => capState(k, figuresOfRow(rows[i]!)));
+  // No key at all: nothing caps the call, and the function granted it (an empty check refuses nothing).
+  if (rows.length > 0 && !rows[0]!.granted) {
+    const short = refusing(states, amountPico);
+    const budget = capView(short);
+    return { allowed: false, budget, resetsAt: budget.resetsAt };
+  }
+  const result = {
+    allowed: true as const,
+    reservationId: id,
+    expiresAt: expiresAt.toISOString(),
+    amount: formatPicoUsd(amountPico),
+    budgets: states.map((s) => capView({ ...s, reservedPico: s.reservedPico + amountPico })),
+  };
   // After the commit: checks in every process stop trusting their copies of these keys.
-  if (result.allowed) await bumpValueVersions(ctx.orgId, keys.map(keyParts));
+  await bumpValueVersions(ctx.orgId, keys.map(keyParts));
   return result;
 }
