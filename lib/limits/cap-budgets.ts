@@ -92,6 +92,20 @@ export function capKeysOf(org: CapOrg, call: CallAttributes, now: Date): CapKey[
   return matchBudgets(org.budgets, call).map(({ budget, scopeValue }) => ({
     budget,
     scopeValue,
-    period: periodAt(budget, org.timeZone, now),
+    period: currentPeriod(org, budget, now),
   }));
+}
+
+// Each copy's budgets' periods as last worked out (the time-zone arithmetic is most of a check's
+// own CPU): reused while `now` is inside, so a period still rolls over at its exact boundary.
+const periods = new WeakMap<CapOrg, Map<string, Period>>();
+
+function currentPeriod(org: CapOrg, budget: BudgetRow, now: Date): Period {
+  let memo = periods.get(org);
+  if (!memo) periods.set(org, (memo = new Map()));
+  const hit = memo.get(budget.id);
+  if (hit && hit.start <= now && now < hit.end) return hit;
+  const p = periodAt(budget, org.timeZone, now);
+  memo.set(budget.id, p);
+  return p;
 }
