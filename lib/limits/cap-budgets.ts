@@ -102,7 +102,10 @@ const periods = new WeakMap<CapOrg, Map<string, Period>>();
 
 function currentPeriod(org: CapOrg, budget: BudgetRow, now: Date): Period {
   let memo = periods.get(org);
-  if (!memo) periods.set(org, (memo = new Map()));
+  if (!memo) {
+    memo = new Map();
+    periods.set(org, memo);
+  }
   const hit = memo.get(budget.id);
   if (hit && hit.start <= now && now < hit.end) return hit;
   const p = periodAt(budget, org.timeZone, now);

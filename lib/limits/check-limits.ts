@@ -1,4 +1,3 @@
-import { pgPool } from "@/lib/db/pg-pool";
 import { AppError } from "@/lib/errors";
 import { loadPriceBook } from "@/lib/pricing/load-price-book";
 import type { OrgContext } from "@/lib/tenancy/context";
@@ -9,16 +8,14 @@ import { cachedFigures, figuresKey, rememberFigures } from "./cap-figures-cache"
 import { callAttributes } from "./call-attributes";
 import { capView } from "./cap-view";
 import { failModeAnswer, reportFailModeAnswers } from "./fail-mode";
-import { type CapFigures, capState, readCapFigures, remainingPico } from "./held-spend";
+import { type CapFigures, capState, remainingPico } from "./held-spend";
+import { readFiguresBatched } from "./batched-figures";
 import { checkLimitsQuery } from "./limits-input";
-
-const pgQuery = async <R>(sql: string, params: unknown[]) => ({
-  rows: (await pgPool().query(sql, params)).rows as R[],
-});
 
 /**
  * The figures of each key: from this process's copies while Redis confirms them current, the rest
- * read from Postgres in one statement (and kept, tagged with the versions read before).
+ * read from Postgres in one statement shared with the checks running meanwhile (and kept, tagged
+ * with the versions read before).
  */
 async function figuresOf(orgId: string, org: CapOrg, keys: CapKey[], versions: string[] | null) {
   const nowMs = Date.now();
@@ -28,8 +25,7 @@ async function figuresOf(orgId: string, org: CapOrg, keys: CapKey[], versions: s
   );
   const missing = keys.flatMap((k, i) => (out[i] ? [] : [i]));
   if (missing.length > 0) {
-    const read = await readCapFigures(
-      pgQuery,
+    const read = await readFiguresBatched(
       orgId,
       missing.map((i) => keys[i]!),
     );

@@ -1,0 +1,83 @@
+import { pgPool } from "@/lib/db/pg-pool";
+import type { CapKey } from "./cap-budgets";
+import { figuresKey } from "./cap-figures-cache";
+import { type CapFigures, readCapFigures } from "./held-spend";
+
+/**
+ * Postgres reads of cap figures for checks, merged: the checks that need figures while fewer than
+ * MAX_READS reads run share the next read (one statement per organisation, each key once). Under
+ * light load a check waits for one tick; under heavy load many checks ride on one statement
+ * instead of each queueing for a connection, so the pool is never the bottleneck of the check.
+ */
+const MAX_READS = 4;
+const MAX_KEYS_PER_READ = 5_000;
+
+type Waiter = { orgId: string; keys: CapKey[]; resolve: (f: CapFigures[]) => void; reject: (e: unknown) => void };
+
+const queue: Waiter[] = [];
+let reading = 0;
+let scheduled = false;
+
+const pgQuery = async <R>(sql: string, params: unknown[]) => ({
+  rows: (await pgPool().query(sql, params)).rows as R[],
+});
+
+/** The figures of `keys` (all of organisation `orgId`), in their order. */
+export function readFiguresBatched(orgId: string, keys: CapKey[]): Promise<CapFigures[]> {
+  return new Promise((resolve, reject) => {
+    queue.push({ orgId, keys, resolve, reject });
+    schedule();
+  });
+}
+
+function schedule() {
+  if (scheduled || reading >= MAX_READS || queue.length === 0) return;
+  scheduled = true;
+  setImmediate(() => {
+    scheduled = false;
+    void readNext();
+  });
+}
+
+/** Takes waiters from the queue up to MAX_KEYS_PER_READ keys (at least one waiter). */
+function takeBatch(): Waiter[] {
+  let n = 0;
+  let keys = 0;
+  while (n < queue.length && (n === 0 || keys + queue[n]!.keys.length <= MAX_KEYS_PER_READ))
+    keys += queue[n++]!.keys.length;
+  return queue.splice(0, n);
+}
+
+async function readNext() {
+  if (reading >= MAX_READS || queue.length === 0) return;
+  const batch = takeBatch();
+  reading++;
+  schedule(); // more waiters may already be queued: another read can start
+  const byOrg = new Map<string, Waiter[]>();
+  for (const w of batch) byOrg.set(w.orgId, [...(byOrg.get(w.orgId) ?? []), w]);
+  try {
+    await Promise.all([...byOrg].map(([orgId, waiters]) => readForOrg(orgId, waiters)));
+  } finally {
+    reading--;
+    schedule();
+  }
+}
+
+async function readForOrg(orgId: string, waiters: Waiter[]) {
+  const index = new Map<string, number>();
+  const unique: CapKey[] = [];
+  for (const w of waiters)
+    for (const k of w.keys) {
+      const id = figuresKey(orgId, k);
+      if (!index.has(id)) {
+        index.set(id, unique.length);
+        unique.push(k);
+      }
+    }
+  try {
+    const figures = await readCapFigures(pgQuery, orgId, unique);
+    for (const w of waiters) w.resolve(w.keys.map((k) => figures[index.get(figuresKey(orgId, k))!]!));
+  } catch (err) {
+    for (const w of waiters) w.reject(err);
+  }
+}
