@@ -45,7 +45,9 @@ export async function loadOrgPricing(orgId: string) {
   return { custom, discounts };
 }
 
-const books = new Map<string, Cached<Promise<PriceBook>>>();
+/** A book being read, or read: `ready` once it resolved (it may then stand in while the next is read). */
+type BookEntry = Cached<Promise<PriceBook>> & { ready: boolean; next?: Promise<PriceBook> };
+const books = new Map<string, BookEntry>();
 
 function cachedCatalog(): Promise<ModelPrice[]> {
   if (!fresh(catalog)) {
@@ -59,18 +61,46 @@ function cachedCatalog(): Promise<ModelPrice[]> {
 /**
  * The price book for one organisation (catalog + its overrides), cached for a few seconds per
  * process with its model-name matches; a price change also queues a re-pricing job, which
- * corrects any event priced from a stale cache.
+ * corrects any event priced from a stale cache. Past those seconds the last book still answers
+ * while one read replaces it (no caller waits on the catalog); only the first read, and the one
+ * after invalidatePriceCache, is waited for.
  */
 export function loadPriceBook(orgId: string): Promise<PriceBook> {
   const hit = books.get(orgId);
-  if (fresh(hit)) return hit.value;
-  const value = Promise.all([cachedCatalog(), loadOrgPricing(orgId)]).then(
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  if (hit?.ready) {
+    if (!hit.next) {
+      const next = readBook(orgId);
+      hit.next = next;
+      next.then(
+        () => {
+          if (books.get(orgId) === hit) books.set(orgId, { at: Date.now(), value: next, ready: true });
+        },
+        () => {
+          hit.next = undefined; // the next call tries again
+        },
+      );
+    }
+    return hit.value;
+  }
+  if (hit) return hit.value;
+  const entry: BookEntry = { at: Date.now(), value: readBook(orgId), ready: false };
+  books.set(orgId, entry);
+  entry.value.then(
+    () => {
+      entry.ready = true;
+    },
+    () => {
+      if (books.get(orgId) === entry) books.delete(orgId);
+    },
+  );
+  return entry.value;
+}
+
+const readBook = (orgId: string) =>
+  Promise.all([cachedCatalog(), loadOrgPricing(orgId)]).then(
     ([versions, own]) => new PriceBook(versions, own.custom, own.discounts),
   );
-  books.set(orgId, { at: Date.now(), value });
-  value.catch(() => books.delete(orgId));
-  return value;
-}
 
 export function invalidatePriceCache(orgId?: string): void {
   if (orgId) books.delete(orgId);
