@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { type BudgetRow, toBudgetRow } from "@/lib/budgets/budget-row";
 import { type Period, periodAt } from "@/lib/budgets/budget-period";
 import { onCapVersionLost } from "@/lib/redis/cap-versions";
-import { type CallAttributes, matchBudgets } from "./match-budgets";
+import { budgetMatcher, type CallAttributes, type CapMatch } from "./match-budgets";
 
 /** One hard-capped budget a call falls in, in its current period, under one value. */
 export type CapKey = { budget: BudgetRow; period: Period; scopeValue: string };
@@ -89,12 +89,19 @@ export function confirmedCapOrg(orgId: string, version: string): CapOrg | undefi
  * order locks are taken in.
  */
 export function capKeysOf(org: CapOrg, call: CallAttributes, now: Date): CapKey[] {
-  return matchBudgets(org.budgets, call).map(({ budget, scopeValue }) => ({
+  let match = matchers.get(org);
+  if (!match) {
+    match = budgetMatcher(org.budgets);
+    matchers.set(org, match);
+  }
+  return match(call).map(({ budget, scopeValue }) => ({
     budget,
     scopeValue,
     period: currentPeriod(org, budget, now),
   }));
 }
+
+const matchers = new WeakMap<CapOrg, (call: CallAttributes) => CapMatch<BudgetRow>[]>();
 
 // Each copy's budgets' periods as last worked out (the time-zone arithmetic is most of a check's
 // own CPU): reused while `now` is inside, so a period still rolls over at its exact boundary.

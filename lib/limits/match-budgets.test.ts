@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchBudgets } from "./match-budgets";
+import { budgetMatcher, matchBudgets } from "./match-budgets";
 
 const b = (name: string, scope: Record<string, string>) => ({ name, scope });
 const budgets = [
@@ -38,5 +38,31 @@ describe("matchBudgets", () => {
       ["org", ""],
       ["key", ""],
     ]);
+  });
+});
+
+describe("budgetMatcher", () => {
+  it("matches exactly as the plain scan, on random budgets and calls", () => {
+    // The plain scan (matchBudgets) is the oracle: a test per budget, as a reviewer reads it.
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return Math.floor((seed / 2 ** 31) * n); // the high bits: an LCG's low bits cycle quickly
+    };
+    const dims = ["team", "feature", "customer", "endUser", "apiKey"] as const;
+    const pick = () => ["a", "b", "c", "*", ""][rnd(5)]!;
+    for (let round = 0; round < 50; round++) {
+      const set = Array.from({ length: 1 + rnd(60) }, (_, i) => {
+        const scope: Record<string, string> = {};
+        for (const d of dims) if (rnd(3) === 0) scope[d] = pick();
+        return b(`b${i}`, scope);
+      });
+      const match = budgetMatcher(set);
+      for (let c = 0; c < 40; c++) {
+        const call: Record<string, string> = {};
+        for (const d of dims) if (rnd(4) !== 0) call[d] = ["a", "b", "c", ""][rnd(4)]!;
+        expect(match(call)).toEqual(matchBudgets(set, call));
+      }
+    }
   });
 });
