@@ -33,14 +33,26 @@ async function atRate(n: number, rate: number, fn: (i: number) => Promise<unknow
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     const t0 = performance.now();
-    pending.push(fn(i).then(() => void lat.push(performance.now() - t0)));
+    pending.push(
+      fn(i).then(
+        () => void lat.push(performance.now() - t0),
+        (err: unknown) => void errors.push(err instanceof Error ? err.message : String(err)),
+      ),
+    );
   }
   await Promise.all(pending);
   return lat.sort((a, b) => a - b);
 }
 
-const fmt = (l: number[]) =>
-  `p50 ${percentile(l, 50).toFixed(1)} ms, p99 ${percentile(l, 99).toFixed(1)} ms, max ${l[l.length - 1]!.toFixed(1)} ms`;
+/** Calls that failed (a 503 when the pool is saturated, …) in the phase being measured; reported with it. */
+let errors: string[] = [];
+
+function fmt(l: number[]): string {
+  const failed = errors.length ? `; ${errors.length} failed (first: ${errors[0]})` : "";
+  errors = [];
+  if (l.length === 0) return `no call succeeded${failed}`;
+  return `p50 ${percentile(l, 50).toFixed(1)} ms, p99 ${percentile(l, 99).toFixed(1)} ms, max ${l[l.length - 1]!.toFixed(1)} ms${failed}`;
+}
 
 async function main() {
   const id = randomBytes(4).toString("hex");
