@@ -54,7 +54,7 @@ export function budgetMatcher<B extends { scope: BudgetScope }>(budgets: B[]): (
   const all = [...groups.values()];
   return (call) => {
     const hits: number[] = [];
-    const valueOf = new Map<number, string>();
+    const valueFor = new Map<number, string>();
     for (const g of all) {
       if (![...g.fixed, ...g.stars].every((d) => call[d] !== undefined && call[d] !== "")) continue;
       const found = g.byValues.get(JSON.stringify(g.fixed.map((d) => call[d])));
@@ -62,9 +62,9 @@ export function budgetMatcher<B extends { scope: BudgetScope }>(budgets: B[]): (
       const scopeValue = g.stars.length > 0 ? call[g.stars[g.stars.length - 1]!]! : "";
       for (const i of found) {
         hits.push(i);
-        valueOf.set(i, scopeValue);
+        valueFor.set(i, scopeValue);
       }
     }
-    return hits.sort((a, b) => a - b).map((i) => ({ budget: budgets[i]!, scopeValue: valueOf.get(i)! }));
+    return hits.sort((a, b) => a - b).map((i) => ({ budget: budgets[i]!, scopeValue: valueFor.get(i)! }));
   };
 }
