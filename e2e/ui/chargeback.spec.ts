@@ -186,7 +186,28 @@ test("Stripe panel: connect with a restricted key that is never shown again, map
   await expect(customers).toContainText("cus_AcmeInStripe");
   const settings = await (await owner.api.get(`/api/orgs/${owner.orgSlug}/chargeback/settings`)).text();
   expect(settings).not.toContain("uiRestrictedKey");
+  // The webhook endpoint is the app's base URL (NEXTAUTH_URL, here http://127.0.0.1:port), never the
+  // origin the browser happens to use: the same session opened through http://localhost:port shows it too.
+  const orgId = await orgIdOf(owner.orgSlug);
+  const endpoint = `${baseURL}/api/webhooks/stripe/${orgId}`;
+  await expect(panel.getByTestId("stripe-webhook-url")).toHaveText(endpoint);
   await page.screenshot(shot("chargeback-stripe"));
+  const other = baseURL!.replace("127.0.0.1", "localhost");
+  const cookies = (await page.context().cookies()).map(({ name, value, path, httpOnly, sameSite }) => ({
+    name,
+    value,
+    path,
+    httpOnly,
+    sameSite,
+    domain: "localhost",
+    secure: false,
+  }));
+  const ctx = await page.context().browser()!.newContext();
+  await ctx.addCookies(cookies);
+  const elsewhere = await ctx.newPage();
+  await elsewhere.goto(`${other}/${owner.orgSlug}/chargeback`);
+  await expect(elsewhere.getByTestId("stripe-webhook-url")).toHaveText(endpoint);
+  await ctx.close();
 });
 
 test("a held invoice is released for another billing run from the page (finance), audited; viewers cannot", async ({
