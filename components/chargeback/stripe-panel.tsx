@@ -142,9 +142,8 @@ export function StripePanel({ orgSlug, webhookUrl, period }: { orgSlug: string; 
       ) : null}
       <FormError message={map.error instanceof Error ? map.error.message : null} />
       <Text className="text-xs [overflow-wrap:anywhere]">
-        Stripe webhook endpoint:{" "}
-        <code data-testid="stripe-webhook-url">{webhookUrl}</code>{" "}
-        (events invoice.finalized, invoice.paid, invoice.payment_failed, invoice.voided).
+        Stripe webhook endpoint: <code data-testid="stripe-webhook-url">{webhookUrl}</code> (events invoice.finalized,
+        invoice.paid, invoice.payment_failed, invoice.voided).
       </Text>
     </Card>
   );
