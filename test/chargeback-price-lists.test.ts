@@ -7,6 +7,8 @@ import {
   listStatements,
   saveChargebackSettings,
 } from "@/lib/chargeback";
+import { parse } from "csv-parse/sync";
+import { focusExportStream } from "@/lib/exports";
 import { statementCsv } from "@/lib/exports/statement-csv";
 import { pgPool } from "@/lib/db/pg-pool";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
@@ -118,5 +120,46 @@ describe("chargeback at a customer's price list", () => {
       ["Markup 10%", 130],
     ]);
     expect(stub.invoiceView(invoice).total).toBe(1431);
+  });
+
+  it("FOCUS: cost columns stay the organisation's cost; x_PriceListCost and x_MarkupPercent at each period's own rules", async () => {
+    // September (open) under today's rules: acme's list at $2, proportional split; August keeps what it closed with
+    // ($1.25, even). A late shared August event (2 tokens, 0.000002) and $1 of acme in September.
+    await saveChargebackSettings(org, {
+      rule: { method: "proportional" },
+      priceLists: { acme: { "self-hosted/house-7b": { input: "2", output: "0" } } },
+    });
+    await spendAt(org.orgId, [
+      ["0.000002", "2026-08-21T00:00:00Z"],
+      ["1", "2026-09-02T00:00:00Z", { customer: "acme" }],
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const c of await focusExportStream(
+      org.orgId,
+      new Date("2026-08-01T00:00:00Z"),
+      new Date("2026-10-01T00:00:00Z"),
+    ))
+      chunks.push(Buffer.from(c as Buffer));
+    const rows = parse(Buffer.concat(chunks).toString("utf8"), { columns: true }) as Record<string, string>[];
+    const view = rows.map((r) => [
+      r.ChargePeriodStart!.slice(0, 10),
+      r.x_Customer,
+      r.AllocatedMethodId,
+      r.BilledCost,
+      r.EffectiveCost,
+      r.x_PriceListCost,
+      r.x_MarkupPercent,
+    ]);
+    // acme's August rows at the frozen $1.25: 10,005,000 x 1.25 = 12.50625, 1,000,000 x 1.25 = 1.25;
+    // September at $2: 2. The shared 2,000,000 pico split evenly (frozen rule): 1,000,000 each, at cost
+    // (x_PriceListCost empty on allocated rows); globex has no price list and no markup.
+    expect(view).toEqual([
+      ["2026-08-03", "acme", "", "10.005", "10.005", "12.50625", "10"],
+      ["2026-08-03", "globex", "", "3.333333", "3.333333", "", ""],
+      ["2026-08-20", "acme", "", "1", "1", "1.25", "10"],
+      ["2026-09-02", "acme", "", "1", "1", "2", "10"],
+      ["2026-08-01", "acme", "burnrate-chargeback-even", "0.000001", "0.000001", "", "10"],
+      ["2026-08-01", "globex", "burnrate-chargeback-even", "0.000001", "0.000001", "", ""],
+    ]);
   });
 });

@@ -282,7 +282,7 @@ describe("FOCUS 1.2 export", () => {
     expect(spend.total.cost).toBe("0.0003255");
   });
 
-  it("splits a custom-priced bucket's cost among its kinds exactly (largest remainder)", async () => {
+  it("EffectiveCost per kind at the organisation's custom price, not the catalog's proportions", async () => {
     const org = await newOrg("focus-custom");
     await createOverride(org, {
       kind: "CUSTOM_PRICE",
@@ -292,13 +292,41 @@ describe("FOCUS 1.2 export", () => {
       effectiveFrom: "2026-01-01T00:00:00Z",
     });
     await miniCall(org.orgId);
-    // Cost at the custom price: 1000 x 1,000,000 + 200 x 1,000,000 (cached falls back to input) = 1,200,000,000.
-    // Split 150:300:15 (catalog cost): floors 387,096,774 / 774,193,548 / 38,709,677 (remainders 90, 180, 195
-    // of 465); the one unit left goes to the largest remainder, cached input.
+    // At the custom price, pico per token: input 1,000,000, output 0, cached (falls back to input) 1,000,000.
+    // 1000 x 1e6 = 1,000,000,000; 500 x 0 = 0; 200 x 1e6 = 200,000,000: each kind's own cost, exactly
+    // (split by the catalog's 150:300:15 it was 0.000387096774 / 0.000774193548 / 0.000038709678).
+    // ListCost stays the catalog's.
     expect(costs(await exportOctober(org.orgId))).toEqual([
-      ["openai/gpt-4o-mini/standard/input", "1000", "0.001", "0.00015", "0.000387096774", "0.000387096774"],
-      ["openai/gpt-4o-mini/standard/output", "500", "0.0005", "0.0003", "0.000774193548", "0.000774193548"],
-      ["openai/gpt-4o-mini/standard/cached-input", "200", "0.0002", "0.000015", "0.000038709678", "0.000038709678"],
+      ["openai/gpt-4o-mini/standard/input", "1000", "0.001", "0.00015", "0.001", "0.001"],
+      ["openai/gpt-4o-mini/standard/output", "500", "0.0005", "0.0003", "0", "0"],
+      ["openai/gpt-4o-mini/standard/cached-input", "200", "0.0002", "0.000015", "0.0002", "0.0002"],
     ]);
+  });
+
+  it("a discounted custom-priced bucket: split by the custom price, the rounding unit to the largest remainder", async () => {
+    const org = await newOrg("focus-custom-discount");
+    await createOverride(org, {
+      kind: "CUSTOM_PRICE",
+      provider: "openai",
+      model: "gpt-4o-mini",
+      prices: { input: "1", output: "3", cachedInput: "0.7" },
+      effectiveFrom: "2026-01-01T00:00:00Z",
+    });
+    await createOverride(org, { kind: "DISCOUNT", percentOff: "33.333333", effectiveFrom: "2026-01-01T00:00:00Z" });
+    await miniCall(org.orgId);
+    // Custom cost 1,000,000,000 + 1,500,000,000 + 140,000,000 = 2,640,000,000; x 0.66666667
+    // = 1,760,000,008.8 -> 1,760,000,009 (the event's cost). Split 1e9 : 1.5e9 : 1.4e8: 666,666,670.08,
+    // 1,000,000,005.11, 93,333,333.8 -> floors sum to ...008, the unit left to cached input (largest remainder).
+    const rows = await exportOctober(org.orgId);
+    expect(rows.map((r) => [r.x_TokenKind, r.EffectiveCost, r.x_CostPicoUsd])).toEqual([
+      ["input", "0.00066666667", "666666670"],
+      ["output", "0.001000000005", "1000000005"],
+      ["cached-input", "0.000093333334", "93333334"],
+    ]);
+    const spend = await querySpend(
+      org,
+      spendQuerySchema.parse({ from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }),
+    );
+    expect(spend.total.cost).toBe("0.001760000009");
   });
 });
