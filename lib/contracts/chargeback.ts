@@ -161,7 +161,7 @@ const focusDoc = {
   method: "GET",
   summary: "FOCUS 1.2 export",
   description:
-    "Spend of [from, to) as a FinOps FOCUS 1.2 CSV, streamed from the database: one row per token kind of each hour, team, feature, provider, model, customer, environment and service tier, with every mandatory column, ConsumedQuantity in tokens, SkuId per model, SkuPriceId per token kind, ListCost at the catalog price and EffectiveCost after the organisation's discounts or custom prices, Tags (JSON), x_ columns, and shared usage replaced by FOCUS 1.3 allocated charges per party (the statements' split). BilledCost adds up to the spend API's total cost for the same range, to the last unit.",
+    "Spend of [from, to) as a FinOps FOCUS 1.2 CSV, streamed from the database: one row per token kind of each hour, team, feature, provider, model, customer, environment and service tier, with every mandatory column, ConsumedQuantity in tokens, SkuId per model, SkuPriceId per token kind, ListCost at the catalog price and EffectiveCost after the organisation's discounts or custom prices, Tags (JSON), x_ columns, and shared usage replaced by FOCUS 1.3 allocated charges per party (the statements' split). Chargeback resale is never in the cost columns: x_PriceListCost is a row's tokens at the party's price list (empty: at cost) and x_MarkupPercent the party's markup percent (applied once per statement, see the statements). BilledCost adds up to the spend API's total cost for the same range, to the last unit.",
   query: focusExportQuery,
   produces: "text/csv",
   responses: { 200: csv },
