@@ -7,6 +7,8 @@ import { querySpend } from "@/lib/rollups/query-spend";
 import { spendQuerySchema } from "@/lib/rollups/spend-query";
 import { randomUUID } from "node:crypto";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { db } from "@/lib/db";
+import { invalidatePriceCache } from "@/lib/pricing/load-price-book";
 import { createOverride } from "@/lib/pricing/overrides/create-override";
 import { foldDeltas } from "@/lib/rollups/fold-deltas";
 import { budgetOrg } from "./support/budget-helpers";
@@ -328,5 +330,60 @@ describe("FOCUS 1.2 export", () => {
       spendQuerySchema.parse({ from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }),
     );
     expect(spend.total.cost).toBe("0.001760000009");
+  });
+
+  it("time-of-day windows: an hour wholly inside a window has its ListCost and kind split at the window's price", async () => {
+    // A catalog model at $1 input / $2 output per 1M, $0.50 / $0.50 from 16:30 to 00:30 UTC (wrapping midnight)
+    // and $0.25 / $0.25 from 06:00 to 08:00.
+    await db().modelPrice.create({
+      data: {
+        provider: "tod-test",
+        model: "tod-7b",
+        prices: { input: "1", output: "2" },
+        timeOfDay: [
+          { from: "16:30", to: "00:30", prices: { input: "0.5", output: "0.5" } },
+          { from: "06:00", to: "08:00", prices: { input: "0.25", output: "0.25" } },
+        ],
+        effectiveFrom: new Date("2020-01-01T00:00:00Z"),
+      },
+    });
+    invalidatePriceCache();
+    const org = await newOrg("focus-tod");
+    const call = (timestamp: string) => ({
+      eventId: randomUUID(),
+      timestamp,
+      provider: "tod-test",
+      model: "tod-7b",
+      inputTokens: 1000,
+      outputTokens: 1000,
+    });
+    const r = await ingestBatch(
+      org.orgId,
+      [call("2026-10-05T07:05:00Z"), call("2026-10-05T16:40:00Z"), call("2026-10-05T18:10:00Z")],
+      {},
+      { allowBackfill: true },
+    );
+    expect(r.accepted).toBe(3);
+    await foldDeltas(org.orgId);
+    const rows = await exportOctober(org.orgId);
+    // 07:05 (hour 07 inside 06:00-08:00): 1000 x 250,000 each kind = 0.00025 + 0.00025, list the same.
+    // 16:40 (hour 16 straddles 16:30): priced at the window, 1000 x 500,000 x 2 = 1,000,000,000 pico, but the
+    // hour is not wholly inside: ListCost at the standard price (0.001 / 0.002), split 1:2 -> 333,333,333 and
+    // 666,666,667 (the unit left to the larger remainder).
+    // 18:10 (hour 18 inside the wrapping window): 0.0005 + 0.0005, list the same.
+    expect(rows.map((x) => [x.ChargePeriodStart, x.x_TokenKind, x.ListCost, x.EffectiveCost])).toEqual([
+      ["2026-10-05T07:00:00Z", "input", "0.00025", "0.00025"],
+      ["2026-10-05T07:00:00Z", "output", "0.00025", "0.00025"],
+      ["2026-10-05T16:00:00Z", "input", "0.001", "0.000333333333"],
+      ["2026-10-05T16:00:00Z", "output", "0.002", "0.000666666667"],
+      ["2026-10-05T18:00:00Z", "input", "0.0005", "0.0005"],
+      ["2026-10-05T18:00:00Z", "output", "0.0005", "0.0005"],
+    ]);
+    const spend = await querySpend(
+      org,
+      spendQuerySchema.parse({ from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }),
+    );
+    expect(sumDecimals(rows.map((x) => x.BilledCost!))).toBe(spend.total.cost);
+    expect(spend.total.cost).toBe("0.0025");
   });
 });

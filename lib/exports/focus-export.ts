@@ -24,6 +24,8 @@ export const focusExportQuery = z
     return { from, to };
   });
 
+/** The bucket's hour as minutes after midnight UTC. */
+const HOUR_MINUTE = `(extract(hour from r.hour AT TIME ZONE 'UTC')::int * 60)`;
 const quoteLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ts = (d: Date) => `${quoteLiteral(d.toISOString())}::timestamptz`;
 const json = (v: unknown) => `${quoteLiteral(JSON.stringify(v))}::text`;
@@ -107,15 +109,27 @@ function allocationValues(orgId: string, a: FocusAllocation): string {
 
 /** Prices as a CTE (per token kind, pico per token, tier multiplier): `lp` the catalog's, `cp` the org's custom ones. */
 function priceCte(name: "lp" | "cp", prices: readonly ListPrice[]): string {
-  const cols = `${name}(provider, model, tier, kind, "from", "to", price, mult)`;
+  const cols = `${name}(provider, model, tier, kind, "from", "to", price, mult, wfrom, wto)`;
   if (prices.length === 0)
-    return `${cols} AS (SELECT NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, NULL::timestamptz, NULL::numeric, NULL::numeric WHERE false)`;
+    return `${cols} AS (SELECT NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, NULL::timestamptz, NULL::numeric, NULL::numeric, NULL::int, NULL::int WHERE false)`;
   const values = prices.map(
     (p) =>
-      `(${quoteLiteral(p.provider)}, ${quoteLiteral(p.model)}, ${quoteLiteral(p.serviceTier)}, ${quoteLiteral(p.kind)}, ${ts(p.from)}, ${p.to ? ts(p.to) : "NULL::timestamptz"}, ${p.pico}::numeric, ${quoteLiteral(p.multiplier)}::numeric)`,
+      `(${quoteLiteral(p.provider)}, ${quoteLiteral(p.model)}, ${quoteLiteral(p.serviceTier)}, ${quoteLiteral(p.kind)}, ${ts(p.from)}, ${p.to ? ts(p.to) : "NULL::timestamptz"}, ${p.pico}::numeric, ${quoteLiteral(p.multiplier)}::numeric, ${p.window ? `${p.window.fromMinute}::int` : "NULL::int"}, ${p.window ? `${p.window.toMinute}::int` : "NULL::int"})`,
   );
   return `${cols} AS (VALUES ${values.join(",\n  ")})`;
 }
+
+/**
+ * Whether price row `p` applies to bucket `r`'s kind `v`: same model, tier and kind, in force at the
+ * bucket's hour, and either the standard price or a time-of-day window holding the whole hour (a
+ * window that starts or ends inside the hour, and allocated rows spanning a period, take the standard
+ * price). The caller orders window rows first and takes one.
+ */
+const priceApplies = (p: string) => `${p}.provider = r.provider AND ${p}.model = r.model AND ${p}.tier = r."serviceTier"
+   AND ${p}.kind = v.kind AND r.hour >= ${p}."from" AND (${p}."to" IS NULL OR r.hour < ${p}."to")
+   AND (${p}.wfrom IS NULL OR (r."allocatedMethodId" IS NULL AND CASE
+        WHEN ${p}.wfrom <= ${p}.wto THEN ${p}.wfrom <= ${HOUR_MINUTE} AND ${HOUR_MINUTE} + 60 <= ${p}.wto
+        ELSE ${HOUR_MINUTE} >= ${p}.wfrom OR ${HOUR_MINUTE} + 60 <= ${p}.wto END))`;
 
 /** Prices a kind's tokens are weighed at (the org's custom price where in force, else the catalog's). */
 const WEIGHT_CTE = `wp AS (SELECT lp.*, false AS custom FROM lp UNION ALL SELECT cp.*, true FROM cp)`;
@@ -186,15 +200,13 @@ const SPLIT_BY_KIND = `SELECT l4.ord, l4.kind, l4.tokens, l4.first, l4.list AS "
         FROM (SELECT l0.*,
                      CASE WHEN bool_and(l0.own IS NOT NULL) OVER () AND sum(l0.own) OVER () > 0
                           THEN l0.own ELSE l0.tokens::numeric END AS weight
-          FROM (SELECT v.ord, v.kind, v.tokens, v.tokens * lp.price * lp.mult AS list, v.tokens * wq.price AS own
+          FROM (SELECT v.ord, v.kind, v.tokens, v.tokens * lq.price AS list, v.tokens * wq.price AS own
                   FROM (VALUES ${FOCUS_TOKEN_KINDS.map(([col, kind], i) => `(${i + 1}, '${kind}', r."${col}")`).join(", ")})
                        AS v(ord, kind, tokens)
-                  LEFT JOIN lp ON lp.provider = r.provider AND lp.model = r.model AND lp.tier = r."serviceTier"
-                             AND lp.kind = v.kind AND r.hour >= lp."from" AND (lp."to" IS NULL OR r.hour < lp."to")
-                  LEFT JOIN LATERAL (SELECT w.price * w.mult AS price FROM wp w
-                                      WHERE w.provider = r.provider AND w.model = r.model AND w.tier = r."serviceTier"
-                                        AND w.kind = v.kind AND r.hour >= w."from" AND (w."to" IS NULL OR r.hour < w."to")
-                                      ORDER BY w.custom DESC LIMIT 1) wq ON true
+                  LEFT JOIN LATERAL (SELECT l.price * l.mult AS price FROM lp l WHERE ${priceApplies("l")}
+                                      ORDER BY l.wfrom IS NULL LIMIT 1) lq ON true
+                  LEFT JOIN LATERAL (SELECT w.price * w.mult AS price FROM wp w WHERE ${priceApplies("w")}
+                                      ORDER BY w.custom DESC, w.wfrom IS NULL LIMIT 1) wq ON true
                  WHERE v.tokens <> 0
                     OR (v.ord = 1 AND ${FOCUS_TOKEN_KINDS.map(([col]) => `r."${col}" = 0`).join(" AND ")})) l0) l1) l2) l3) l4`;
 

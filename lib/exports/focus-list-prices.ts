@@ -29,6 +29,8 @@ export type ListPrice = {
   pico: bigint;
   /** the tier's multiplier ("1" when none) */
   multiplier: string;
+  /** A time-of-day window's price (minutes after midnight UTC, wrapping when from > to), or null: the standard price. */
+  window: { fromMinute: number; toMinute: number } | null;
 };
 
 const ZERO = {
@@ -48,10 +50,10 @@ const ZERO = {
  * pricing engine reads them (a missing cached/cache-write price is the input price, a missing
  * reasoning price the output price; cache writes at the 5-minute price, the rollups do not keep the
  * TTL): `list`, the global catalog's (never the organisation's custom prices or discounts: FOCUS
- * ListCost), and `custom`, the organisation's own custom prices (which the pricing engine uses
+ * ListCost), with a row per time-of-day window besides the standard price, and `custom`, the organisation's own custom prices (which the pricing engine uses
  * instead of the catalog's where they are in force; they weigh how a bucket's cost is split among
- * its token kinds). Long-context tiers and time-of-day windows are not applied: the hourly rollups
- * do not keep a request's prompt size nor its minute, and the standard price is the list price.
+ * its token kinds). Long-context tiers are not applied: the hourly rollups do not keep a request's
+ * prompt size, and the standard price is the list price.
  */
 export async function listPricesFor(
   orgId: string,
@@ -91,25 +93,37 @@ function pricesOf(
       const tier = (
         ["standard", "batch", "flex", "priority"].includes(u.serviceTier) ? u.serviceTier : "standard"
       ) as ServiceTier;
-      const { prices: p, multiplier } = effectivePrices(version, { ...ZERO, serviceTier: tier });
-      const perKind: Record<FocusKind, bigint> = {
-        input: p.input,
-        output: p.output,
-        "cached-input": p.cachedInput ?? p.input,
-        "cache-write": p.cacheWrite5m ?? p.input,
-        reasoning: p.reasoning ?? p.output,
-      };
-      for (const [, kind] of FOCUS_TOKEN_KINDS)
-        out.push({
-          provider: u.provider,
-          model: u.model,
-          serviceTier: u.serviceTier,
-          from: version.effectiveFrom,
-          to: version.effectiveTo,
-          kind,
-          pico: perKind[kind],
-          multiplier: multiplier ?? "1",
-        });
+      // The standard price, then each time-of-day window's (its prices replace the standard ones it
+      // names before the tier applies, as the pricing engine does).
+      const variants = [
+        { window: null, price: version },
+        ...(version.timeOfDay ?? []).map((w) => ({
+          window: { fromMinute: w.fromMinute, toMinute: w.toMinute },
+          price: { ...version, prices: { ...version.prices, ...w.prices } },
+        })),
+      ];
+      for (const { window, price } of variants) {
+        const { prices: p, multiplier } = effectivePrices(price, { ...ZERO, serviceTier: tier });
+        const perKind: Record<FocusKind, bigint> = {
+          input: p.input,
+          output: p.output,
+          "cached-input": p.cachedInput ?? p.input,
+          "cache-write": p.cacheWrite5m ?? p.input,
+          reasoning: p.reasoning ?? p.output,
+        };
+        for (const [, kind] of FOCUS_TOKEN_KINDS)
+          out.push({
+            provider: u.provider,
+            model: u.model,
+            serviceTier: u.serviceTier,
+            from: version.effectiveFrom,
+            to: version.effectiveTo,
+            kind,
+            pico: perKind[kind],
+            multiplier: multiplier ?? "1",
+            window,
+          });
+      }
     }
   }
   return out;
