@@ -78,6 +78,18 @@ describe("chargeback at a customer's price list", () => {
     expect(csv).toContain(",10.005,12.50625");
   });
 
+  it("another organisation's party of the same name is billed at cost: price lists are per organisation", async () => {
+    const other = await budgetOrg("cb-pricelist-other");
+    await saveChargebackSettings(other, { partyDimension: "customer" });
+    await spendAt(other.orgId, [["2", "2026-08-03T00:00:00Z", { customer: "acme" }]]);
+    const view = await listStatements(other.orgId, "2026-08");
+    expect(totals(view)).toEqual({
+      acme: { direct: "2", allocated: "0", markup: "0", adjustment: "0", total: "2" },
+    });
+    expect(view.statements[0]!.lines.some((l) => l.billed !== undefined || l.kind === "price_list")).toBe(false);
+    expect((await getChargebackSettings(other.orgId)).priceLists).toEqual({});
+  });
+
   it("closes with the price list frozen: late usage is adjusted at the list it closed with", async () => {
     await closePeriod(org.orgId, "2026-08", new Date("2026-09-04T00:00:00Z"));
     const frozen = await pgPool().query(`SELECT "priceLists" FROM chargeback_periods WHERE "orgId" = $1`, [org.orgId]);
