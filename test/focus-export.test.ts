@@ -7,6 +7,8 @@ import { querySpend } from "@/lib/rollups/query-spend";
 import { spendQuerySchema } from "@/lib/rollups/spend-query";
 import { randomUUID } from "node:crypto";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { db } from "@/lib/db";
+import { invalidatePriceCache } from "@/lib/pricing/load-price-book";
 import { createOverride } from "@/lib/pricing/overrides/create-override";
 import { foldDeltas } from "@/lib/rollups/fold-deltas";
 import { budgetOrg } from "./support/budget-helpers";
@@ -282,7 +284,7 @@ describe("FOCUS 1.2 export", () => {
     expect(spend.total.cost).toBe("0.0003255");
   });
 
-  it("splits a custom-priced bucket's cost among its kinds exactly (largest remainder)", async () => {
+  it("EffectiveCost per kind at the organisation's custom price, not the catalog's proportions", async () => {
     const org = await newOrg("focus-custom");
     await createOverride(org, {
       kind: "CUSTOM_PRICE",
@@ -292,13 +294,96 @@ describe("FOCUS 1.2 export", () => {
       effectiveFrom: "2026-01-01T00:00:00Z",
     });
     await miniCall(org.orgId);
-    // Cost at the custom price: 1000 x 1,000,000 + 200 x 1,000,000 (cached falls back to input) = 1,200,000,000.
-    // Split 150:300:15 (catalog cost): floors 387,096,774 / 774,193,548 / 38,709,677 (remainders 90, 180, 195
-    // of 465); the one unit left goes to the largest remainder, cached input.
+    // At the custom price, pico per token: input 1,000,000, output 0, cached (falls back to input) 1,000,000.
+    // 1000 x 1e6 = 1,000,000,000; 500 x 0 = 0; 200 x 1e6 = 200,000,000: each kind's own cost, exactly
+    // (split by the catalog's 150:300:15 it was 0.000387096774 / 0.000774193548 / 0.000038709678).
+    // ListCost stays the catalog's.
     expect(costs(await exportOctober(org.orgId))).toEqual([
-      ["openai/gpt-4o-mini/standard/input", "1000", "0.001", "0.00015", "0.000387096774", "0.000387096774"],
-      ["openai/gpt-4o-mini/standard/output", "500", "0.0005", "0.0003", "0.000774193548", "0.000774193548"],
-      ["openai/gpt-4o-mini/standard/cached-input", "200", "0.0002", "0.000015", "0.000038709678", "0.000038709678"],
+      ["openai/gpt-4o-mini/standard/input", "1000", "0.001", "0.00015", "0.001", "0.001"],
+      ["openai/gpt-4o-mini/standard/output", "500", "0.0005", "0.0003", "0", "0"],
+      ["openai/gpt-4o-mini/standard/cached-input", "200", "0.0002", "0.000015", "0.0002", "0.0002"],
     ]);
+  });
+
+  it("a discounted custom-priced bucket: split by the custom price, the rounding unit to the largest remainder", async () => {
+    const org = await newOrg("focus-custom-discount");
+    await createOverride(org, {
+      kind: "CUSTOM_PRICE",
+      provider: "openai",
+      model: "gpt-4o-mini",
+      prices: { input: "1", output: "3", cachedInput: "0.7" },
+      effectiveFrom: "2026-01-01T00:00:00Z",
+    });
+    await createOverride(org, { kind: "DISCOUNT", percentOff: "33.333333", effectiveFrom: "2026-01-01T00:00:00Z" });
+    await miniCall(org.orgId);
+    // Custom cost 1,000,000,000 + 1,500,000,000 + 140,000,000 = 2,640,000,000; x 0.66666667
+    // = 1,760,000,008.8 -> 1,760,000,009 (the event's cost). Split 1e9 : 1.5e9 : 1.4e8: 666,666,670.08,
+    // 1,000,000,005.11, 93,333,333.8 -> floors sum to ...008, the unit left to cached input (largest remainder).
+    const rows = await exportOctober(org.orgId);
+    expect(rows.map((r) => [r.x_TokenKind, r.EffectiveCost, r.x_CostPicoUsd])).toEqual([
+      ["input", "0.00066666667", "666666670"],
+      ["output", "0.001000000005", "1000000005"],
+      ["cached-input", "0.000093333334", "93333334"],
+    ]);
+    const spend = await querySpend(
+      org,
+      spendQuerySchema.parse({ from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }),
+    );
+    expect(spend.total.cost).toBe("0.001760000009");
+  });
+
+  it("time-of-day windows: an hour wholly inside a window has its ListCost and kind split at the window's price", async () => {
+    // A catalog model at $1 input / $2 output per 1M, $0.50 / $0.50 from 16:30 to 00:30 UTC (wrapping midnight)
+    // and $0.25 / $0.25 from 06:00 to 08:00.
+    await db().modelPrice.create({
+      data: {
+        provider: "tod-test",
+        model: "tod-7b",
+        prices: { input: "1", output: "2" },
+        timeOfDay: [
+          { from: "16:30", to: "00:30", prices: { input: "0.5", output: "0.5" } },
+          { from: "06:00", to: "08:00", prices: { input: "0.25", output: "0.25" } },
+        ],
+        effectiveFrom: new Date("2020-01-01T00:00:00Z"),
+      },
+    });
+    invalidatePriceCache();
+    const org = await newOrg("focus-tod");
+    const call = (timestamp: string) => ({
+      eventId: randomUUID(),
+      timestamp,
+      provider: "tod-test",
+      model: "tod-7b",
+      inputTokens: 1000,
+      outputTokens: 1000,
+    });
+    const r = await ingestBatch(
+      org.orgId,
+      [call("2026-10-05T07:05:00Z"), call("2026-10-05T16:40:00Z"), call("2026-10-05T18:10:00Z")],
+      {},
+      { allowBackfill: true },
+    );
+    expect(r.accepted).toBe(3);
+    await foldDeltas(org.orgId);
+    const rows = await exportOctober(org.orgId);
+    // 07:05 (hour 07 inside 06:00-08:00): 1000 x 250,000 each kind = 0.00025 + 0.00025, list the same.
+    // 16:40 (hour 16 straddles 16:30): priced at the window, 1000 x 500,000 x 2 = 1,000,000,000 pico, but the
+    // hour is not wholly inside: ListCost at the standard price (0.001 / 0.002), split 1:2 -> 333,333,333 and
+    // 666,666,667 (the unit left to the larger remainder).
+    // 18:10 (hour 18 inside the wrapping window): 0.0005 + 0.0005, list the same.
+    expect(rows.map((x) => [x.ChargePeriodStart, x.x_TokenKind, x.ListCost, x.EffectiveCost])).toEqual([
+      ["2026-10-05T07:00:00Z", "input", "0.00025", "0.00025"],
+      ["2026-10-05T07:00:00Z", "output", "0.00025", "0.00025"],
+      ["2026-10-05T16:00:00Z", "input", "0.001", "0.000333333333"],
+      ["2026-10-05T16:00:00Z", "output", "0.002", "0.000666666667"],
+      ["2026-10-05T18:00:00Z", "input", "0.0005", "0.0005"],
+      ["2026-10-05T18:00:00Z", "output", "0.0005", "0.0005"],
+    ]);
+    const spend = await querySpend(
+      org,
+      spendQuerySchema.parse({ from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }),
+    );
+    expect(sumDecimals(rows.map((x) => x.BilledCost!))).toBe(spend.total.cost);
+    expect(spend.total.cost).toBe("0.0025");
   });
 });

@@ -14,12 +14,13 @@ import { monthRange, shift, usePeriod } from "./use-chargeback";
 /** The chargeback page: a month's parties, exports, and (for finance) the rules editor and Stripe. */
 export function ChargebackPanel({
   orgSlug,
-  orgId,
+  stripeWebhookUrl,
   initialPeriod,
   canManage,
 }: {
   orgSlug: string;
-  orgId: string;
+  /** The Stripe webhook endpoint of this organisation, from the app's base URL (never the browser's origin). */
+  stripeWebhookUrl: string;
   initialPeriod: string;
   canManage: boolean;
 }) {
@@ -91,7 +92,7 @@ export function ChargebackPanel({
         </Card>
       ) : null}
       {canManage ? <RulesEditor orgSlug={orgSlug} period={period} /> : null}
-      {canManage ? <StripePanel orgSlug={orgSlug} orgId={orgId} period={period} /> : null}
+      {canManage ? <StripePanel orgSlug={orgSlug} webhookUrl={stripeWebhookUrl} period={period} /> : null}
     </div>
   );
 }

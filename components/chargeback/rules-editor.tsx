@@ -8,6 +8,7 @@ import { money } from "@/components/budgets/budget-format";
 import { apiFetch, ClientApiError } from "@/lib/client/api-fetch";
 import type { ApiResponse } from "@/lib/client/api-types";
 import { apiUrl } from "@/lib/client/api-url";
+import { fromPriceLines, toPriceLines } from "./price-list-lines";
 import { StatementsTable } from "./statements-table";
 import { type PeriodView, type Settings, useSettings } from "./use-chargeback";
 
@@ -55,11 +56,14 @@ function Editor({ orgSlug, period, saved }: { orgSlug: string; period: string; s
   const [method, setMethod] = useState<Method>(saved.rule.method);
   const [percents, setPercents] = useState(toLines(saved.rule.percents));
   const [markups, setMarkups] = useState(toLines(saved.markups));
+  const [priceLines, setPriceLines] = useState(toPriceLines(saved.priceLists));
   const [graceDays, setGraceDays] = useState(String(saved.graceDays));
+  const priced = fromPriceLines(priceLines);
   const draft = {
     partyDimension,
     rule: method === "fixed" ? { method, percents: fromLines(percents) } : { method },
     markups: fromLines(markups),
+    priceLists: priced.lists,
   };
   const debounced = useDebounced(JSON.stringify(draft), 300);
   const preview = useQuery({
@@ -83,9 +87,10 @@ function Editor({ orgSlug, period, saved }: { orgSlug: string; period: string; s
         .then(() => qc.invalidateQueries({ queryKey: ["chargeback-settings"] })),
   });
   const issues =
-    preview.error instanceof ClientApiError
-      ? preview.error.issues.map((i) => `${i.path}: ${i.message}`).join("; ")
-      : null;
+    [
+      ...priced.errors,
+      ...(preview.error instanceof ClientApiError ? preview.error.issues.map((i) => `${i.path}: ${i.message}`) : []),
+    ].join("; ") || null;
   const label = "block text-sm font-medium text-tremor-content-strong";
   const input = "mt-1 block w-full rounded-tremor-default border-tremor-border text-sm";
   return (
@@ -156,6 +161,22 @@ function Editor({ orgSlug, period, saved }: { orgSlug: string; period: string; s
             name="markups"
             placeholder="acme = 15"
           />
+        </label>
+        <label className={`${label} md:col-span-2`}>
+          Price list per party, USD per 1M tokens (one line per party and model; other models at cost)
+          <textarea
+            className={`${input} font-mono`}
+            rows={3}
+            value={priceLines}
+            onChange={(e) => setPriceLines(e.target.value)}
+            name="priceLists"
+            placeholder="acme | openai/gpt-4o | input=3 output=12 cachedInput=1.5"
+          />
+          <span className="mt-1 block text-xs font-normal text-tremor-content">
+            The party&apos;s usage of a listed model is billed at these prices instead of cost (exact, no rounding); the
+            difference shows as a price-list line in its markup, and a markup percent then applies on top. Missing
+            cachedInput or cacheWrite prices are the input price, a missing reasoning price the output price.
+          </span>
         </label>
       </div>
       <FixedCosts orgSlug={orgSlug} period={period} />

@@ -20,6 +20,7 @@ export function StatementDetail({
 }) {
   const usage = s.lines.filter((l) => l.kind === "usage");
   const other = s.lines.filter((l) => l.kind !== "usage");
+  const priceList = usage.some((l) => l.billed !== undefined);
   const num = "px-2 py-1 text-right tabular-nums";
   return (
     <article className="statement mx-auto max-w-4xl space-y-6 bg-white p-6 print:p-0" data-testid="statement">
@@ -71,6 +72,7 @@ export function StatementDetail({
               <th className={num}>Cached</th>
               <th className={num}>Reasoning</th>
               <th className={num}>Cost</th>
+              {priceList ? <th className={num}>Billed (price list)</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -86,6 +88,7 @@ export function StatementDetail({
                 <td className={num}>{n((l.cachedInputTokens ?? 0) + (l.cacheWriteTokens ?? 0))}</td>
                 <td className={num}>{n(l.reasoningTokens)}</td>
                 <td className={num}>{money(l.cost)}</td>
+                {priceList ? <td className={num}>{l.billed === undefined ? "at cost" : money(l.billed)}</td> : null}
               </tr>
             ))}
           </tbody>
@@ -99,7 +102,11 @@ export function StatementDetail({
           <table className="min-w-full text-sm">
             <tbody>
               {other.map((l) => (
-                <tr key={`${l.kind}/${l.source ?? l.sourcePeriod ?? ""}`} className="border-t border-tremor-border">
+                <tr
+                  key={`${l.kind}/${l.source ?? l.sourcePeriod ?? ""}`}
+                  className="border-t border-tremor-border"
+                  data-testid={`statement-line-${l.kind}`}
+                >
                   <td className="px-2 py-1">{l.description}</td>
                   <td className={num}>{money(l.cost)}</td>
                 </tr>

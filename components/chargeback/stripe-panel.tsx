@@ -10,7 +10,7 @@ import { apiUrl } from "@/lib/client/api-url";
 import { usePeriod, useSettings } from "./use-chargeback";
 
 /** Stripe: connect a restricted key (never shown again), map customers, see their invoice status. */
-export function StripePanel({ orgSlug, orgId, period }: { orgSlug: string; orgId: string; period: string }) {
+export function StripePanel({ orgSlug, webhookUrl, period }: { orgSlug: string; webhookUrl: string; period: string }) {
   const qc = useQueryClient();
   const settings = useSettings(orgSlug);
   const stripe = settings.data?.settings.stripe;
@@ -142,9 +142,8 @@ export function StripePanel({ orgSlug, orgId, period }: { orgSlug: string; orgId
       ) : null}
       <FormError message={map.error instanceof Error ? map.error.message : null} />
       <Text className="text-xs [overflow-wrap:anywhere]">
-        Stripe webhook endpoint:{" "}
-        <code>{`${typeof window === "undefined" ? "" : window.location.origin}/api/webhooks/stripe/${orgId}`}</code>{" "}
-        (events invoice.finalized, invoice.paid, invoice.payment_failed, invoice.voided).
+        Stripe webhook endpoint: <code data-testid="stripe-webhook-url">{webhookUrl}</code> (events invoice.finalized,
+        invoice.paid, invoice.payment_failed, invoice.voided).
       </Text>
     </Card>
   );

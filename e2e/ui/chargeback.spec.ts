@@ -70,6 +70,16 @@ test("chargeback page: parties this month, rules editor with live preview, state
   await editor.getByLabel("Percent per party (one per line, adding up to 100)").fill("search = 60\ngrowth = 40");
   // 60/40 of $6: search (3 + 3.6) * 1.1 = $7.26, growth 1 + 2.4 = $3.40.
   await expect(preview.getByTestId("chargeback-total")).toHaveText("$10.66");
+  // search resells at its own price list: its 3,000,000 tokens at $1.50/1M = $4.50 instead of $3 cost;
+  // (4.5 + 3.6) * 1.1 = $8.91 (markup 1.5 + 0.81 = $2.31), growth $3.40.
+  const prices = editor.getByLabel(/Price list per party/);
+  await prices.fill("search e2e-house-7b 1.5");
+  await expect(editor.getByRole("alert").first()).toContainText("price list line 1");
+  await prices.fill("search | self-hosted/e2e-house-7b | input=1.5 output=0");
+  const searchRow = preview.getByTestId("chargeback-row").filter({ hasText: "search" });
+  await expect(searchRow).toContainText("$8.91");
+  await expect(searchRow).toContainText("$2.31");
+  await expect(preview.getByTestId("chargeback-total")).toHaveText("$12.31");
   await editor.getByRole("button", { name: "Save rules" }).click();
   await expect(editor.getByText("Saved")).toBeVisible();
   await page.screenshot(shot("chargeback-rules-editor"));
@@ -96,6 +106,7 @@ test("chargeback page: parties this month, rules editor with live preview, state
       cacheWriteTokens: "0",
       reasoningTokens: "0",
       costPico: "3000000000000",
+      billedPico: "4500000000000",
     },
     {
       kind: "allocated",
@@ -103,11 +114,16 @@ test("chargeback page: parties this month, rules editor with live preview, state
       description: "Shared usage (unattributed)",
       costPico: "1500000000000",
     },
+    {
+      kind: "price_list",
+      description: "Price list: 1 usage line billed at search's price list instead of cost",
+      costPico: "1500000000000",
+    },
   ]);
   await query(
     `INSERT INTO chargeback_statements ("orgId", id, number, period, "periodStart", "periodEnd", "partyDimension", party, currency,
        "directPico", "allocatedPico", "markupPico", "adjustmentPico", "totalPico", lines)
-     VALUES ($1, 'stmt-ui-1', 7, '2026-09', '2026-09-01', '2026-10-01', 'team', 'search', 'USD', 3000000000000, 1500000000000, 0, 0, 4500000000000, $2)`,
+     VALUES ($1, 'stmt-ui-1', 7, '2026-09', '2026-09-01', '2026-10-01', 'team', 'search', 'USD', 3000000000000, 1500000000000, 1500000000000, 0, 6000000000000, $2)`,
     [orgId, lines],
   );
   await query(
@@ -119,8 +135,12 @@ test("chargeback page: parties this month, rules editor with live preview, state
   await expect(page.getByTestId("period-status")).toContainText("Closed");
   await page.getByRole("link", { name: "CB-000007" }).click();
   await expect(page.getByRole("heading", { name: "Statement CB-000007" })).toBeVisible();
-  await expect(page.getByTestId("statement-total")).toHaveText("$4.50");
+  await expect(page.getByTestId("statement-total")).toHaveText("$6.00");
   await expect(page.getByTestId("statement-usage")).toContainText("3,000,000");
+  // Billed at the party's price list: the line shows its cost and what it is billed; the uplift is a markup line.
+  await expect(page.getByTestId("statement-usage")).toContainText("Billed (price list)");
+  await expect(page.getByTestId("statement-usage")).toContainText("$4.50");
+  await expect(page.getByTestId("statement-line-price_list")).toContainText("$1.50");
   await page.screenshot(shot("chargeback-statement"));
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
@@ -186,7 +206,28 @@ test("Stripe panel: connect with a restricted key that is never shown again, map
   await expect(customers).toContainText("cus_AcmeInStripe");
   const settings = await (await owner.api.get(`/api/orgs/${owner.orgSlug}/chargeback/settings`)).text();
   expect(settings).not.toContain("uiRestrictedKey");
+  // The webhook endpoint is the app's base URL (NEXTAUTH_URL, here http://127.0.0.1:port), never the
+  // origin the browser happens to use: the same session opened through http://localhost:port shows it too.
+  const orgId = await orgIdOf(owner.orgSlug);
+  const endpoint = `${baseURL}/api/webhooks/stripe/${orgId}`;
+  await expect(panel.getByTestId("stripe-webhook-url")).toHaveText(endpoint);
   await page.screenshot(shot("chargeback-stripe"));
+  const other = baseURL!.replace("127.0.0.1", "localhost");
+  const cookies = (await page.context().cookies()).map(({ name, value, path, httpOnly, sameSite }) => ({
+    name,
+    value,
+    path,
+    httpOnly,
+    sameSite,
+    domain: "localhost",
+    secure: false,
+  }));
+  const ctx = await page.context().browser()!.newContext();
+  await ctx.addCookies(cookies);
+  const elsewhere = await ctx.newPage();
+  await elsewhere.goto(`${other}/${owner.orgSlug}/chargeback`);
+  await expect(elsewhere.getByTestId("stripe-webhook-url")).toHaveText(endpoint);
+  await ctx.close();
 });
 
 test("a held invoice is released for another billing run from the page (finance), audited; viewers cannot", async ({

@@ -27,9 +27,20 @@ export type BillResult = { status: string; stripeInvoiceId?: string };
 /** Where a statement's invoice may still be (re)worked by a billing run. */
 const BILLABLE = new Set(["pending", "failed", "draft"]);
 
-function itemsOf(r: Row): { description: string; pico: bigint }[] {
-  const items = [{ description: `LLM usage ${r.period} (${r.party})`, pico: r.directPico }];
-  for (const l of linesFromJson(r.lines)) {
+/**
+ * The invoice items of a statement. Usage is one item at what the customer is billed for it: its
+ * cost, or its price list where it has one (the price_list line folded in: the customer sees its own
+ * prices, never the organisation's cost); then allocations, the markup percent and adjustments.
+ */
+export function itemsOf(
+  r: Pick<Row, "period" | "party" | "directPico" | "lines">,
+): { description: string; pico: bigint }[] {
+  const lines = linesFromJson(r.lines);
+  const listed = lines.filter((l) => l.kind === "price_list");
+  const usage = r.directPico + listed.reduce((s, l) => s + l.costPico, 0n);
+  const at = listed.length ? " at your price list" : "";
+  const items = [{ description: `LLM usage ${r.period} (${r.party})${at}`, pico: usage }];
+  for (const l of lines) {
     if (l.kind === "allocated") items.push({ description: l.description, pico: l.costPico });
     if (l.kind === "markup") items.push({ description: `Markup ${l.percent}%`, pico: l.costPico });
     if (l.kind === "adjustment") items.push({ description: l.description, pico: l.costPico });

@@ -142,4 +142,47 @@ describe("buildChargeback", () => {
       { numRuns: 1000 },
     );
   });
+
+  it("property: price lists and markups never move shared costs; every statement adds up", () => {
+    const price = fc.integer({ min: 0, max: 50_000_000 }).map((n) => `${n / 1_000_000}`);
+    fc.assert(
+      fc.property(
+        usage,
+        rules,
+        fc.dictionary(fc.constantFrom("p0", "p1", "p2"), fc.record({ input: price, output: price })),
+        fc.dictionary(
+          fc.constantFrom("p0", "p1", "p3"),
+          fc.integer({ min: 0, max: 100_000_000 }).map((n) => `${n / 1_000_000}`),
+        ),
+        (u, rule, lists, markups) => {
+          const rows = u.map((x) =>
+            row(x.party, 0n, {
+              costPico: x.cost,
+              requests: x.requests,
+              inputTokens: x.tokens,
+              outputTokens: x.requests,
+            }),
+          );
+          const priceLists = Object.fromEntries(Object.entries(lists).map(([p, v]) => [p, { "openai/gpt-4o": v }]));
+          const plain = buildChargeback({ rows, fixedCosts: [], rule, markups: {} });
+          const c = buildChargeback({ rows, fixedCosts: [], rule, markups, priceLists });
+          expect(c.parties.map((p) => [p.party, p.directPico, p.allocatedPico])).toEqual(
+            plain.parties.map((p) => [p.party, p.directPico, p.allocatedPico]),
+          );
+          for (const p of c.parties) {
+            expect(p.totalPico).toBe(p.directPico + p.allocatedPico + p.markupPico + p.adjustmentPico);
+            const parts = p.lines.filter((l) => l.kind === "price_list" || l.kind === "markup");
+            expect(parts.reduce((s, l) => s + l.costPico, 0n)).toBe(p.markupPico);
+            // Billed before the percent: each usage line at its list (or cost), plus allocated.
+            const billed =
+              p.lines.reduce((s, l) => (l.kind === "usage" ? s + (l.billedPico ?? l.costPico) : s), 0n) +
+              p.allocatedPico;
+            const pct = p.lines.find((l) => l.kind === "markup")?.costPico ?? 0n;
+            expect(p.totalPico).toBe(billed + pct);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });

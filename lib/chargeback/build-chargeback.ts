@@ -1,6 +1,7 @@
 import { divRoundHalfEven, parseScaled } from "@/lib/money";
 import type { AllocationRule, Markups } from "./allocation-rule";
 import { apportion, compareKeys } from "./apportion";
+import { type PriceLists, priceAtList } from "./price-list";
 
 export const TOKEN_KINDS = [
   "inputTokens",
@@ -31,11 +32,15 @@ export type UsageLine = {
   model: string;
   requests: bigint;
   costPico: bigint;
+  /** What the party is billed for the line at its price list (absent: billed at cost). */
+  billedPico?: bigint;
 } & Record<TokenKind, bigint>;
 export type AllocatedLine = { kind: "allocated"; source: string; description: string; costPico: bigint };
 export type MarkupLine = { kind: "markup"; percent: string; costPico: bigint };
+/** The price-list uplift: what the usage lines are billed at the party's price list minus their cost. */
+export type PriceListLine = { kind: "price_list"; description: string; costPico: bigint };
 export type AdjustmentLine = { kind: "adjustment"; sourcePeriod: string; description: string; costPico: bigint };
-export type StatementLine = UsageLine | AllocatedLine | MarkupLine | AdjustmentLine;
+export type StatementLine = UsageLine | AllocatedLine | PriceListLine | MarkupLine | AdjustmentLine;
 
 export type PartyCharge = {
   party: string;
@@ -54,7 +59,10 @@ export type Chargeback = {
 
 const sumTokens = (r: Record<TokenKind, bigint>) => TOKEN_KINDS.reduce((s, k) => s + r[k], 0n);
 
-/** Markup on direct + allocated at `percent` (up to 6 decimals), rounded half-even to a pico-dollar. */
+/**
+ * Markup at `percent` (up to 6 decimals) of what the party is billed before markup (direct usage, at
+ * its price list where it has one, plus allocated), rounded half-even to a pico-dollar.
+ */
 export function markupOf(base: bigint, percent: string): bigint {
   return divRoundHalfEven(base * parseScaled(percent, 6), 100_000_000n);
 }
@@ -64,15 +72,23 @@ export function markupOf(base: bigint, percent: string): bigint {
  * its share of every shared cost (usage without a party, then each fixed cost, each split apart
  * with `apportion` under the rule, so each adds up exactly), its markup and its adjustments.
  * Shared costs with no party to take them stay unallocated (reported, never lost silently).
+ *
+ * Markup (what the party pays above cost) has two parts, both on the `markup` total: a party with a
+ * price list is billed its listed models at its own prices (exact, no rounding) instead of their cost,
+ * the difference as one price_list line; then a markup percent applies to direct usage at those
+ * prices plus allocated shares (one rounding, half-even). Allocation weights (proportional) stay the
+ * cost, so a price list never moves shared costs between parties.
  */
 export function buildChargeback(input: {
   rows: readonly UsageRow[];
   fixedCosts: readonly FixedCost[];
   rule: AllocationRule;
   markups: Markups;
+  priceLists?: PriceLists;
   adjustments?: ReadonlyMap<string, readonly Adjustment[]>;
 }): Chargeback {
   const { rows, fixedCosts, rule, markups } = input;
+  const priceLists = input.priceLists ?? {};
   const adjustments = input.adjustments ?? new Map<string, readonly Adjustment[]>();
   const usage = new Map<string, UsageLine[]>();
   let sharedUsage = 0n;
@@ -83,7 +99,8 @@ export function buildChargeback(input: {
     }
     const lines = usage.get(r.party) ?? [];
     const { party: _p, ...rest } = r;
-    lines.push({ kind: "usage", ...rest });
+    const billedPico = priceAtList(priceLists[r.party], r);
+    lines.push(billedPico === null ? { kind: "usage", ...rest } : { kind: "usage", ...rest, billedPico });
     usage.set(r.party, lines);
   }
 
@@ -151,11 +168,20 @@ export function buildChargeback(input: {
       }));
     const directPico = usageLines.reduce((s, l) => s + l.costPico, 0n);
     const allocatedPico = allocLines.reduce((s, l) => s + l.costPico, 0n);
+    const listed = usageLines.filter((l) => l.billedPico !== undefined);
+    const upliftPico = listed.reduce((s, l) => s + l.billedPico! - l.costPico, 0n);
     const percent = markups[party];
-    const markupPico = percent ? markupOf(directPico + allocatedPico, percent) : 0n;
+    const percentPico = percent ? markupOf(directPico + upliftPico + allocatedPico, percent) : 0n;
+    const markupPico = upliftPico + percentPico;
     const adjustmentPico = adjLines.reduce((s, l) => s + l.costPico, 0n);
     const lines: StatementLine[] = [...usageLines, ...allocLines];
-    if (markupPico !== 0n) lines.push({ kind: "markup", percent: percent!, costPico: markupPico });
+    if (listed.length > 0)
+      lines.push({
+        kind: "price_list",
+        description: `Price list: ${listed.length} usage line${listed.length === 1 ? "" : "s"} billed at ${party}'s price list instead of cost`,
+        costPico: upliftPico,
+      });
+    if (percentPico !== 0n) lines.push({ kind: "markup", percent: percent!, costPico: percentPico });
     lines.push(...adjLines);
     if (lines.length === 0) continue;
     parties.push({

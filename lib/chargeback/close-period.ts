@@ -88,8 +88,8 @@ export async function closePeriod(orgId: string, period: string, now = new Date(
     }
     await client.query(`UPDATE chargeback_settings SET "nextStatementNumber" = $2 WHERE "orgId" = $1`, [orgId, number]);
     await client.query(
-      `INSERT INTO chargeback_periods ("orgId", period, "periodStart", "periodEnd", "partyDimension", rule, markups, "fixedCosts", "closedAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO chargeback_periods ("orgId", period, "periodStart", "periodEnd", "partyDimension", rule, markups, "priceLists", "fixedCosts", "closedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         orgId,
         period,
@@ -98,6 +98,7 @@ export async function closePeriod(orgId: string, period: string, now = new Date(
         computed.rules.partyDimension,
         JSON.stringify(computed.rules.rule),
         JSON.stringify(computed.rules.markups),
+        JSON.stringify(computed.rules.priceLists),
         JSON.stringify(computed.fixedCosts.map((f) => ({ ...f, amountPico: f.amountPico.toString() }))),
         now,
       ],

@@ -5,6 +5,7 @@ import { type Adjustment, buildChargeback, type Chargeback, type FixedCost } fro
 import { listFixedCosts } from "./fixed-costs";
 import { linesFromJson } from "./lines-json";
 import { type PeriodBounds, periodBounds } from "./period";
+import { type PriceLists, priceListsSchema } from "./price-list";
 import { readPeriodUsage } from "./read-period-usage";
 import { getChargebackSettings, type PartyDimension } from "./settings";
 
@@ -16,7 +17,12 @@ export type Queryable = {
 /** How far back late usage is still turned into adjustments (closed periods). */
 const ADJUSTMENT_LOOKBACK = 24;
 
-export type PeriodRules = { partyDimension: PartyDimension; rule: AllocationRule; markups: Markups };
+export type PeriodRules = {
+  partyDimension: PartyDimension;
+  rule: AllocationRule;
+  markups: Markups;
+  priceLists: PriceLists;
+};
 
 type ClosedPeriodRow = {
   period: string;
@@ -25,6 +31,7 @@ type ClosedPeriodRow = {
   partyDimension: PartyDimension;
   rule: unknown;
   markups: unknown;
+  priceLists: unknown;
   fixedCosts: { id: string; name: string; amountPico: string }[];
 };
 
@@ -39,7 +46,7 @@ export async function computeAdjustments(
   q: Queryable = pgPool(),
 ): Promise<Map<string, Adjustment[]>> {
   const { rows: closed } = await q.query<ClosedPeriodRow>(
-    `SELECT period, "periodStart", "periodEnd", "partyDimension", rule, markups, "fixedCosts"
+    `SELECT period, "periodStart", "periodEnd", "partyDimension", rule, markups, "priceLists", "fixedCosts"
        FROM chargeback_periods WHERE "orgId" = $1 AND period < $2 ORDER BY period DESC LIMIT ${ADJUSTMENT_LOOKBACK}`,
     [orgId, period],
   );
@@ -63,6 +70,7 @@ export async function computeAdjustments(
       fixedCosts: c.fixedCosts.map((f) => ({ ...f, amountPico: BigInt(f.amountPico) })),
       rule: allocationRuleSchema.parse(c.rule),
       markups: markupsSchema.parse(c.markups),
+      priceLists: priceListsSchema.parse(c.priceLists ?? {}),
     });
     const owed = new Map<string, bigint>();
     for (const p of now.parties) owed.set(p.party, p.directPico + p.allocatedPico + p.markupPico);
@@ -100,6 +108,7 @@ export async function computePeriod(
     partyDimension: override?.partyDimension ?? settings.partyDimension,
     rule: override?.rule ?? settings.rule,
     markups: override?.markups ?? settings.markups,
+    priceLists: override?.priceLists ?? settings.priceLists,
   };
   const bounds = periodBounds(period, settings.timeZone);
   const [rows, fixedCosts, adjustments] = await Promise.all([

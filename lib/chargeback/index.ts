@@ -2,6 +2,7 @@
 export { ALLOCATION_METHODS, allocationRuleSchema, markupsSchema } from "./allocation-rule";
 export type { AllocationRule, Markups } from "./allocation-rule";
 export { apportion } from "./apportion";
+export { type PriceLists, priceListsSchema } from "./price-list";
 export { buildChargeback } from "./build-chargeback";
 export { closeAllDuePeriods, closeDuePeriods, closePeriod, closesAt } from "./close-period";
 export { addFixedCost, deleteFixedCost, fixedCostBody, fixedCostView, listFixedCosts } from "./fixed-costs";

@@ -15,6 +15,7 @@ const BIG = new Set([
   "cacheWriteTokens",
   "reasoningTokens",
   "costPico",
+  "billedPico",
 ]);
 
 export function linesFromJson(json: unknown): StatementLine[] {

@@ -1,7 +1,6 @@
 import { pgPool } from "@/lib/db/pg-pool";
 import { AppError } from "@/lib/errors";
 import { formatPicoUsd } from "@/lib/money";
-import type { AllocationRule, Markups } from "./allocation-rule";
 import { closesAt } from "./close-period";
 import { computePeriod, type PeriodRules } from "./compute-period";
 import { linesFromJson } from "./lines-json";
@@ -71,11 +70,7 @@ function totalsOf(statements: StatementView[], pico: (s: StatementView) => Recor
  * The statements of a period: frozen ones once it closed, else a live preview (with the saved rules,
  * or the draft rules of the editor's preview). Scoped to the organisation.
  */
-export async function listStatements(
-  orgId: string,
-  period: string,
-  draft?: { rule?: AllocationRule; markups?: Markups; partyDimension?: PeriodRules["partyDimension"] },
-): Promise<PeriodView> {
+export async function listStatements(orgId: string, period: string, draft?: Partial<PeriodRules>): Promise<PeriodView> {
   const settings = await getChargebackSettings(orgId);
   const bounds = periodBounds(period, settings.timeZone);
   const { rows: closed } = await pgPool().query<{ partyDimension: PartyDimension; periodStart: Date; periodEnd: Date }>(

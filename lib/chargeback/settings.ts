@@ -3,6 +3,7 @@ import { pgPool } from "@/lib/db/pg-pool";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { type AllocationRule, allocationRuleSchema, type Markups, markupsSchema } from "./allocation-rule";
+import { type PriceLists, priceListsSchema } from "./price-list";
 
 export const PARTY_DIMENSIONS = ["team", "customer"] as const;
 export type PartyDimension = (typeof PARTY_DIMENSIONS)[number];
@@ -12,6 +13,7 @@ export type ChargebackSettingsView = {
   graceDays: number;
   rule: AllocationRule;
   markups: Markups;
+  priceLists: PriceLists;
   timeZone: string;
   currency: string;
   stripe: { connected: boolean; keyHint: string | null; connectedAt: Date | null };
@@ -28,6 +30,7 @@ export const chargebackSettingsBody = z.strictObject({
     .describe("Days after a month ends before it closes (default 3)"),
   rule: allocationRuleSchema.optional(),
   markups: markupsSchema.optional(),
+  priceLists: priceListsSchema.optional(),
 });
 export type ChargebackSettingsInput = z.output<typeof chargebackSettingsBody>;
 
@@ -36,6 +39,7 @@ type Row = {
   graceDays: number | null;
   rule: unknown;
   markups: unknown;
+  priceLists: unknown;
   timeZone: string;
   currency: string;
   stripeKeyHint: string | null;
@@ -45,7 +49,7 @@ type Row = {
 /** The organisation's chargeback settings (defaults when it never saved any). */
 export async function getChargebackSettings(orgId: string): Promise<ChargebackSettingsView> {
   const { rows } = await pgPool().query<Row>(
-    `SELECT s."partyDimension", s."graceDays", s.rule, s.markups, o."timeZone", o.currency, s."stripeKeyHint", s."stripeConnectedAt"
+    `SELECT s."partyDimension", s."graceDays", s.rule, s.markups, s."priceLists", o."timeZone", o.currency, s."stripeKeyHint", s."stripeConnectedAt"
        FROM organizations o LEFT JOIN chargeback_settings s ON s."orgId" = o.id WHERE o.id = $1`,
     [orgId],
   );
@@ -56,6 +60,7 @@ export async function getChargebackSettings(orgId: string): Promise<ChargebackSe
     graceDays: r.graceDays ?? 3,
     rule: allocationRuleSchema.safeParse(r.rule).data ?? { method: "proportional" },
     markups: markupsSchema.safeParse(r.markups).data ?? {},
+    priceLists: priceListsSchema.safeParse(r.priceLists).data ?? {},
     timeZone: r.timeZone,
     currency: r.currency,
     stripe: { connected: !!r.stripeConnectedAt, keyHint: r.stripeKeyHint, connectedAt: r.stripeConnectedAt },
@@ -70,12 +75,20 @@ export async function saveChargebackSettings(ctx: OrgContext, input: ChargebackS
     graceDays: input.graceDays ?? current.graceDays,
     rule: input.rule ?? current.rule,
     markups: input.markups ?? current.markups,
+    priceLists: input.priceLists ?? current.priceLists,
   };
   await pgPool().query(
-    `INSERT INTO chargeback_settings ("orgId", "partyDimension", "graceDays", rule, markups, "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, now())
-     ON CONFLICT ("orgId") DO UPDATE SET "partyDimension" = $2, "graceDays" = $3, rule = $4, markups = $5, "updatedAt" = now()`,
-    [ctx.orgId, next.partyDimension, next.graceDays, JSON.stringify(next.rule), JSON.stringify(next.markups)],
+    `INSERT INTO chargeback_settings ("orgId", "partyDimension", "graceDays", rule, markups, "priceLists", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, now())
+     ON CONFLICT ("orgId") DO UPDATE SET "partyDimension" = $2, "graceDays" = $3, rule = $4, markups = $5, "priceLists" = $6, "updatedAt" = now()`,
+    [
+      ctx.orgId,
+      next.partyDimension,
+      next.graceDays,
+      JSON.stringify(next.rule),
+      JSON.stringify(next.markups),
+      JSON.stringify(next.priceLists),
+    ],
   );
   await recordAudit(ctx, {
     action: "chargeback.settings_changed",

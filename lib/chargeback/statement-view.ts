@@ -20,6 +20,8 @@ export type LineView = {
   percent?: string;
   sourcePeriod?: string;
   cost: string;
+  /** Usage lines billed at the party's price list: the amount billed (cost is the line's cost). */
+  billed?: string;
 };
 
 export function lineView(l: StatementLine): LineView {
@@ -39,9 +41,12 @@ export function lineView(l: StatementLine): LineView {
         cacheWriteTokens: Number(l.cacheWriteTokens),
         reasoningTokens: Number(l.reasoningTokens),
         cost,
+        ...(l.billedPico === undefined ? {} : { billed: formatPicoUsd(l.billedPico) }),
       };
     case "allocated":
       return { kind: l.kind, description: l.description, source: l.source, cost };
+    case "price_list":
+      return { kind: l.kind, description: l.description, cost };
     case "markup":
       return { kind: l.kind, description: `Markup ${l.percent}%`, percent: l.percent, cost };
     case "adjustment":

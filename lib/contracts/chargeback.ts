@@ -8,6 +8,7 @@ import {
   markupsSchema,
   PARTY_DIMENSIONS,
   periodSchema,
+  priceListsSchema,
 } from "@/lib/chargeback";
 import { focusExportQuery } from "@/lib/exports";
 import { nullableTimestamp, timestamp } from "./fields";
@@ -21,9 +22,9 @@ const count = (what: string) => z.number().int().optional().describe(what);
 
 const lineSchema = z.object({
   kind: z
-    .enum(["usage", "allocated", "markup", "adjustment"])
+    .enum(["usage", "allocated", "price_list", "markup", "adjustment"])
     .describe(
-      "usage (direct, by feature and model), allocated (a share of a shared cost), markup, adjustment (late usage of a closed period)",
+      "usage (direct, by feature and model, at cost), allocated (a share of a shared cost), price_list (the party's price list minus cost of its usage lines), markup (percent), adjustment (late usage of a closed period); price_list and markup lines add up to the statement's markup",
     ),
   description: z.string().describe("What the line is"),
   feature: z.string().optional().describe("Feature (usage lines; empty = none)"),
@@ -38,7 +39,8 @@ const lineSchema = z.object({
   source: z.string().optional().describe("What was shared (allocated lines): shared-usage or fixed:<id>"),
   percent: z.string().optional().describe("Markup percent (markup lines)"),
   sourcePeriod: z.string().optional().describe("The closed period the adjustment corrects"),
-  cost: usd("Amount"),
+  cost: usd("Amount (usage lines: their cost)"),
+  billed: usd("What a usage line is billed at the party's price list (absent: billed at cost)").optional(),
 });
 
 export const statementSchema = z.object({
@@ -53,7 +55,7 @@ export const statementSchema = z.object({
   currency: z.string().describe("Currency of the amounts"),
   direct: usd("Direct usage"),
   allocated: usd("Allocated share of shared costs"),
-  markup: usd("Markup"),
+  markup: usd("Markup: the price list's difference to cost plus the markup percent"),
   adjustment: usd("Adjustments for late usage of earlier closed periods"),
   total: usd("direct + allocated + markup + adjustment"),
   closedAt: nullableTimestamp("When the statement was closed"),
@@ -102,6 +104,7 @@ const settingsSchema = z.object({
   graceDays: z.number().int().describe("Days after the period before it closes"),
   rule: allocationRuleSchema,
   markups: markupsSchema,
+  priceLists: priceListsSchema,
   timeZone: z.string().describe("Organisation time zone of the periods"),
   currency: z.string().describe("Currency"),
   stripe: z
@@ -158,7 +161,7 @@ const focusDoc = {
   method: "GET",
   summary: "FOCUS 1.2 export",
   description:
-    "Spend of [from, to) as a FinOps FOCUS 1.2 CSV, streamed from the database: one row per token kind of each hour, team, feature, provider, model, customer, environment and service tier, with every mandatory column, ConsumedQuantity in tokens, SkuId per model, SkuPriceId per token kind, ListCost at the catalog price and EffectiveCost after the organisation's discounts or custom prices, Tags (JSON), x_ columns, and shared usage replaced by FOCUS 1.3 allocated charges per party (the statements' split). BilledCost adds up to the spend API's total cost for the same range, to the last unit.",
+    "Spend of [from, to) as a FinOps FOCUS 1.2 CSV, streamed from the database: one row per token kind of each hour, team, feature, provider, model, customer, environment and service tier, with every mandatory column, ConsumedQuantity in tokens, SkuId per model, SkuPriceId per token kind, ListCost at the catalog price and EffectiveCost after the organisation's discounts or custom prices, Tags (JSON), x_ columns, and shared usage replaced by FOCUS 1.3 allocated charges per party (the statements' split). Chargeback resale is never in the cost columns: x_PriceListCost is a row's tokens at the party's price list (empty: at cost) and x_MarkupPercent the party's markup percent (applied once per statement, see the statements). BilledCost adds up to the spend API's total cost for the same range, to the last unit.",
   query: focusExportQuery,
   produces: "text/csv",
   responses: { 200: csv },
@@ -219,7 +222,8 @@ export const orgSettingsContract = defineContract({
   path: "/api/orgs/{org}/chargeback/settings",
   auth: read,
   summary: "Chargeback settings",
-  description: "Party dimension, grace days, allocation rule, markups and whether Stripe is connected (never the key).",
+  description:
+    "Party dimension, grace days, allocation rule, markups, price lists and whether Stripe is connected (never the key).",
   responses: { 200: z.object({ settings: settingsSchema }) },
 });
 export const orgUpdateSettingsContract = defineContract({
@@ -245,6 +249,7 @@ export const orgPreviewContract = defineContract({
     partyDimension: z.enum(PARTY_DIMENSIONS).optional(),
     rule: allocationRuleSchema.optional(),
     markups: markupsSchema.optional(),
+    priceLists: priceListsSchema.optional(),
   }),
   responses: { 200: periodViewSchema },
 });

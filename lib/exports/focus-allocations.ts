@@ -1,9 +1,8 @@
 import { floorHour } from "@/lib/budgets/budget-period";
 import { apportion } from "@/lib/chargeback/apportion";
 import { buildChargeback, TOKEN_KINDS, type TokenKind } from "@/lib/chargeback/build-chargeback";
-import { periodBounds, periodContaining, shiftPeriod } from "@/lib/chargeback/period";
 import { readPeriodUsage } from "@/lib/chargeback/read-period-usage";
-import { getChargebackSettings } from "@/lib/chargeback/settings";
+import { rulesOfPeriods } from "@/lib/chargeback/rules-of-periods";
 
 /**
  * A FOCUS 1.3 allocated charge: one party's share of a period's shared usage (usage with no team,
@@ -11,7 +10,8 @@ import { getChargebackSettings } from "@/lib/chargeback/settings";
  * replaced by its allocated charges (FOCUS "data generator-calculated split cost allocation": the
  * allocated charges add up to the origin charge in every cost and quantity), so BilledCost still
  * adds up to the spend API's total. Shares are the statements' own apportioning (`buildChargeback`
- * with the organisation's rule, largest remainder), so a whole-month export shows the statements'
+ * with the period's rule and party dimension: frozen at its close for a closed period, the current
+ * settings for an open one; largest remainder), so a whole-month export shows the statements'
  * allocated shared-usage amounts to the unit.
  */
 export type FocusAllocation = {
@@ -32,8 +32,11 @@ export type FocusAllocation = {
 
 export type AllocationPlan = {
   allocations: FocusAllocation[];
-  /** Windows whose shared rollup rows are replaced by the allocations (empty when nobody takes them). */
-  replaced: { start: Date; end: Date }[];
+  /**
+   * Windows whose shared rollup rows (no value in `column`, the period's party dimension) are replaced
+   * by the allocations (none when nobody takes them).
+   */
+  replaced: { start: Date; end: Date; column: "team" | "customer" }[];
 };
 
 const ceilHour = (d: Date) => new Date(Math.ceil(d.getTime() / 3_600_000) * 3_600_000);
@@ -43,12 +46,9 @@ const only = (values: Set<string>) => (values.size === 1 ? [...values][0]! : "mu
 
 /** The allocated charges of [from, to): per chargeback period overlapping the range, per party. */
 export async function planFocusAllocations(orgId: string, from: Date, to: Date): Promise<AllocationPlan> {
-  const settings = await getChargebackSettings(orgId);
-  const dimension = settings.partyDimension;
   const out: AllocationPlan = { allocations: [], replaced: [] };
-  const last = periodContaining(new Date(to.getTime() - 1), settings.timeZone);
-  for (let period = periodContaining(from, settings.timeZone); period <= last; period = shiftPeriod(period, 1)) {
-    const b = periodBounds(period, settings.timeZone);
+  for (const b of await rulesOfPeriods(orgId, from, to)) {
+    const { period, partyDimension: dimension, rule } = b;
     // Whole hours, as the rollups and the statements read them (a +05:30 boundary counts from its hour).
     const start = maxDate(floorHour(from), floorHour(b.start));
     const end = minDate(ceilHour(to), floorHour(b.end));
@@ -56,13 +56,13 @@ export async function planFocusAllocations(orgId: string, from: Date, to: Date):
     const rows = await readPeriodUsage(orgId, dimension, start, end);
     const shared = rows.filter((r) => r.party === "");
     if (shared.length === 0) continue;
-    const cb = buildChargeback({ rows, fixedCosts: [], rule: settings.rule, markups: {} });
+    const cb = buildChargeback({ rows, fixedCosts: [], rule, markups: {} });
     const shares = new Map<string, bigint>();
     for (const p of cb.parties)
       for (const l of p.lines)
         if (l.kind === "allocated" && l.source === "shared-usage") shares.set(p.party, l.costPico);
     if (shares.size === 0) continue; // nobody to take it: the shared rows stay as they are (unallocated)
-    out.replaced.push({ start, end });
+    out.replaced.push({ start, end, column: dimension });
     const originPico = shared.reduce((s, r) => s + r.costPico, 0n);
     // Quantities follow the cost shares (so they too add up to the origin charge exactly).
     const weights = new Map([...shares].map(([p, v]) => [p, v < 0n ? -v : v]));
@@ -77,7 +77,7 @@ export async function planFocusAllocations(orgId: string, from: Date, to: Date):
       out.allocations.push({
         party,
         dimension,
-        method: settings.rule.method,
+        method: rule.method,
         period,
         periodStart: b.start,
         start,

@@ -82,4 +82,19 @@ export const FOCUS_COLUMNS: [name: string, sql: string][] = [
   ["x_CacheWriteTokens", ofKind("cache-write")],
   ["x_ReasoningTokens", ofKind("reasoning")],
   ["x_CostPicoUsd", `k."effPico"`],
+  // Chargeback resale (what the party is charged, not what the organisation pays: BilledCost,
+  // EffectiveCost and ListCost never include it). The row's tokens at the party's price list, exact
+  // (null: the party pays this row at cost, or the row is an allocated share, always at cost), and
+  // the party's markup percent, applied once to its statement's total, so never as a per-row amount.
+  [
+    "x_PriceListCost",
+    `(SELECT trim_scale(k.tokens * pl.price * 0.000000000001) FROM pl
+       WHERE r."allocatedMethodId" IS NULL AND pl.party = CASE pl.dim WHEN 'team' THEN r.team ELSE r.customer END
+         AND pl.provider = r.provider AND pl.model = r.model AND pl.kind = k.kind AND r.hour >= pl.ps AND r.hour < pl.pe)`,
+  ],
+  [
+    "x_MarkupPercent",
+    `(SELECT mk.percent FROM mk
+       WHERE mk.party = CASE mk.dim WHEN 'team' THEN r.team ELSE r.customer END AND r.hour >= mk.ps AND r.hour < mk.pe)`,
+  ],
 ];

@@ -3,10 +3,12 @@ import { z } from "zod";
 import { to as copyTo } from "pg-copy-streams";
 import { pgPool } from "@/lib/db/pg-pool";
 import { floorHour } from "@/lib/budgets/budget-period";
+import { type RulesOfPeriod, rulesOfPeriods } from "@/lib/chargeback/rules-of-periods";
 import { getChargebackSettings } from "@/lib/chargeback/settings";
+import { perMillionToPicoPerToken } from "@/lib/money";
 import { type AllocationPlan, type FocusAllocation, planFocusAllocations } from "./focus-allocations";
 import { FOCUS_COLUMNS } from "./focus-columns";
-import { FOCUS_TOKEN_KINDS, type ListPrice, listPricesFor } from "./focus-list-prices";
+import { FOCUS_TOKEN_KINDS, type FocusKind, type ListPrice, listPricesFor } from "./focus-list-prices";
 
 export const focusExportQuery = z
   .strictObject({
@@ -22,6 +24,8 @@ export const focusExportQuery = z
     return { from, to };
   });
 
+/** The bucket's hour as minutes after midnight UTC. */
+const HOUR_MINUTE = `(extract(hour from r.hour AT TIME ZONE 'UTC')::int * 60)`;
 const quoteLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ts = (d: Date) => `${quoteLiteral(d.toISOString())}::timestamptz`;
 const json = (v: unknown) => `${quoteLiteral(JSON.stringify(v))}::text`;
@@ -103,23 +107,86 @@ function allocationValues(orgId: string, a: FocusAllocation): string {
   return `(${ROLLUP_COLS.map((c) => cols[c]).join(", ")})`;
 }
 
-/** The catalog prices as a CTE `lp` (per token kind, pico per token, tier multiplier). */
-function listPriceCte(prices: readonly ListPrice[]): string {
-  const cols = `lp(provider, model, tier, kind, "from", "to", price, mult)`;
+/** Prices as a CTE (per token kind, pico per token, tier multiplier): `lp` the catalog's, `cp` the org's custom ones. */
+function priceCte(name: "lp" | "cp", prices: readonly ListPrice[]): string {
+  const cols = `${name}(provider, model, tier, kind, "from", "to", price, mult, wfrom, wto)`;
   if (prices.length === 0)
-    return `${cols} AS (SELECT NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, NULL::timestamptz, NULL::numeric, NULL::numeric WHERE false)`;
+    return `${cols} AS (SELECT NULL::text, NULL::text, NULL::text, NULL::text, NULL::timestamptz, NULL::timestamptz, NULL::numeric, NULL::numeric, NULL::int, NULL::int WHERE false)`;
   const values = prices.map(
     (p) =>
-      `(${quoteLiteral(p.provider)}, ${quoteLiteral(p.model)}, ${quoteLiteral(p.serviceTier)}, ${quoteLiteral(p.kind)}, ${ts(p.from)}, ${p.to ? ts(p.to) : "NULL::timestamptz"}, ${p.pico}::numeric, ${quoteLiteral(p.multiplier)}::numeric)`,
+      `(${quoteLiteral(p.provider)}, ${quoteLiteral(p.model)}, ${quoteLiteral(p.serviceTier)}, ${quoteLiteral(p.kind)}, ${ts(p.from)}, ${p.to ? ts(p.to) : "NULL::timestamptz"}, ${p.pico}::numeric, ${quoteLiteral(p.multiplier)}::numeric, ${p.window ? `${p.window.fromMinute}::int` : "NULL::int"}, ${p.window ? `${p.window.toMinute}::int` : "NULL::int"})`,
   );
   return `${cols} AS (VALUES ${values.join(",\n  ")})`;
 }
 
 /**
+ * Whether price row `p` applies to bucket `r`'s kind `v`: same model, tier and kind, in force at the
+ * bucket's hour, and either the standard price or a time-of-day window holding the whole hour (a
+ * window that starts or ends inside the hour, and allocated rows spanning a period, take the standard
+ * price). The caller orders window rows first and takes one.
+ */
+const priceApplies = (p: string) => `${p}.provider = r.provider AND ${p}.model = r.model AND ${p}.tier = r."serviceTier"
+   AND ${p}.kind = v.kind AND r.hour >= ${p}."from" AND (${p}."to" IS NULL OR r.hour < ${p}."to")
+   AND (${p}.wfrom IS NULL OR (r."allocatedMethodId" IS NULL AND CASE
+        WHEN ${p}.wfrom <= ${p}.wto THEN ${p}.wfrom <= ${HOUR_MINUTE} AND ${HOUR_MINUTE} + 60 <= ${p}.wto
+        ELSE ${HOUR_MINUTE} >= ${p}.wfrom OR ${HOUR_MINUTE} + 60 <= ${p}.wto END))`;
+
+/** Prices a kind's tokens are weighed at (the org's custom price where in force, else the catalog's). */
+const WEIGHT_CTE = `wp AS (SELECT lp.*, false AS custom FROM lp UNION ALL SELECT cp.*, true FROM cp)`;
+
+const PRICE_LIST_KINDS = {
+  input: (p) => p.input,
+  output: (p) => p.output,
+  "cached-input": (p) => p.cachedInput ?? p.input,
+  "cache-write": (p) => p.cacheWrite ?? p.input,
+  reasoning: (p) => p.reasoning ?? p.output,
+} satisfies Record<FocusKind, (p: RulesOfPeriod["priceLists"][string][string]) => string>;
+
+/**
+ * The chargeback rules of the periods as CTEs, whole hours [ps, pe) as the statements read them:
+ * `pl` each party's price list per model and token kind (pico per token), `mk` its markup percent.
+ */
+function chargeRulesCte(periods: readonly RulesOfPeriod[]): string {
+  const pl: string[] = [];
+  const mk: string[] = [];
+  for (const p of periods) {
+    const head = `${ts(floorHour(p.start))}, ${ts(floorHour(p.end))}, ${quoteLiteral(p.partyDimension)}`;
+    for (const [party, models] of Object.entries(p.priceLists))
+      for (const [key, prices] of Object.entries(models)) {
+        const slash = key.indexOf("/");
+        for (const [kind, price] of Object.entries(PRICE_LIST_KINDS))
+          pl.push(
+            `(${head}, ${quoteLiteral(party)}, ${quoteLiteral(key.slice(0, slash))}, ${quoteLiteral(key.slice(slash + 1))}, '${kind}', ${perMillionToPicoPerToken(price(prices))}::numeric)`,
+          );
+      }
+    for (const [party, percent] of Object.entries(p.markups))
+      mk.push(`(${head}, ${quoteLiteral(party)}, ${quoteLiteral(percent)})`);
+  }
+  const empty = (cols: string) => `SELECT ${cols} WHERE false`;
+  return [
+    `pl(ps, pe, dim, party, provider, model, kind, price) AS (${
+      pl.length
+        ? `VALUES ${pl.join(",\n  ")}`
+        : empty(
+            "NULL::timestamptz, NULL::timestamptz, NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::numeric",
+          )
+    })`,
+    `mk(ps, pe, dim, party, percent) AS (${
+      mk.length
+        ? `VALUES ${mk.join(",\n  ")}`
+        : empty("NULL::timestamptz, NULL::timestamptz, NULL::text, NULL::text, NULL::text")
+    })`,
+  ].join(",\n");
+}
+
+/**
  * One row per token kind of a bucket `r` (kinds with tokens; the first kind when it has none),
- * the bucket's exact cost split among them in proportion to their catalog cost (their tokens when
- * a kind has no catalog price), largest remainder, ties to the earlier kind, so the rows add up
- * to the bucket's cost exactly. `listPico` is the kind's catalog cost (exact, null without one).
+ * the bucket's exact cost split among them in proportion to their cost at the organisation's own
+ * price (its custom price where one is in force, else the catalog's; their tokens when a kind has
+ * neither), largest remainder, ties to the earlier kind, so the rows add up to the bucket's cost
+ * exactly. A discount takes the same percent off every kind, so it keeps the proportions: with the
+ * standard price in force all hour, each kind's share is its own cost exactly. `listPico` is the
+ * kind's catalog cost (exact, null without one).
  */
 const SPLIT_BY_KIND = `SELECT l4.ord, l4.kind, l4.tokens, l4.first, l4.list AS "listPico",
        CASE WHEN l4.wsum > 0 THEN sign(r."costPico") * (l4.fl + CASE WHEN l4.rk <= l4.leftover THEN 1 ELSE 0 END)
@@ -131,13 +198,15 @@ const SPLIT_BY_KIND = `SELECT l4.ord, l4.kind, l4.tokens, l4.first, l4.list AS "
                  CASE WHEN l2.wsum > 0 THEN mod(abs(r."costPico") * l2.weight, l2.wsum) ELSE 0 END AS rem
       FROM (SELECT l1.*, sum(l1.weight) OVER () AS wsum, min(l1.ord) OVER () AS first
         FROM (SELECT l0.*,
-                     CASE WHEN bool_and(l0.list IS NOT NULL) OVER () AND sum(l0.list) OVER () > 0
-                          THEN l0.list ELSE l0.tokens::numeric END AS weight
-          FROM (SELECT v.ord, v.kind, v.tokens, v.tokens * lp.price * lp.mult AS list
+                     CASE WHEN bool_and(l0.own IS NOT NULL) OVER () AND sum(l0.own) OVER () > 0
+                          THEN l0.own ELSE l0.tokens::numeric END AS weight
+          FROM (SELECT v.ord, v.kind, v.tokens, v.tokens * lq.price AS list, v.tokens * wq.price AS own
                   FROM (VALUES ${FOCUS_TOKEN_KINDS.map(([col, kind], i) => `(${i + 1}, '${kind}', r."${col}")`).join(", ")})
                        AS v(ord, kind, tokens)
-                  LEFT JOIN lp ON lp.provider = r.provider AND lp.model = r.model AND lp.tier = r."serviceTier"
-                             AND lp.kind = v.kind AND r.hour >= lp."from" AND (lp."to" IS NULL OR r.hour < lp."to")
+                  LEFT JOIN LATERAL (SELECT l.price * l.mult AS price FROM lp l WHERE ${priceApplies("l")}
+                                      ORDER BY l.wfrom IS NULL LIMIT 1) lq ON true
+                  LEFT JOIN LATERAL (SELECT w.price * w.mult AS price FROM wp w WHERE ${priceApplies("w")}
+                                      ORDER BY w.custom DESC, w.wfrom IS NULL LIMIT 1) wq ON true
                  WHERE v.tokens <> 0
                     OR (v.ord = 1 AND ${FOCUS_TOKEN_KINDS.map(([col]) => `r."${col}" = 0`).join(" AND ")})) l0) l1) l2) l3) l4`;
 
@@ -152,8 +221,8 @@ export function focusCopySql(
   from: Date,
   to: Date,
   plan: AllocationPlan = { allocations: [], replaced: [] },
-  partyColumn: "team" | "customer" = "team",
-  listPrices: readonly ListPrice[] = [],
+  prices: { list: readonly ListPrice[]; custom: readonly ListPrice[] } = { list: [], custom: [] },
+  chargeRules: readonly RulesOfPeriod[] = [],
 ): string {
   // Placeholders are filled before any party name goes in (a name may contain "$1").
   const fill = (sql: string) =>
@@ -164,7 +233,7 @@ export function focusCopySql(
       .replaceAll("$4", () => quoteLiteral(to.toISOString()));
   const select = fill(FOCUS_COLUMNS.map(([name, sql]) => `${sql} AS "${name}"`).join(",\n  "));
   const replaced = plan.replaced
-    .map((w) => ` AND NOT (r."${partyColumn}" = '' AND r.hour >= ${ts(w.start)} AND r.hour < ${ts(w.end)})`)
+    .map((w) => ` AND NOT (r."${w.column}" = '' AND r.hour >= ${ts(w.start)} AND r.hour < ${ts(w.end)})`)
     .join("");
   const rollups = `SELECT s.*, s.hour AS "chargeStart", s.hour + interval '1 hour' AS "chargeEnd",
        NULL::text AS "allocatedMethodId", NULL::text AS "allocatedMethodDetails", NULL::text AS "allocatedResourceId",
@@ -187,7 +256,8 @@ export function focusCopySql(
   JOIN organizations o ON o.id = r."orgId"
  CROSS JOIN LATERAL (${SPLIT_BY_KIND}) k
  ORDER BY r.hour, r."allocatedResourceId", k.ord)`;
-  return `COPY (WITH ${listPriceCte(listPrices)}\n(${direct})${allocated})\n TO STDOUT WITH (FORMAT csv, HEADER true)`;
+  const ctes = [priceCte("lp", prices.list), priceCte("cp", prices.custom), WEIGHT_CTE, chargeRulesCte(chargeRules)];
+  return `COPY (WITH ${ctes.join(",\n")}\n(${direct})${allocated})\n TO STDOUT WITH (FORMAT csv, HEADER true)`;
 }
 
 /**
@@ -200,7 +270,11 @@ export function focusCopySql(
 export async function focusExportStream(orgId: string, from: Date, to: Date): Promise<Readable> {
   const pool = pgPool();
   const settings = await getChargebackSettings(orgId);
-  const [plan, listPrices] = await Promise.all([planFocusAllocations(orgId, from, to), listPricesFor(orgId, from, to)]);
+  const [plan, prices, chargeRules] = await Promise.all([
+    planFocusAllocations(orgId, from, to),
+    listPricesFor(orgId, from, to),
+    rulesOfPeriods(orgId, from, to),
+  ]);
   const client = await pool.connect();
   let released = false;
   const release = (err?: Error) => {
@@ -208,9 +282,7 @@ export async function focusExportStream(orgId: string, from: Date, to: Date): Pr
     released = true;
     client.release(err);
   };
-  const stream = client.query(
-    copyTo(focusCopySql(orgId, settings.timeZone, from, to, plan, settings.partyDimension, listPrices)),
-  );
+  const stream = client.query(copyTo(focusCopySql(orgId, settings.timeZone, from, to, plan, prices, chargeRules)));
   stream.on("end", () => release());
   stream.on("error", (err) => release(err));
   stream.on("close", () => release(stream.readableEnded ? undefined : new Error("export stream closed early")));

@@ -19,9 +19,14 @@ const HEADER = [
   "CacheWriteTokens",
   "ReasoningTokens",
   "Cost",
+  "BilledAtPriceList",
 ];
 
-/** One statement as CSV: its lines, then the direct, allocated, markup, adjustment and total rows. */
+/**
+ * One statement as CSV: its lines, then the direct, allocated, markup, adjustment and total rows.
+ * Cost is a line's cost; BilledAtPriceList what a usage line is billed at the party's price list
+ * (empty: billed at cost; the difference is the price_list line, part of markup).
+ */
 export function statementCsv(s: StatementView): string {
   const head = [s.number ?? "PREVIEW", s.period, s.partyDimension, s.party, s.currency];
   let out = csvRow(HEADER);
@@ -37,6 +42,7 @@ export function statementCsv(s: StatementView): string {
         (n) => csvCell(n, false),
       ),
       csvCell(l.cost, false),
+      csvCell(l.billed, false),
     ]);
   }
   for (const [kind, amount] of [
@@ -60,6 +66,7 @@ export function statementCsv(s: StatementView): string {
       "",
       "",
       csvCell(amount, false),
+      "",
     ]);
   }
   return out;

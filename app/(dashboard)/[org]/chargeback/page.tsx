@@ -3,6 +3,7 @@ import { requireMember } from "@/lib/auth/page-guard";
 import { getChargebackSettings, periodContaining } from "@/lib/chargeback";
 import { ChargebackPanel } from "@/components/chargeback/chargeback-panel";
 import { PageHeader } from "@/components/ui/page-header";
+import { appUrl } from "@/lib/env/app-url";
 
 export default async function ChargebackPage({ params }: { params: Promise<{ org: string }> }) {
   const { org, role } = await requireMember((await params).org);
@@ -15,7 +16,7 @@ export default async function ChargebackPage({ params }: { params: Promise<{ org
       />
       <ChargebackPanel
         orgSlug={org.slug}
-        orgId={org.id}
+        stripeWebhookUrl={appUrl(`/api/webhooks/stripe/${org.id}`)}
         initialPeriod={periodContaining(new Date(), settings.timeZone)}
         canManage={can(role, "chargeback:manage")}
       />
