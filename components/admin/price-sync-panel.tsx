@@ -60,7 +60,7 @@ export function PriceSyncPanel() {
           Sync now
         </Button>
       </div>
-      <QueryState isLoading={q.isLoading} error={q.error} label="price sync" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="price sync" onRetry={() => void q.refetch()} />
       <FormError message={syncNow.error?.message ?? decide.error?.message} />
       {pending?.diff ? (
         <div className="space-y-3" data-testid="pending-sync">

@@ -88,7 +88,7 @@ export function AnomaliesPanel({ orgSlug }: { orgSlug: string }) {
           onChange={reset(setDimension)}
         />
       </div>
-      <QueryState isLoading={q.isLoading} error={q.error} label="anomalies" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="anomalies" onRetry={() => void q.refetch()} />
       {q.data && q.data.items.length === 0 ? (
         <EmptyState title="No anomalies">
           Burnrate watches the hourly spend of the organisation and its top teams, features, models, customers and API

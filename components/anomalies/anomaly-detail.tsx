@@ -198,7 +198,8 @@ export function AnomalyDetail({
       void qc.invalidateQueries({ queryKey: ["anomalies", orgSlug] });
     },
   });
-  if (!q.data) return <QueryState isLoading={q.isLoading} error={q.error} label="anomaly" />;
+  if (!q.data)
+    return <QueryState isLoading={q.isLoading} error={q.error} label="anomaly" onRetry={() => void q.refetch()} />;
   const a = q.data.anomaly;
   const rc = a.rootCause as unknown as RootCause | null;
   return (

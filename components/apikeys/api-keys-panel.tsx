@@ -33,7 +33,12 @@ export function ApiKeysPanel({ orgSlug, baseUrl }: { orgSlug: string; baseUrl: s
       />
       <Card>
         <h2 className="mb-3 font-medium text-tremor-content-strong">Keys</h2>
-        <QueryState isLoading={keys.isLoading} error={keys.error} label="API keys" />
+        <QueryState
+          isLoading={keys.isLoading}
+          error={keys.error}
+          label="API keys"
+          onRetry={() => void keys.refetch()}
+        />
         {keys.data && keys.data.apiKeys.length === 0 ? (
           <EmptyState title="No API keys yet">Create one above to start sending usage.</EmptyState>
         ) : null}

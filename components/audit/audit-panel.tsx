@@ -73,7 +73,7 @@ export function AuditPanel({ orgSlug }: { orgSlug: string }) {
           ) : null}
         </div>
       </div>
-      <QueryState isLoading={q.isLoading} error={q.error} label="the audit log" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="the audit log" onRetry={() => void q.refetch()} />
       {q.data && rows.length === 0 ? (
         <EmptyState title={filtered ? "No entries match these filters" : "Nothing recorded yet"} />
       ) : null}

@@ -56,7 +56,7 @@ export function AlertsPanel({ orgSlug, canManage }: { orgSlug: string; canManage
         ))}
       </fieldset>
       <FormError message={ack.error?.message} />
-      <QueryState isLoading={q.isLoading} error={q.error} label="alerts" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="alerts" onRetry={() => void q.refetch()} />
       {q.data && q.data.items.length === 0 ? (
         <EmptyState title={state ? `No ${state} alerts` : "No alerts yet"}>
           Alerts appear when spend crosses a budget threshold.

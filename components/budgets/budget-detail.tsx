@@ -82,7 +82,7 @@ function History({ orgSlug, budgetId }: { orgSlug: string; budgetId: string }) {
   return (
     <Card>
       <Title>History</Title>
-      <QueryState isLoading={q.isLoading} error={q.error} label="the history" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="the history" onRetry={() => void q.refetch()} />
       {q.data && q.data.items.length === 0 ? <EmptyState title="No spend recorded yet" /> : null}
       {q.data?.items.length ? (
         <div className="overflow-x-auto">
@@ -158,6 +158,10 @@ export function BudgetDetail({
         isLoading={budget.isLoading || status.isLoading}
         error={budget.error ?? status.error}
         label="the budget"
+        onRetry={() => {
+          if (budget.error) void budget.refetch();
+          if (status.error) void status.refetch();
+        }}
       />
       {b && s && st ? (
         <>

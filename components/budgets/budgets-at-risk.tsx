@@ -28,7 +28,15 @@ export function BudgetsAtRisk({ orgSlug }: { orgSlug: string }) {
           All budgets
         </Link>
       </div>
-      <QueryState isLoading={loading} error={q.error} label="budgets" />
+      <QueryState
+        isLoading={loading}
+        error={q.error ?? statuses.find((s) => s.error)?.error}
+        label="budgets"
+        onRetry={() => {
+          if (q.error) void q.refetch();
+          for (const s of statuses) if (s.error) void s.refetch();
+        }}
+      />
       {!loading && q.data && budgets.length === 0 ? <Text>No budgets yet.</Text> : null}
       {!loading && budgets.length > 0 && rows.length === 0 ? (
         <Text>All {budgets.length} budgets are on track.</Text>

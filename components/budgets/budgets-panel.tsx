@@ -15,7 +15,7 @@ export function BudgetsPanel({ orgSlug, canManage }: { orgSlug: string; canManag
   const statuses = useBudgetStatuses(orgSlug, budgets);
   return (
     <div className="space-y-4">
-      <QueryState isLoading={q.isLoading} error={q.error} label="budgets" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="budgets" onRetry={() => void q.refetch()} />
       {q.data && budgets.length === 0 ? (
         <EmptyState title="No budgets yet">
           {canManage ? (
@@ -48,7 +48,14 @@ export function BudgetsPanel({ orgSlug, canManage }: { orgSlug: string; canManag
                   </div>
                   {b.hardCap ? <Badge color="gray">hard cap</Badge> : null}
                 </div>
-                {statuses[i]?.error ? <Text className="text-red-600">Could not load its status</Text> : null}
+                {statuses[i]?.error ? (
+                  <QueryState
+                    isLoading={false}
+                    error={statuses[i].error}
+                    label="its status"
+                    onRetry={() => void statuses[i]?.refetch()}
+                  />
+                ) : null}
                 {s && st ? (
                   <>
                     {s.values ? (

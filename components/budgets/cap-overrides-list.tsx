@@ -47,7 +47,7 @@ export function CapOverridesList({
       {adding ? (
         <CapOverrideForm orgSlug={orgSlug} budgetId={budgetId} scopeValue={null} onDone={() => setAdding(false)} />
       ) : null}
-      <QueryState isLoading={q.isLoading} error={q.error} label="overrides" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="overrides" onRetry={() => void q.refetch()} />
       {q.data && items.length === 0 ? (
         <p className="text-tremor-default text-tremor-content">
           No override: the cap is the budget&apos;s amount.

@@ -100,7 +100,7 @@ export function CappedScopesPanel({
   return (
     <Card data-testid="capped-scopes" className="space-y-3">
       <Title>Capped now</Title>
-      <QueryState isLoading={q.isLoading} error={q.error} label="capped scopes" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="capped scopes" onRetry={() => void q.refetch()} />
       {q.data && caps.length === 0 ? (
         <p className="text-tremor-default text-tremor-content">
           {budgetId

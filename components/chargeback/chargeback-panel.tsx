@@ -72,7 +72,7 @@ export function ChargebackPanel({
           Export FOCUS CSV
         </a>
       </div>
-      <QueryState isLoading={q.isLoading} error={q.error} label="chargeback" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="chargeback" onRetry={() => void q.refetch()} />
       {v && v.statements.length === 0 ? (
         <EmptyState title="No statements for this month">
           No usage attributed to a {v.partyDimension} in {period}.

@@ -113,7 +113,12 @@ export function ChannelsPanel({ orgSlug, canManage }: { orgSlug: string; canMana
       ) : null}
       <Card>
         <h2 className="mb-3 font-medium text-tremor-content-strong">Channels</h2>
-        <QueryState isLoading={list.isLoading} error={list.error} label="channels" />
+        <QueryState
+          isLoading={list.isLoading}
+          error={list.error}
+          label="channels"
+          onRetry={() => void list.refetch()}
+        />
         {list.data && list.data.channels.length === 0 ? (
           <EmptyState title="No channels yet">Add a Slack or email channel, then pick it on a budget.</EmptyState>
         ) : null}

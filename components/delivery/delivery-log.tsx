@@ -46,7 +46,12 @@ export function DeliveryLog({
 
   return (
     <div className="space-y-2" data-testid="delivery-log">
-      <QueryState isLoading={page.isLoading} error={page.error} label="deliveries" />
+      <QueryState
+        isLoading={page.isLoading}
+        error={page.error}
+        label="deliveries"
+        onRetry={() => void page.refetch()}
+      />
       {page.data && page.data.deliveries.length === 0 ? (
         <EmptyState title="No deliveries yet">Alerts and tests sent here will be listed with every attempt.</EmptyState>
       ) : null}

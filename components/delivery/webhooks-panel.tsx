@@ -89,7 +89,12 @@ export function WebhooksPanel({ orgSlug, canManage }: { orgSlug: string; canMana
       ) : null}
       <Card>
         <h2 className="mb-3 font-medium text-tremor-content-strong">Endpoints</h2>
-        <QueryState isLoading={list.isLoading} error={list.error} label="webhook endpoints" />
+        <QueryState
+          isLoading={list.isLoading}
+          error={list.error}
+          label="webhook endpoints"
+          onRetry={() => void list.refetch()}
+        />
         {list.data && list.data.webhooks.length === 0 ? (
           <EmptyState title="No webhook endpoints yet">
             Burnrate signs every delivery (Standard Webhooks) and retries for 24 hours.

@@ -54,7 +54,7 @@ export function MembersPanel({ orgSlug, canManage, isOwner, currentUserId }: Pro
       <Card>
         <h2 className="mb-3 font-medium text-tremor-content-strong">Members</h2>
         <FormError message={change.error?.message ?? remove.error?.message ?? revokeInvite.error?.message} />
-        <QueryState isLoading={data.isLoading} error={data.error} label="members" />
+        <QueryState isLoading={data.isLoading} error={data.error} label="members" onRetry={() => void data.refetch()} />
         {data.data ? (
           <div className="overflow-x-auto">
             <Table>

@@ -76,7 +76,7 @@ export function CatalogPanel({ orgSlug }: { orgSlug: string }) {
           </label>
         </div>
       </div>
-      <QueryState isLoading={q.isLoading} error={q.error} label="the price catalog" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="the price catalog" onRetry={() => void q.refetch()} />
       {q.data && q.data.items.length === 0 ? (
         <EmptyState title="No models match">
           Try another search or provider. Models you run yourself can be given a price under Your pricing.

@@ -41,7 +41,7 @@ export function OverridesList({ orgSlug, canManage }: { orgSlug: string; canMana
 
   return (
     <div className="space-y-3">
-      <QueryState isLoading={q.isLoading} error={q.error} label="your prices" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="your prices" onRetry={() => void q.refetch()} />
       <FormError message={end.error?.message} />
       {q.data && rows.length === 0 ? (
         <EmptyState title="No discounts or custom prices">Events are priced at the catalog prices below.</EmptyState>

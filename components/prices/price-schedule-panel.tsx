@@ -26,7 +26,7 @@ export function PriceSchedulePanel({ orgSlug }: { orgSlug: string }) {
       <p className="mb-3 text-sm text-tremor-content">
         Catalog prices per 1M tokens. An event is priced with the price in force at its timestamp (UTC).
       </p>
-      <QueryState isLoading={q.isLoading} error={q.error} label="price schedule" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="price schedule" onRetry={() => void q.refetch()} />
       {q.data?.upcoming.length ? (
         <ul className="mb-3 space-y-1 text-sm" data-testid="upcoming-prices">
           {q.data.upcoming.map((u) => (

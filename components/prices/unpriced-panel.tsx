@@ -45,7 +45,7 @@ export function UnpricedPanel({ orgSlug }: { orgSlug: string }) {
           </p>
         ) : null}
       </div>
-      <QueryState isLoading={q.isLoading} error={q.error} label="unpriced usage" />
+      <QueryState isLoading={q.isLoading} error={q.error} label="unpriced usage" onRetry={() => void q.refetch()} />
       {q.data && q.data.items.length === 0 ? (
         <EmptyState title="Every event is priced">Models without a known price would be listed here.</EmptyState>
       ) : null}
