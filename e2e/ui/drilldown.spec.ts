@@ -129,7 +129,7 @@ test("the Overview compares one window with the previous period, and drills down
   await page.screenshot(shot("overview-7d"));
 
   // Drill-down: a team of the chart's legend opens Explore filtered to it, over the same days.
-  await page.getByTestId("team-chart").locator(".recharts-legend-wrapper").getByText("search", { exact: true }).click();
+  await page.getByTestId("team-chart").getByTestId("chart-legend").getByText("search", { exact: true }).click();
   await expect(page).toHaveURL(/\/explore\?.*team=search/);
   await expect(page.getByRole("heading", { name: "Explore" })).toBeVisible();
   await expect(page.getByLabel("Filter by team")).toHaveValue("search");
@@ -171,6 +171,26 @@ test("the Overview compares one window with the previous period, and drills down
   await page.goBack();
   await expect(page).toHaveURL(/groupBy=team/);
   await expect(page.getByLabel("Group by")).toHaveValue("team");
+
+  // A dimension page's totals: each with its change against the previous 7 days.
+  await page.goto(`/${owner.orgSlug}/dimensions/team/search?range=7d`);
+  await expect(page.getByTestId("dimension-spend")).toHaveText(money(sum(current, "search")));
+  await expect(page.getByTestId("dimension-spend-change")).toHaveText(
+    change(sum(current, "search"), sum(previous, "search")),
+  );
+  await expect(page.getByTestId("dimension-requests-change")).toHaveText("no change");
+  await page.goto(`/${owner.orgSlug}/dimensions/team/support?range=7d`);
+  await expect(page.getByTestId("dimension-spend-change")).toHaveText(
+    change(sum(current, "support"), sum(previous, "support")),
+  );
+  const tokens = (events: Event[], team: string) =>
+    events.filter((e) => e.team === team).reduce((a, e) => a + e.inputTokens + e.outputTokens, 0);
+  const [tNow, tBefore] = [tokens(current, "support"), tokens(previous, "support")];
+  await expect(page.getByTestId("dimension-tokens-change")).toHaveText(
+    `−${(tBefore - tNow).toLocaleString("en-US")} (−${(((tBefore - tNow) / tBefore) * 100).toFixed(1)}%)`,
+  );
+  await page.getByTestId("dimension-spend").scrollIntoViewIfNeeded();
+  await page.screenshot(shot("dimension-vs-previous"));
 
   // A narrow window: nothing scrolls sideways.
   await page.setViewportSize({ width: 420, height: 900 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
+  addMoney,
   compareMoney,
   costPerUnit,
   formatMoney,
+  formatMoneyExact,
   formatMoneyPrecise,
   fromScaled,
   percentChange,
@@ -108,5 +110,17 @@ describe("exact arithmetic", () => {
     expect(percentChange("5", "0")).toBeNull();
     expect(scaleMoney("10", 31, 10)).toBe("31");
     expect(scaleMoney("1", 1, 3)).toBe("0.333333333333");
+  });
+});
+
+describe("formatMoneyExact and addMoney", () => {
+  it("shows every digit, at least cents", () => {
+    expect(formatMoneyExact("30.123457")).toBe("$30.123457");
+    expect(formatMoneyExact("1234.5")).toBe("$1,234.50");
+    expect(formatMoneyExact("0.000000000001")).toBe("$0.000000000001");
+    expect(formatMoneyExact("-2.100")).toBe("-$2.10");
+    expect(formatMoneyExact("7")).toBe("$7.00");
+    expect(addMoney("0.1", "0.2")).toBe("0.3");
+    expect(addMoney("20", "30.123457")).toBe("50.123457");
   });
 });

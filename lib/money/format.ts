@@ -136,3 +136,19 @@ export function scaleMoney(value: string, num: number | bigint, den: number | bi
 export function percentChange(current: string, previous: string, decimals = 1): string | null {
   return sharePercent(subtractMoney(current, previous), previous, decimals);
 }
+
+/** a + b, exact ("0.1" + "0.2" = "0.3"). */
+export function addMoney(a: string, b: string): string {
+  return trimZeros(fromScaled(toScaled(a, UNIT_COST_SCALE) + toScaled(b, UNIT_COST_SCALE), UNIT_COST_SCALE));
+}
+
+/**
+ * The amount to its last digit for people, at least the currency's minor digits: "$1,234.567891",
+ * "$0.000042", "$12.50" (what the chart tooltips show beside the rounded figure).
+ */
+export function formatMoneyExact(value: string, currency = "USD"): string {
+  const { symbol, digits } = currencyInfo(currency);
+  const frac = trimZeros(fromScaled(toScaled(value, UNIT_COST_SCALE), UNIT_COST_SCALE)).split(".")[1] ?? "";
+  const scale = Math.max(digits, frac.length);
+  return render(toScaled(value, scale), scale, symbol);
+}
