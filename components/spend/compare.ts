@@ -55,3 +55,13 @@ export function biggestMovers(current: SpendResponse, previous: SpendResponse, l
     .slice(0, limit);
   return { increases, decreases };
 }
+
+/** A count's change for people: "+12 (+5.0%)", "−3 (−20.0%)", "+5 (new)", "no change". */
+export function describeCountChange(current: number, previous: number): string {
+  const delta = current - previous;
+  if (delta === 0) return "no change";
+  const amount = `${delta < 0 ? "−" : "+"}${Math.abs(delta).toLocaleString("en-US")}`;
+  const percent = percentChange(String(current), String(previous));
+  if (percent === null) return `${amount} (new)`;
+  return `${amount} (${percent.startsWith("-") ? `−${percent.slice(1)}` : `+${percent}`}%)`;
+}

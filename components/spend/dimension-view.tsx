@@ -30,6 +30,14 @@ export function DimensionView({ orgSlug, dimension, value }: Props) {
   // Stacked by model, so that a switch to a costlier model shows (a model's page: by team).
   const stackBy = dimension === "model" ? "team" : "model";
   const trend = useSpend(orgSlug, { ...base, granularity: "day", groupBy: [stackBy] });
+  // The totals of the period of the same length just before, for "vs previous period".
+  const span = to.getTime() - from.getTime();
+  const previous = useSpend(orgSlug, {
+    from: new Date(from.getTime() - span).toISOString(),
+    to: from.toISOString(),
+    granularity: "month",
+    filters: { [dimension]: value },
+  });
   const byFeature = useSpend(orgSlug, { ...base, granularity: "day", groupBy: ["feature"] }, dimension === "team");
   // Whether this value has any usage at all (over more than a year): else the page says so, not "$0.00".
   const ever = useSpend(orgSlug, {
@@ -79,7 +87,15 @@ export function DimensionView({ orgSlug, dimension, value }: Props) {
               skeletonClassName="h-28"
             />
           ) : null}
-          {trend.data ? <DimensionTotals total={trend.data.total} /> : null}
+          {trend.data ? <DimensionTotals total={trend.data.total} previous={previous.data?.total} /> : null}
+          {previous.error ? (
+            <QueryState
+              isLoading={false}
+              error={previous.error}
+              label="the previous period"
+              onRetry={() => void previous.refetch()}
+            />
+          ) : null}
           <SpendPanel
             title={`Daily spend by ${DIMENSION_LABELS[stackBy].toLowerCase()}`}
             subtitle={`${describeDays(from, to)} (UTC)`}
