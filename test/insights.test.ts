@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { updateInsightSettings } from "@/lib/insights/insight-settings";
 import { listInsights } from "@/lib/insights/list-insights";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { closeConnections } from "./support/close-connections";
@@ -136,6 +137,39 @@ describe("savings insights", () => {
     // Org B sees its own, and nothing of A's.
     const ofB = await listInsights(b, NOW);
     expect(ofB.insights.map((i) => [i.kind, i.features])).toEqual([["prompt_caching", ["b-secret"]]]);
+  });
+
+  it("a feature marked as not interactive in the settings gets the batch tier, in its organisation only", async () => {
+    const a = await newOrg("savings-marked-a");
+    const b = await newOrg("savings-marked-b");
+    // weekly-digest on gpt-4o, 4 × (800 in, 1,000 out): fast, untagged, so nothing suggests it can wait.
+    const digest = () =>
+      Array.from({ length: 4 }, (_, i) =>
+        event({ timestamp: at(4, i), model: "gpt-4o", feature: "weekly-digest", inputTokens: 800, outputTokens: 1000 }),
+      );
+    for (const org of [a, b]) expect((await ingestBatch(org.orgId, digest(), {}, { now: NOW })).accepted).toBe(4);
+    expect((await listInsights(a, NOW)).insights).toEqual([]);
+
+    // Trimmed and kept once; another organisation's list is its own.
+    expect(
+      await updateInsightSettings(a, { nonInteractiveFeatures: [" weekly-digest ", "weekly-digest", "x"] }),
+    ).toEqual({ nonInteractiveFeatures: ["weekly-digest", "x"] });
+    const { insights } = await listInsights(a, NOW);
+    // 4 × (800 × 2.50 + 1,000 × 10.00) / 1M = $0.048 standard, $0.024 at batch: saves $0.024, low end 80%.
+    expect(insights.map((i) => [i.kind, i.features, i.monthlySavings.low, i.monthlySavings.high])).toEqual([
+      ["batch_tier", ["weekly-digest"], "0.0192", "0.024"],
+    ]);
+    expect(insights[0]!.evidence[0]).toBe(
+      "weekly-digest is marked as not interactive in the organisation's insight settings",
+    );
+    expect((await listInsights(b, NOW)).insights).toEqual([]);
+
+    // An empty name is refused naming the field.
+    await expect(updateInsightSettings(a, { nonInteractiveFeatures: ["  "] })).rejects.toMatchObject({
+      issues: [{ path: "nonInteractiveFeatures[0]" }],
+    });
+    expect(await updateInsightSettings(a, { nonInteractiveFeatures: [] })).toEqual({ nonInteractiveFeatures: [] });
+    expect((await listInsights(a, NOW)).insights).toEqual([]);
   });
 
   it("finds nothing in an organisation without usage", async () => {

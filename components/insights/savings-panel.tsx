@@ -43,7 +43,7 @@ export function SavingsPanel({ orgSlug }: { orgSlug: string }) {
     return (
       <EmptyState title="No savings found in the last 30 days">
         Nothing in your usage supports an estimate yet: prompts are short or already cached, calls succeed, and no
-        feature is marked as able to wait (tag its events <code>interactive: &quot;false&quot;</code>).
+        feature is marked as able to wait (below, or tag its events <code>interactive: &quot;false&quot;</code>).
       </EmptyState>
     );
   }

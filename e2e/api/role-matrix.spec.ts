@@ -37,6 +37,8 @@ const MAY: Record<string, Role[]> = {
   "spend.activeEndUsers": EVERY,
   "spend.dashboard": EVERY,
   "insights.dashboard": EVERY,
+  "orgInsights.settings": EVERY,
+  "orgInsights.updateSettings": FINANCE,
   "webhooks.create.dashboard": ADMINS,
   "webhooks.list.dashboard": EVERY,
   "webhooks.delete.dashboard": ADMINS,

@@ -8,7 +8,14 @@ import { createApiKeyContract, listApiKeysContract, revokeApiKeyContract } from 
 import { listAuditContract } from "./audit";
 import { BUDGET_CONTRACTS } from "./budgets";
 import { ingestEventsContract } from "./events";
-import { dashboardInsightsContract, insightsContract } from "./insights";
+import {
+  dashboardInsightsContract,
+  insightSettingsContract,
+  insightsContract,
+  orgInsightSettingsContract,
+  orgUpdateInsightSettingsContract,
+  updateInsightSettingsContract,
+} from "./insights";
 import { LIMITS_CONTRACTS } from "./limits";
 import { CAP_CONTRACTS } from "./caps";
 import { otlpTracesContract } from "./otel";
@@ -76,6 +83,10 @@ export const CONTRACTS = [
   dashboardSpendContract,
   insightsContract,
   dashboardInsightsContract,
+  insightSettingsContract,
+  updateInsightSettingsContract,
+  orgInsightSettingsContract,
+  orgUpdateInsightSettingsContract,
   ...WEBHOOK_CONTRACTS,
   ...CHANNEL_CONTRACTS,
   ...BUDGET_CONTRACTS,

@@ -134,7 +134,7 @@ function promptCaching(g: UsageGroup, price: ModelPrice): Insight | null {
   };
 }
 
-function batchTier(g: UsageGroup, price: ModelPrice): Insight | null {
+function batchTier(g: UsageGroup, price: ModelPrice, nonInteractive: ReadonlySet<string>): Insight | null {
   const R = RULES.batch;
   if (tierOf(g) !== "standard" || g.events === 0n) return null;
   const tier: ServiceTier | undefined = price.serviceTiers.batch
@@ -143,7 +143,8 @@ function batchTier(g: UsageGroup, price: ModelPrice): Insight | null {
       ? "flex"
       : undefined;
   if (!tier) return null;
-  const marked = g.markedNonInteractive * 100n >= g.events * R.markedPercent;
+  const listed = nonInteractive.has(g.feature);
+  const marked = listed || g.markedNonInteractive * 100n >= g.events * R.markedPercent;
   const slow = g.latencyP50 !== null && g.latencyP50 >= R.slowMs;
   if (!marked && !slow) return null;
   const now = tokenCost(tokensOf(g), pricesFor(price, g, "standard"));
@@ -159,9 +160,11 @@ function batchTier(g: UsageGroup, price: ModelPrice): Insight | null {
     highPico: (full * R.high) / 100n,
     assumption: `${marked ? "The organisation marked these calls as not interactive" : "Calls this slow are rarely waited for by a person"}: between ${lowPercent}% and ${R.high}% of them can wait for the ${tier} tier (results within hours, not seconds), priced as the catalog states.`,
     evidence: [
-      marked
-        ? `${n(g.markedNonInteractive)} of ${n(g.events)} events tagged interactive=false`
-        : `median latency ${(g.latencyP50! / 1000).toFixed(1)} s`,
+      listed
+        ? `${label(g.feature)} is marked as not interactive in the organisation's insight settings`
+        : marked
+          ? `${n(g.markedNonInteractive)} of ${n(g.events)} events tagged interactive=false`
+          : `median latency ${(g.latencyP50! / 1000).toFixed(1)} s`,
       `standard-tier spend of ${usd(now)} would be ${usd(then)} on the ${tier} tier`,
     ],
     features: [g.feature],
@@ -252,14 +255,19 @@ function conversationDepth(g: UsageGroup, price: ModelPrice): Insight | null {
 }
 
 /** Every insight the usage supports, largest possible saving first. */
-export function estimateSavings(groups: UsageGroup[], waste: WasteGroup[], priceOf: PriceOf): Insight[] {
+export function estimateSavings(
+  groups: UsageGroup[],
+  waste: WasteGroup[],
+  priceOf: PriceOf,
+  nonInteractive: ReadonlySet<string> = new Set(),
+): Insight[] {
   const out: Insight[] = [];
   for (const g of groups) {
     const price = priceOf(g.provider, g.model);
     if (!price) continue;
     for (const insight of [
       promptCaching(g, price),
-      batchTier(g, price),
+      batchTier(g, price, nonInteractive),
       cheaperModel(g, price, priceOf),
       conversationDepth(g, price),
     ]) {

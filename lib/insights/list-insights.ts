@@ -3,6 +3,7 @@ import { formatPicoUsd } from "@/lib/money/pico";
 import { loadPriceBook } from "@/lib/pricing/load-price-book";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { estimateSavings, INSIGHT_KINDS } from "./estimate-savings";
+import { nonInteractiveFeatures } from "./insight-settings";
 import { usageProfile, wasteProfile } from "./usage-profile";
 
 export const INSIGHTS_WINDOW_DAYS = 30;
@@ -39,15 +40,17 @@ export const insightsResponseSchema = z.object({
  */
 export async function listInsights(ctx: Pick<OrgContext, "orgId">, now = new Date()) {
   const from = new Date(now.getTime() - INSIGHTS_WINDOW_DAYS * 86_400_000);
-  const [groups, waste, book] = await Promise.all([
+  const [groups, waste, book, marked] = await Promise.all([
     usageProfile(ctx, from, now),
     wasteProfile(ctx, from, now),
     loadPriceBook(ctx.orgId),
+    nonInteractiveFeatures(ctx.orgId),
   ]);
   const insights = estimateSavings(
     groups,
     waste,
     (provider, model) => book.resolve(model, provider, now)?.price ?? null,
+    new Set(marked),
   );
   return {
     from: from.toISOString(),

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "organizations" ADD COLUMN     "nonInteractiveFeatures" TEXT[] DEFAULT ARRAY[]::TEXT[];
