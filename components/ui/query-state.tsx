@@ -41,11 +41,12 @@ export function QueryState({
       <Callout title={`Could not load ${label}`} color="rose">
         {error instanceof Error ? error.message : "Unknown error"}
         {onRetry ? (
-          <div className="mt-2">
+          // A span: Tremor's Callout puts its children in a <p>, where a <div> is not allowed.
+          <span className="mt-2 block">
             <Button size="xs" variant="secondary" onClick={onRetry}>
               Retry
             </Button>
-          </div>
+          </span>
         ) : null}
       </Callout>
     );

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Route } from "@playwright/test";
-import { createAccount } from "../support/accounts";
+import { createAccount, createKey } from "../support/accounts";
 import { signInWithForm } from "../support/ui";
 
 const shot = (name: string) => ({ path: `screenshots/${name}.png`, fullPage: true });
@@ -24,7 +24,7 @@ async function failWhile(page: Page, re: RegExp, on: () => boolean) {
  * the budgets list, a budget's status on its card, the Overview's budgets at risk, a budget's page
  * and its history, the alerts list.
  */
-test("budgets panels fail on their own and recover with Retry", async ({ page, baseURL }) => {
+test("budgets panels fail on their own and recover with Retry", async ({ page, baseURL, playwright }) => {
   test.setTimeout(120_000);
   const owner = await createAccount(baseURL!, "budgets-retry");
   const created = await owner.api.post(`/api/orgs/${owner.orgSlug}/budgets`, {
@@ -32,6 +32,27 @@ test("budgets panels fail on their own and recover with Retry", async ({ page, b
   });
   expect(created.status(), await created.text()).toBe(201);
   const budgetId: string = (await created.json()).budget.id;
+  // One event, so that the Overview shows its panels (not the getting-started state).
+  const key = await createKey(owner, ["ingest"], "budgets-retry");
+  const svc = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${key.secret}` },
+  });
+  const event = {
+    eventId: `retry-${budgetId}`,
+    timestamp: new Date().toISOString(),
+    provider: "openai",
+    model: "gpt-4o-mini",
+    inputTokens: 100,
+    outputTokens: 10,
+  };
+  expect((await svc.post("/api/v1/events", { data: event })).status()).toBe(202);
+  await svc.dispose();
+  await expect
+    .poll(async () => (await (await owner.api.get(`/api/orgs/${owner.orgSlug}/spend`)).json()).total.events, {
+      timeout: 30_000,
+    })
+    .toBe(1);
   await signInWithForm(page, owner);
 
   let failing = true;
