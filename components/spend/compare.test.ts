@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { biggestMovers, changeOf, describeChange } from "./compare";
+import { biggestMovers, changeOf, describeChange, describeCountChange, describeUnitChange } from "./compare";
 import type { SpendResponse } from "./types";
 
 /** A grouped answer with only what the comparison reads (costs by team). */
@@ -32,5 +32,19 @@ describe("period comparison", () => {
       ["gone", "-4", "-100.0"],
       ["support", "-4", "-44.4"],
     ]);
+  });
+});
+
+describe("count and unit cost changes", () => {
+  it("reads like the money changes", () => {
+    expect(describeCountChange(385_000, 561_000)).toBe("−176,000 (−31.4%)");
+    expect(describeCountChange(12, 10)).toBe("+2 (+20.0%)");
+    expect(describeCountChange(5, 0)).toBe("+5 (new)");
+    expect(describeCountChange(7, 7)).toBe("no change");
+    const c = changeOf("0.0105", "0.01");
+    expect(describeUnitChange(c.delta, c.percent)).toBe("+$0.0005 (+5.0%)");
+    const d = changeOf("0.01", "0.01002");
+    expect(describeUnitChange(d.delta, d.percent)).toBe("−<$0.0001 (−0.2%)");
+    expect(describeUnitChange("0", "0.0")).toBe("no change");
   });
 });

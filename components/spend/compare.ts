@@ -1,4 +1,4 @@
-import { compareMoney, formatMoney, percentChange, subtractMoney } from "@/lib/money/format";
+import { compareMoney, formatMoney, formatMoneyPrecise, percentChange, subtractMoney } from "@/lib/money/format";
 import { seriesLabel } from "./chart-data";
 import type { SpendResponse } from "./types";
 
@@ -64,4 +64,13 @@ export function describeCountChange(current: number, previous: number): string {
   const percent = percentChange(String(current), String(previous));
   if (percent === null) return `${amount} (new)`;
   return `${amount} (${percent.startsWith("-") ? `−${percent.slice(1)}` : `+${percent}`}%)`;
+}
+
+/** A unit cost's change, to 4 decimals: "+$0.0012 (+5.0%)", "−<$0.0001 (−0.1%)", "no change". */
+export function describeUnitChange(delta: string, percent: string | null): string {
+  const sign = compareMoney(delta, "0");
+  if (sign === 0) return "no change";
+  const abs = sign < 0 ? delta.slice(1) : delta;
+  const pct = percent === null ? "" : ` (${percent.startsWith("-") ? `−${percent.slice(1)}` : `+${percent}`}%)`;
+  return `${sign < 0 ? "−" : "+"}${formatMoneyPrecise(abs)}${pct}`;
 }

@@ -1,5 +1,5 @@
 import { compareMoney, costPerUnit, formatMoney, formatMoneyPrecise } from "@/lib/money/format";
-import { changeOf, describeChange, describeCountChange } from "./compare";
+import { changeOf, describeChange, describeCountChange, describeUnitChange } from "./compare";
 import { StatCard } from "./stat-card";
 import { totalTokens, type SpendTotals } from "./types";
 
@@ -71,13 +71,4 @@ export function DimensionTotals({ total, previous }: { total: SpendTotals; previ
       </StatCard>
     </div>
   );
-}
-
-/** A unit cost's change with 4 decimals: "+$0.0012 (+5.0%)". */
-function describeUnitChange(delta: string, percent: string | null): string {
-  const sign = compareMoney(delta, "0");
-  if (sign === 0) return "no change";
-  const abs = sign < 0 ? delta.slice(1) : delta;
-  const pct = percent === null ? "" : ` (${percent.startsWith("-") ? `−${percent.slice(1)}` : `+${percent}`}%)`;
-  return `${sign < 0 ? "−" : "+"}${formatMoneyPrecise(abs)}${pct}`;
 }

@@ -146,7 +146,13 @@ export function OverviewDashboard({
           isEmpty={(d) => d.total.events === 0}
           skeletonClassName="h-72"
         >
-          {(d) => <UnitEconomics total={d.total} activeEndUsers={endUsers.data?.activeEndUsers} />}
+          {(d) => (
+            <UnitEconomics
+              total={d.total}
+              previous={previous.data?.total}
+              activeEndUsers={endUsers.data?.activeEndUsers}
+            />
+          )}
         </SpendPanel>
       </div>
       <div className="grid gap-6 md:grid-cols-2">

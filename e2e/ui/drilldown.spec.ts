@@ -116,6 +116,14 @@ test("the Overview compares one window with the previous period, and drills down
   await expect(page.getByTestId("previous-spend")).toContainText(money(prev));
   await expect(page.getByTestId("mtd-change").locator("..")).toContainText(change(cur, prev));
 
+  // Unit economics: requests and tokens against the previous period.
+  const allTokens = (events: Event[]) => events.reduce((a, e) => a + e.inputTokens + e.outputTokens, 0);
+  const [tokNow, tokBefore] = [allTokens(current), allTokens(previous)];
+  await expect(page.getByTestId("unit-requests-change")).toHaveText("no change");
+  await expect(page.getByTestId("unit-tokens-change")).toHaveText(
+    `−${(tokBefore - tokNow).toLocaleString("en-US")} (−${(((tokBefore - tokNow) / tokBefore) * 100).toFixed(1)}%)`,
+  );
+
   // Every row of the top lists: its change against the previous period.
   const teams = page.getByTestId("top-teams");
   const row = (name: string) => teams.getByTestId("top-list-row").filter({ hasText: name });
