@@ -17,6 +17,7 @@ const axis = new Intl.NumberFormat("en-US", {
   style: "currency",
   currency: "USD",
   notation: "compact",
+  minimumFractionDigits: 0,
   maximumFractionDigits: 2,
 });
 const cents = new Intl.NumberFormat("en-US", {
@@ -26,9 +27,17 @@ const cents = new Intl.NumberFormat("en-US", {
   maximumFractionDigits: 2,
 });
 
+const fine = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 4,
+});
+
 /**
- * Chart axis formatting, in cents ("<$0.01" for a positive amount below a cent; approximate by nature: the
- * tooltip and the tables show the exact figures).
+ * Chart axis formatting: compact from $1,000, cents from $1, and below a dollar up to 4 decimals, so that
+ * the ticks of a small chart ($0.005, $0.01, $0.015) stay distinct instead of two reading "$0.02". The
+ * tooltip and the tables show the exact figures.
  */
 export const chartMoney = (n: number): string =>
-  Math.abs(n) >= 1000 ? axis.format(n) : n > 0 && n < 0.005 ? "<$0.01" : cents.format(n);
+  Math.abs(n) >= 1000 ? axis.format(n) : Math.abs(n) >= 1 ? cents.format(n) : fine.format(n);

@@ -4,7 +4,7 @@ import { signInWithForm } from "../support/ui";
 
 const shot = (name: string) => ({ path: `screenshots/${name}.png`, fullPage: true });
 
-/** Makes the dashboard's GETs whose path matches `re` fail with a 500 while `on()` is true. */
+/** Makes the dashboard API's GETs whose path matches `re` (never a page's own URL) fail with a 500 while `on()` is true. */
 async function failWhile(page: Page, re: RegExp, on: () => boolean) {
   await page.route(
     (url) => re.test(url.pathname),
@@ -57,7 +57,7 @@ test("budgets panels fail on their own and recover with Retry", async ({ page, b
 
   let failing = true;
   const on = () => failing;
-  await failWhile(page, /\/api\/orgs\/[^/]+\/(budgets|alerts)$|\/budgets\/[^/]+(\/status|\/history)?$/, on);
+  await failWhile(page, /^\/api\/orgs\/[^/]+\/(budgets|alerts)$/, on);
 
   // The list of budgets.
   await page.goto(`/${owner.orgSlug}/budgets`);
@@ -72,7 +72,7 @@ test("budgets panels fail on their own and recover with Retry", async ({ page, b
 
   // One budget's status, on its card.
   await page.unrouteAll();
-  await failWhile(page, /\/budgets\/[^/]+\/status$/, on);
+  await failWhile(page, /^\/api\/orgs\/[^/]+\/budgets\/[^/]+\/status$/, on);
   failing = true;
   await page.reload();
   const card = page.getByTestId("budget-card");
@@ -95,7 +95,7 @@ test("budgets panels fail on their own and recover with Retry", async ({ page, b
 
   // A budget's page, and its history.
   await page.unrouteAll();
-  await failWhile(page, /\/budgets\/[^/]+(\/status|\/history)?$/, on);
+  await failWhile(page, /^\/api\/orgs\/[^/]+\/budgets\/[^/]+(\/status|\/history)?$/, on);
   failing = true;
   await page.goto(`/${owner.orgSlug}/budgets/${budgetId}`);
   await expect(page.getByText("Could not load the budget")).toBeVisible({ timeout: 20_000 });
@@ -106,7 +106,7 @@ test("budgets panels fail on their own and recover with Retry", async ({ page, b
   await page.reload();
   await expect(page.getByText("Could not load the budget")).toBeVisible({ timeout: 20_000 });
   await page.unrouteAll();
-  await failWhile(page, /\/budgets\/[^/]+\/history$/, on);
+  await failWhile(page, /^\/api\/orgs\/[^/]+\/budgets\/[^/]+\/history$/, on);
   await page.getByRole("button", { name: "Retry" }).click();
   await expect(page.getByText("Could not load the history")).toBeVisible({ timeout: 20_000 });
   failing = false;

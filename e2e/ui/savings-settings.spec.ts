@@ -47,7 +47,7 @@ test("marking a feature as not interactive brings its batch tier insight; viewer
   const card = page.getByTestId("non-interactive-features");
   await expect(card.getByText("No feature is marked.")).toBeVisible();
 
-  await card.getByLabel("Feature").fill("weekly-digest");
+  await card.getByLabel("Feature", { exact: true }).fill("weekly-digest");
   await card.getByRole("button", { name: "Mark as not interactive" }).click();
   await expect(card.getByTestId("non-interactive-feature")).toHaveText(["weekly-digest×"]);
   const insight = page.getByTestId("insight");
@@ -77,7 +77,7 @@ test("marking a feature as not interactive brings its batch tier insight; viewer
   await viewerPage.goto(`/${owner.orgSlug}/savings`);
   const viewerCard = viewerPage.getByTestId("non-interactive-features");
   await expect(viewerCard.getByTestId("non-interactive-feature")).toHaveText(["weekly-digest"]);
-  await expect(viewerCard.getByLabel("Feature")).toHaveCount(0);
+  await expect(viewerCard.getByLabel("Feature", { exact: true })).toHaveCount(0);
   await expect(viewerCard.getByRole("button")).toHaveCount(0);
   await viewerPage.screenshot(shot("savings-viewer-narrow"));
   await ctx.close();

@@ -94,7 +94,8 @@ test("stacked areas keep each series' outline colour; the tooltip shows exact am
     .map((c) => ({ color: c.color, y: c.points.find((p) => Math.abs(p[0] - top[0]) < 0.5)?.[1] }))
     .filter((c) => c.y !== undefined && c.y - top[1] < 3);
   expect(atSpike.length).toBeGreaterThan(1); // tiny's outline rides on the spike
-  expect(atSpike.at(-1)!.color).toBe(spiky);
+  // Soft: the tooltip is checked too when the outline is wrong.
+  expect.soft(atSpike.at(-1)!.color, "the visible outline at the spike").toBe(spiky);
 
   // Hover the spike's day: the tooltip lists every series in cents and exactly, and the exact total.
   const box = (await chart.locator(".recharts-surface").first().boundingBox())!;
