@@ -39,7 +39,8 @@ describe("anomaly settings per organisation", () => {
     expect(await updateAnomalySettings(org, { alertMinImpact: "100" })).toMatchObject({ alertMinImpact: "100" });
     await evaluateOrgAnomalies(org.orgId, at(H, 30));
     const { items } = await listAnomalies(org, { dimension: "org" });
-    expect(items[0]).toMatchObject({ impact: "40", alerted: false });
+    // $40 over the usual $4 hour (all in), half-way through it: 44 − 4/2.
+    expect(items[0]).toMatchObject({ impact: "42", alerted: false });
     expect(await outbox(org.orgId)).toBe(0);
     // Lowered to $30 and 500%: 40 / 4 = 1000% of expected, so the next run alerts once.
     await updateAnomalySettings(org, { alertMinImpact: "30", alertMinPercent: 500 });

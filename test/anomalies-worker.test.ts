@@ -62,9 +62,10 @@ describe("the anomalies worker's run for an organisation", () => {
   });
 
   it("opens an anomaly within the spike's own hour, with expected, actual, impact and its cause; alerts once", async () => {
-    // $60 of a new feature "agent" in the spike hour, 20 minutes in; the run is 40 minutes in.
+    // $60 of a new feature "agent" in the spike hour, 20 minutes in; the run is 45 minutes in, so the
+    // hour's expected counts for 3/4 of it (the usual spend of the hour, all in already, stays actual).
     await spendMany(org.orgId, costingUsd(60, at(H, 20), { team: "search", feature: "agent" }));
-    const now = at(H, 40);
+    const now = at(H, 45);
     const first = await evaluateOrgAnomalies(org.orgId, now);
     expect(first.opened).toBeGreaterThanOrEqual(1);
     const { items } = await listAnomalies(org);
@@ -74,20 +75,23 @@ describe("the anomalies worker's run for an organisation", () => {
       kind: "spike",
       start: new Date(H).toISOString(),
       end: null,
-      expected: usual(H),
+      expected: String(Number(usual(H)) * 0.75),
       actual: String(Number(usual(H)) + 60),
-      impact: "60",
+      impact: String(Number(usual(H)) * 0.25 + 60),
       alerted: true,
     });
     const rc = total.rootCause as {
       contributors: { dims: Record<string, string>; excess: string }[];
       flags: { kind: string; value?: string }[];
     };
-    expect(rc.contributors[0]).toMatchObject({ dims: { feature: "agent" }, excess: "60" });
+    // The whole excess (the $60, plus the usual hour already in against 3/4 of its expected) sits on
+    // team search × the model; the new feature carries the $60 itself.
+    expect(rc.contributors[0]).toMatchObject({ excess: String(Number(usual(H)) * 0.25 + 60) });
+    expect(rc.contributors).toContainEqual(expect.objectContaining({ dims: { feature: "agent" }, excess: "60" }));
     expect(rc.flags).toContainEqual({ kind: "new_feature", value: "agent", actual: "60" });
     expect(items.find((a) => a.monitor.dimension === "team")).toMatchObject({
       monitor: { value: "search" },
-      impact: "60",
+      impact: String(Number(usual(H)) * 0.25 + 60),
     });
     // One anomaly.detected per anomaly (the total, team=search and model=house-7b: the same spend),
     // each to the webhook and the channel.
@@ -97,7 +101,7 @@ describe("the anomalies worker's run for an organisation", () => {
     const deliveries = await db().delivery.findMany({ where: { orgId: org.orgId, eventId: events[0]!.id } });
     expect(deliveries.map((d) => d.target).sort()).toEqual(["channel", "webhook"]);
     expect(deliveries.find((d) => d.target === "channel")!.targetId).toBe(channelId);
-    expect((events[0]!.data as { impact: string }).impact).toBe("60");
+    expect((events[0]!.data as { impact: string }).impact).toBe(String(Number(usual(H)) * 0.25 + 60));
 
     // The same run again: nothing new.
     const again = await evaluateOrgAnomalies(org.orgId, now);

@@ -215,6 +215,12 @@ export function AnomalyDetail({
           {a.impactPercent !== null ? ` (${a.impactPercent > 0 ? "+" : ""}${a.impactPercent}%)` : ""} —{" "}
           {money(a.actual)} against {money(a.expected)} expected; score {a.score.toFixed(1)}
         </p>
+        {a.status !== "resolved" && Date.parse(a.lastHour) >= Math.floor(Date.now() / 3_600_000) * 3_600_000 ? (
+          <p className="text-sm text-tremor-content" data-testid="partial-hour-note">
+            So far: the current hour is not over. Its spend so far counts against the part of its expected spend that
+            matches the share of the hour elapsed.
+          </p>
+        ) : null}
         <ol className="text-sm text-tremor-content" aria-label="Timeline">
           <li>Started {formatDateTime(a.start)}</li>
           <li>

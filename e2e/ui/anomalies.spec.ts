@@ -65,7 +65,9 @@ test("a runaway feature shows on the Overview, the list and the detail page with
   await signInWithForm(page, owner);
   const panel = page.getByTestId("open-anomalies");
   await expect(panel).toContainText("organisation total · Spike");
-  await expect(panel).toContainText("+$60.00");
+  // $60 over the usual hour, plus the usual hour's own spend (already all in) against the part of its
+  // expected that matches the share of the hour elapsed (a few minutes): between $60 and $66.
+  await expect(panel).toContainText(/\+\$6[0-5]\.\d\d/);
   await page.screenshot(shot("overview-anomalies"));
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Anomalies" }).click();
@@ -83,8 +85,14 @@ test("a runaway feature shows on the Overview, the list and the detail page with
   await page.getByRole("link", { name: "team=search" }).click();
   await expect(page).toHaveURL(new RegExp(`/${owner.orgSlug}/anomalies/[^/]+$`));
   const summary = page.getByTestId("anomaly-summary");
-  await expect(summary).toContainText("team=search: +$60.00");
-  await expect(page.getByTestId("root-cause")).toContainText("feature agent on model e2e-house-7b: +$60.00 of +$60.00");
+  await expect(summary).toContainText(/team=search: \+\$6[0-5]\.\d\d/);
+  await expect(page.getByTestId("partial-hour-note")).toBeVisible();
+  // The model carries the whole excess ($60 of agent, plus summarize's hour already in against the
+  // elapsed share of its expected); the pair feature agent × model is the $60 itself.
+  await expect(page.getByTestId("root-cause")).toContainText(
+    /model e2e-house-7b: \+\$6[0-5]\.\d\d of \+\$6[0-5]\.\d\d/,
+  );
+  await expect(page.getByTestId("root-cause")).toContainText("feature agent on model e2e-house-7b$60.00$0.00+$60.00");
   await expect(page.getByTestId("root-cause")).toContainText("New feature agent");
   await expect(page.getByTestId("price-volume-split")).toBeVisible();
   await page.screenshot(shot("anomaly-detail"));

@@ -98,6 +98,20 @@ describe("detectSeries", () => {
     expect(episodesOf(hours, false)[0]!.ongoing).toBe(false);
   });
 
+  it("the current hour's expected counts pro rata of the hour elapsed in the episode's impact (not in detection)", () => {
+    const at = 4 * 168 + 11;
+    const values = series(6, (i, v) => (i === at ? v + 30n * PICO : v)).slice(0, at + 1);
+    const whole = detectSeries({ startT: T0, values, lastIsPartial: true });
+    const quarter = detectSeries({ startT: T0, values, lastIsPartial: true, partialElapsed: 0.25 });
+    expect(quarter.map((h) => h.flag)).toEqual(whole.map((h) => h.flag));
+    expect(quarter[at]!.expectedPico).toBe(weekly(at)); // the band is the whole hour's
+    const [ep] = episodesOf(quarter, true);
+    // Spend so far ($30 over the usual hour, all in already) against a quarter of the usual hour.
+    expect(ep!.expectedPico).toBe(weekly(at) / 4n);
+    expect(ep!.impactPico).toBe(30n * PICO + weekly(at) - weekly(at) / 4n);
+    expect(episodesOf(whole, true)[0]!.impactPico).toBe(30n * PICO);
+  });
+
   it("judges each hour from itself and the hours before it only", () => {
     const values = series(6, (i, v) => (i % 97 === 0 ? v + 30n * PICO : i % 151 === 0 ? 0n : v));
     const full = detectSeries({ startT: T0, values });

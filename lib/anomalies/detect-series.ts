@@ -1,6 +1,7 @@
 import { PICO_PER_USD } from "@/lib/money/pico";
 import { DEFAULT_PARAMS, type DetectionParams } from "./detection-params";
-import { median, quantile, robustScale } from "./robust-stats";
+import { fitNoiseModel, type NoiseModel } from "./noise-model";
+import { median } from "./robust-stats";
 
 export const HOUR_MS = 3_600_000;
 const WEEK = 168;
@@ -20,6 +21,8 @@ export type HourResult = {
   score: number;
   /** The kind of the episode this hour belongs to, or null when normal / not evaluated. */
   flag: AnomalyKind | null;
+  /** For the current, unfinished hour: the share of it elapsed (0..1); its expected counts pro rata in an episode. */
+  elapsed?: number;
 };
 
 export type Episode = {
@@ -45,6 +48,9 @@ export type SeriesInput = {
   values: readonly bigint[];
   /** The last value is the current, unfinished hour: never judged a drop, never ends an episode. */
   lastIsPartial?: boolean;
+  /** With lastIsPartial: the share of the current hour elapsed (0..1, default 1). Detection compares the
+   * spend so far with the whole hour's band; an episode's expected and impact count that hour pro rata. */
+  partialElapsed?: number;
   /** Evaluate hours from this time on only (earlier hours are history); default: all. */
   evaluateFrom?: number;
 };
@@ -65,12 +71,14 @@ function trimmedMean(v: number[]): number {
 const toPico = (usd: number) => BigInt(Math.round(usd * 1e12));
 
 /**
- * The detector: a robust seasonal baseline per hour (the median of the same hour of the week over
- * the previous `weeks` weeks, times a level factor: the median ratio of actual to seasonal over
- * the last `levelHours` hours), a heteroscedastic noise scale from the one-step-ahead residuals of
- * the last `scaleHours` hours (spend is noisier in relative terms when it is small), and episode
- * rules with hysteresis. Each hour is judged only from itself and the hours before it, so the
- * result for an hour never changes when later hours arrive. Pure: the worker and the CLI call it.
+ * The detector: a robust seasonal baseline per hour (a trimmed mean of the same hour of the week over
+ * the previous `weeks` weeks) times a slow level factor (the median ratio of actual to seasonal over
+ * the last `levelHours` hours: trend and growth), corrected by the last few hours' relative residual
+ * times a fitted coefficient φ (spend that runs high today keeps running high for a while: an AR(1)
+ * on the relative residual); a heteroscedastic noise scale from the one-step-ahead residuals of the
+ * last `scaleHours` hours; episode rules with hysteresis. Each hour is judged only from itself and
+ * the hours before it, so the result for an hour never changes when later hours arrive. Pure: the
+ * worker and the CLI call it.
  */
 export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAULT_PARAMS): HourResult[] {
   const p = params;
@@ -80,73 +88,51 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
   const first = x.findIndex((v) => v > 0);
   const out: HourResult[] = [];
   const S: (number | null)[] = new Array(n).fill(null);
-  const E: (number | null)[] = new Array(n).fill(null);
-  const z: number[] = new Array(n).fill(0);
+  /** Expected from the seasonal baseline and the slow level only. */
+  const B: (number | null)[] = new Array(n).fill(null);
+  const e0s: number[] = new Array(n).fill(0);
+  /** Mean relative residual (x − B) / (B + e0) of the last unflagged hours before each hour. */
+  const recent: number[] = new Array(n).fill(0);
   const flags: (AnomalyKind | null)[] = new Array(n).fill(null);
+  /** Standardized residuals of each hour under its own models: corrected (z) and slow (u). */
+  const zs: (number | null)[] = new Array(n).fill(null);
+  const us: (number | null)[] = new Array(n).fill(null);
   const evalFrom = input.evaluateFrom ?? input.startT;
-  const warmFrom = evalFrom - (p.scaleHours + 2 * p.levelHours + 6) * HOUR_MS;
+  const warmFrom = evalFrom - (p.scaleHours + p.levelHours + 2 * p.arHours + 12) * HOUR_MS;
   let lastLevel = 1;
   const s = p.thresholdScale;
-  type NoiseModel = { sigma: (e: number) => number; e0: number; sum3Scale: number };
-  const models = new Map<number, NoiseModel | null>();
+  type Models = { phi: number; short: NoiseModel; slow: NoiseModel };
+  const models = new Map<number, Models | null>();
   const ALIGN = 6;
-  /** Standardized residual of hour j under a model. */
-  const u = (j: number, m: NoiseModel) => (x[j]! - E[j]!) / m.sigma(E[j]!);
+  const rel = (j: number) => (x[j]! - B[j]!) / (B[j]! + e0s[j]!);
+  const withAr = (j: number, phi: number) =>
+    Math.max(0, (B[j]! + e0s[j]!) * Math.max(0, 1 + phi * recent[j]!) - e0s[j]!);
   /**
-   * The noise model in force at hour i: fitted at the last hour aligned to 6 (absolute time, so the
-   * CLI and the worker agree whatever hour they start at) from the residuals x − E of the
-   * scaleHours before it, hours already flagged left out. The hours split at the median expected
-   * into a quiet and a busy half; each half's scale is robustScale of its residuals, and σ(E)
-   * interpolates between them on a log-log line (slope 0.5..1). Then a tail factor ≥ 1 makes the
-   * 98th percentile of |standardized residual| 2.326 (as for a normal law), so heavy-tailed
-   * (bursty, sparse) series get a wider band; and the spread of 3-hour sums of standardized
-   * residuals gives the scale the sustained rule compares against.
+   * The models in force at hour i, fitted at the last hour aligned to 6 (absolute time, so the CLI
+   * and the worker agree whatever hour they start at) from the scaleHours before it, hours already
+   * flagged left out: φ by least squares of each hour's relative residual on its `recent` (within
+   * [0, 1]), the noise of the corrected residuals (spikes, the band) and of the slow ones (sustained
+   * rises, drops).
    */
-  const noiseModel = (i: number): NoiseModel | null => {
+  const modelsAt = (i: number): Models | null => {
     const abs = Math.floor((input.startT + i * HOUR_MS) / HOUR_MS);
     const anchor = Math.min(i, i - (((abs % ALIGN) + ALIGN) % ALIGN));
     if (models.has(anchor)) return models.get(anchor)!;
     const from = Math.max(first + 1, anchor - p.scaleHours);
     const idx: number[] = [];
-    for (let j = from; j < anchor; j++) if (E[j] !== null && !flags[j]) idx.push(j);
-    let model: NoiseModel | null = null;
-    if (idx.length >= 48) {
-      const es = idx.map((j) => E[j]!);
-      const mean = es.reduce((a, b) => a + b, 0) / es.length;
-      const e0 = 0.1 * mean + 1e-9;
-      const eMed = median(es);
-      const low = idx.filter((j) => E[j]! <= eMed);
-      const high = idx.filter((j) => E[j]! > eMed);
-      // Sparse series (a tenth of the hours or more without spend) move in whole requests: the band is
-      // never narrower than 0.6 of a typical non-zero hour of the quiet half.
-      const zeroShare = idx.filter((j) => x[j] === 0).length / idx.length;
-      const granule = zeroShare >= 0.1 ? median(low.map((j) => x[j]!).filter((v) => v > 0)) || 0 : 0;
-      const floor = Math.max(0.01 * mean, 0.6 * granule) + 1e-9;
-      const res = (js: number[]) => js.map((j) => x[j]! - E[j]!);
-      const sL = Math.max(robustScale(res(low)), floor);
-      const sH = high.length >= 12 ? Math.max(robustScale(res(high)), floor) : sL;
-      const eL = median(low.map((j) => E[j]!)) + e0;
-      const eH = (high.length ? median(high.map((j) => E[j]!)) : eL - e0) + e0;
-      const slope = eH / eL >= 1.3 ? Math.min(1, Math.max(0.5, Math.log(sH / sL) / Math.log(eH / eL))) : 0.75;
-      const base = (e: number) => Math.max(floor, Math.sqrt(sL * sH) * ((e + e0) / Math.sqrt(eL * eH)) ** slope);
-      const std = idx.map((j) => (x[j]! - E[j]!) / base(E[j]!));
-      const tail = Math.max(1, quantile(std.map(Math.abs), 0.98) / 2.326);
-      const sigma = (e: number) => tail * base(e);
-      const set = new Set(idx);
-      const std3: number[] = [];
-      for (const j of idx)
-        if (set.has(j - 1) && set.has(j - 2))
-          std3.push(
-            (x[j]! - E[j]!) / sigma(E[j]!) +
-              (x[j - 1]! - E[j - 1]!) / sigma(E[j - 1]!) +
-              (x[j - 2]! - E[j - 2]!) / sigma(E[j - 2]!),
-          );
-      const sum3Scale =
-        std3.length >= 24 ? Math.max(Math.sqrt(3), robustScale(std3), quantile(std3.map(Math.abs), 0.98) / 2.326) : 3;
-      model = { sigma, e0, sum3Scale };
+    for (let j = from; j < anchor; j++) if (B[j] !== null && !flags[j]) idx.push(j);
+    let sxy = 0;
+    let sxx = 0;
+    for (const j of idx) {
+      sxy += Math.max(-1, Math.min(1, rel(j))) * recent[j]!;
+      sxx += recent[j]! ** 2;
     }
-    models.set(anchor, model);
-    return model;
+    const phi = p.arHours > 0 && sxx > 0 ? Math.min(1, Math.max(0, sxy / sxx)) : 0;
+    const short = fitNoiseModel(x, (j) => withAr(j, phi), idx);
+    const slow = fitNoiseModel(x, (j) => B[j]!, idx);
+    const m = short && slow ? { phi, short, slow } : null;
+    models.set(anchor, m);
+    return m;
   };
   for (let i = 0; i < n; i++) {
     const t = input.startT + i * HOUR_MS;
@@ -166,7 +152,7 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
       out.push(base);
       continue;
     }
-    // Seasonal: median of the same hour of the week in the previous weeks (within the series' life).
+    // Seasonal: trimmed mean of the same hour of the week in the previous weeks (within the series' life).
     const refs: number[] = [];
     const near: number[] = [];
     for (let k = 1; k <= p.weeks; k++) {
@@ -201,20 +187,32 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
     const level =
       ratios.length >= p.levelHours / 3 ? Math.min(p.levelMax, Math.max(p.levelMin, median(ratios))) : lastLevel;
     lastLevel = level;
-    const e = Math.max(0, (S[i]! + e0) * level - e0);
-    E[i] = e;
-    if (i - first < p.minHistoryHours || t < evalFrom) {
-      out.push({ ...base, expectedPico: toPico(e) });
+    B[i] = Math.max(0, (S[i]! + e0) * level - e0);
+    e0s[i] = e0;
+    // The recent relative residual: the last arHours unflagged hours within twice that.
+    let rs = 0;
+    let rc = 0;
+    for (let j = i - 1; j >= Math.max(first + 1, i - 2 * p.arHours) && rc < p.arHours; j--) {
+      if (B[j] === null || flags[j]) continue;
+      rs += Math.max(-1, Math.min(1, rel(j)));
+      rc++;
+    }
+    recent[i] = rc > 0 ? rs / rc : 0;
+    // The two hours before the first judged one get their residuals too (the sustained rule reads them).
+    const judged = i - first >= p.minHistoryHours && t >= evalFrom;
+    const m = t >= evalFrom - 2 * HOUR_MS ? modelsAt(i) : null;
+    if (m) {
+      zs[i] = (x[i]! - withAr(i, m.phi)) / m.short.sigma(withAr(i, m.phi));
+      us[i] = (x[i]! - B[i]!) / m.slow.sigma(B[i]!);
+    }
+    if (!judged || !m) {
+      out.push({ ...base, expectedPico: toPico(B[i]!) });
       continue;
     }
-    const model = noiseModel(i);
-    if (!model) {
-      out.push({ ...base, expectedPico: toPico(e) });
-      continue;
-    }
-    const sigma = model.sigma(e);
-    const zi = (x[i]! - e) / sigma;
-    z[i] = zi;
+    const e = withAr(i, m.phi);
+    const sigma = m.short.sigma(e);
+    const zi = zs[i]!;
+    const ui = us[i]!;
     const band = p.zOpen * s * sigma;
     const result: HourResult = {
       ...base,
@@ -225,24 +223,31 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
     };
     const prev = i > 0 ? flags[i - 1] : null;
     const excess = x[i]! - e;
-    if (p.drops && prev === "drop" && !partial && (x[i]! <= p.dropFraction * e || x[i] === 0)) flags[i] = "drop";
-    else if (p.drops && !partial && x[i]! <= p.dropFraction * e && -excess >= minImpact && -zi >= p.zDrop * s)
+    const slowExcess = x[i]! - B[i]!;
+    if (p.drops && prev === "drop" && !partial && (x[i]! <= p.dropFraction * B[i]! || x[i] === 0)) flags[i] = "drop";
+    else if (p.drops && !partial && x[i]! <= p.dropFraction * B[i]! && -slowExcess >= minImpact && -ui >= p.zDrop * s)
       flags[i] = "drop";
-    else if (excess >= minImpact) {
-      // Three hours above expected whose standardized sum is improbable, against the spread of such
-      // sums in the window (hours of one day share its ups and downs, so they are not independent).
-      const sum3 = i >= 2 && E[i - 1] !== null && E[i - 2] !== null ? zi + u(i - 1, model) + u(i - 2, model) : null;
+    else if (excess >= minImpact || slowExcess >= minImpact) {
+      // Three hours above the slow expected whose standardized sum is improbable, against the spread of
+      // such sums in the window (hours of one day share its ups and downs, so they are not independent).
+      const u = (j: number) => us[j] ?? 0;
       const sustained =
-        sum3 !== null &&
-        zi > 0.5 &&
-        u(i - 1, model) > 0.5 &&
-        u(i - 2, model) > 0.5 &&
-        sum3 / model.sum3Scale >= p.zSustain * s;
-      if (prev && prev !== "drop" && zi >= p.zExtend * s) flags[i] = prev;
-      else if (zi >= p.zOpen * s) flags[i] = "spike";
-      else if (sustained) flags[i] = u(i - 2, model) < u(i - 1, model) && u(i - 1, model) < zi ? "ramp" : "level_shift";
+        excess >= minImpact &&
+        slowExcess >= minImpact &&
+        us[i - 1] != null &&
+        us[i - 2] != null &&
+        ui > 0.5 &&
+        u(i - 1) > 0.5 &&
+        u(i - 2) > 0.5 &&
+        (ui + u(i - 1) + u(i - 2)) / m.slow.sum3Scale >= p.zSustain * s;
+      if (prev && prev !== "drop" && Math.max(zi, ui) >= p.zExtend * s) flags[i] = prev;
+      else if (excess >= minImpact && zi >= p.zOpen * s && ui >= p.zConfirm * s) flags[i] = "spike";
+      else if (sustained) flags[i] = u(i - 2) < u(i - 1) && u(i - 1) < ui ? "ramp" : "level_shift";
     }
+    if (flags[i] && flags[i] !== "drop") result.score = Math.round(Math.max(zi, ui) * 100) / 100;
+    if (flags[i] === "drop") result.score = Math.round(ui * 100) / 100;
     result.flag = flags[i]!;
+    if (partial && input.partialElapsed !== undefined) result.elapsed = Math.min(1, Math.max(0, input.partialElapsed));
     out.push(result);
   }
   return relabel(out);
@@ -290,7 +295,10 @@ export function episodesOf(hours: readonly HourResult[], lastIsPartial = false):
       cur = null;
     }
     if (!h.flag) continue;
-    const expected = h.expectedPico ?? 0n;
+    // The current hour's expected counts pro rata of the hour elapsed, so that the impact so far is not
+    // the spend so far against a whole hour's expected (which reads low, even negative, early in the hour).
+    const full = h.expectedPico ?? 0n;
+    const expected = h.elapsed === undefined ? full : (full * BigInt(Math.round(h.elapsed * 1e6))) / 1_000_000n;
     if (!cur) {
       cur = {
         startT: h.t,

@@ -68,7 +68,13 @@ export async function evaluateOrgAnomalies(
       thresholdScale: m.thresholdScale,
     };
     const hours = detectSeries(
-      { startT: loadFrom, values: series.get(m.id) ?? [], lastIsPartial: true, evaluateFrom },
+      {
+        startT: loadFrom,
+        values: series.get(m.id) ?? [],
+        lastIsPartial: true,
+        partialElapsed: (now.getTime() - current) / HOUR_MS,
+        evaluateFrom,
+      },
       params,
     );
     for (const episode of episodesOf(hours, true))

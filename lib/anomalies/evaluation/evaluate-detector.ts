@@ -23,6 +23,8 @@ export type EvaluationReport = {
   normalSeries: number;
   /** Recall by size (noise units): [3, 5), [5, 7), [7, 10]. */
   recallBySize: Record<string, { injected: number; found: number }>;
+  /** By kind of series (regular, sparse, new): anomalies injected and found, and false episodes. */
+  byShape: Record<string, { injected: number; found: number; falseEpisodes: number }>;
 };
 
 const medianOf = (xs: number[]) => {
@@ -51,6 +53,7 @@ export function evaluateDetector(
   const delays: number[] = [];
   const byKind: Record<string, { injected: number; found: number; delays: number[] }> = {};
   const bySize: Record<string, { injected: number; found: number }> = {};
+  const byShape: Record<string, { injected: number; found: number; falseEpisodes: number }> = {};
   const bucket = (size: number) => (size < 5 ? "3-5" : size < 7 ? "5-7" : "7+");
   for (const s of series) {
     const hours = detectSeries({ startT: s.startT, values: s.values }, params);
@@ -65,18 +68,25 @@ export function evaluateDetector(
     }
     const hits = (e: { startT: number; lastT: number }, a: { startT: number; endT: number }) =>
       e.lastT >= a.startT && e.startT < a.endT + AFTER_HOURS * HOUR_MS;
-    for (const e of episodes) if (s.anomalies.some((a) => hits(e, a))) tpEpisodes++;
+    byShape[s.shape] ??= { injected: 0, found: 0, falseEpisodes: 0 };
+    const shape = byShape[s.shape]!;
+    for (const e of episodes) {
+      if (s.anomalies.some((a) => hits(e, a))) tpEpisodes++;
+      else shape.falseEpisodes++;
+    }
     for (const a of s.anomalies) {
       injected++;
       byKind[a.kind] ??= { injected: 0, found: 0, delays: [] };
       const k = byKind[a.kind]!;
       k.injected++;
+      shape.injected++;
       bySize[bucket(a.size)] ??= { injected: 0, found: 0 };
       const b = bySize[bucket(a.size)]!;
       b.injected++;
       if (!episodes.some((e) => hits(e, a))) continue;
       found++;
       b.found++;
+      shape.found++;
       k.found++;
       const firstFlag = hours.find((h) => h.flag && h.t >= a.startT && h.t < a.endT + AFTER_HOURS * HOUR_MS);
       const delay = firstFlag ? (firstFlag.t - a.startT) / HOUR_MS : 0;
@@ -102,5 +112,6 @@ export function evaluateDetector(
     falseAlertsOnNormalSeries: falseAlerts,
     normalSeries,
     recallBySize: bySize,
+    byShape,
   };
 }

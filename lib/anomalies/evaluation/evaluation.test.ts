@@ -3,8 +3,8 @@ import { DEFAULT_PARAMS } from "../detection-params";
 import { evaluateDetector } from "./evaluate-detector";
 import { generateSeries } from "./generate-series";
 
-// The published figures (docs/anomalies.md) come from this seed. What holds today is asserted as a
-// floor; issue #11's goal (precision and recall ≥ 0.9 from 3x the noise, no episode on normal-only
+// The published figures (docs/anomalies.md) come from this seed (seeds 1, 2 and 3 are published there
+// too). What holds today is asserted as a floor; issue #11's goal (precision and recall ≥ 0.9 from 3x the noise, no episode on normal-only
 // series) is NOT met yet: those assertions are `it.fails` and will start failing (flip them) once it is.
 describe("detector on the seeded evaluation set (seed 42)", () => {
   const series = generateSeries({ seed: 42 });
@@ -21,11 +21,11 @@ describe("detector on the seeded evaluation set (seed 42)", () => {
     expect(report.injected).toBe(105);
   });
 
-  it("measured floors: precision ≥ 0.65, recall ≥ 0.7, recall ≥ 0.9 from 7x the noise, drops all found", () => {
-    expect(report.precision, detail).toBeGreaterThanOrEqual(0.65);
+  it("measured floors: precision ≥ 0.85, recall ≥ 0.7, recall ≥ 0.85 from 7x the noise, drops all found", () => {
+    expect(report.precision, detail).toBeGreaterThanOrEqual(0.85);
     expect(report.recall, detail).toBeGreaterThanOrEqual(0.7);
     const big = report.recallBySize["7+"]!;
-    expect(big.found / big.injected, detail).toBeGreaterThanOrEqual(0.9);
+    expect(big.found / big.injected, detail).toBeGreaterThanOrEqual(0.85);
     expect(report.delaysByKind.drop, detail).toMatchObject({ injected: 22, found: 22 });
   });
 
@@ -33,17 +33,18 @@ describe("detector on the seeded evaluation set (seed 42)", () => {
     expect(report.medianDelayHours, detail).toBeLessThanOrEqual(1);
   });
 
-  it("at most 5 alert-worthy episodes (|impact| ≥ $10 and ≥ 20%) on the normal-only series", () => {
+  it("on the normal-only series: at most 6 episodes, none alert-worthy (|impact| ≥ $10 and ≥ 20%)", () => {
     expect(report.normalSeries).toBeGreaterThanOrEqual(40);
-    expect(report.falseAlertsOnNormalSeries, detail).toBeLessThanOrEqual(5);
+    expect(report.falseEpisodesOnNormalSeries, detail).toBeLessThanOrEqual(6);
+    expect(report.falseAlertsOnNormalSeries, detail).toBe(0);
   });
 
-  it.fails("issue #11 goal (not met): precision and recall ≥ 0.9", () => {
+  it.fails("issue #11 goal (not met: recall 0.73): precision and recall ≥ 0.9", () => {
     expect(report.precision).toBeGreaterThanOrEqual(0.9);
     expect(report.recall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it.fails("issue #11 goal (not met): no episode at all on normal-only series", () => {
+  it.fails("issue #11 goal (not met: 5 episodes): no episode at all on normal-only series", () => {
     expect(report.falseEpisodesOnNormalSeries).toBe(0);
   });
 });
@@ -54,7 +55,13 @@ describe("evaluation scoring", () => {
     const none = evaluateDetector(series, { ...DEFAULT_PARAMS, zOpen: 1e9, zSustain: 1e9, drops: false });
     expect(none.recall).toBe(0);
     expect(none.detectedEpisodes).toBe(0);
-    const all = evaluateDetector(series, { ...DEFAULT_PARAMS, zOpen: -1e9, zExtend: -1e9, minImpactPico: -1n });
+    const all = evaluateDetector(series, {
+      ...DEFAULT_PARAMS,
+      zOpen: -1e9,
+      zConfirm: -1e9,
+      zExtend: -1e9,
+      minImpactPico: -1n,
+    });
     expect(all.falseEpisodesOnNormalSeries).toBeGreaterThan(0);
   });
 });
