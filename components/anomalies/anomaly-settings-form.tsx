@@ -56,7 +56,8 @@ export function AnomalySettingsForm({
       <Title>Spend anomalies</Title>
       <Text>
         Every 5 minutes Burnrate checks the hourly spend of the organisation total and of the top {maxPerDimension}{" "}
-        teams, features, models, customers and API keys by spend ({maxMonitors} monitors at most).
+        teams, features, models, customers and API keys by spend ({maxMonitors} monitors at most; API keys only once the
+        organisation has an end-user or API-key budget, which turns on that breakdown).
       </Text>
       <form
         className="space-y-3"
