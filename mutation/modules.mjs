@@ -120,7 +120,13 @@ export const MODULES = {
       "lib/limits/cap-figures-cache.ts",
       "lib/redis/rate-limit-window.ts",
     ],
-    testFiles: ["lib/limits/match-budgets.test.ts", "test/limits.test.ts", "test/limits-fast-path.test.ts"],
+    testFiles: [
+      "lib/limits/match-budgets.test.ts",
+      "test/limits.test.ts",
+      "test/limits-fast-path.test.ts",
+      "test/limits-boundary.test.ts",
+      "test/rate-limit.test.ts",
+    ],
   },
   // Chargeback allocation: how shared usage and fixed costs are split among parties (the remainder
   // rule), markups and adjustments, and the rule's validation (fixed percentages adding up to 100).
