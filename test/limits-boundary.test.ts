@@ -2,11 +2,13 @@
 // left is granted, one pico-dollar more refused by the budget with the least room and counted against
 // it; no room left refuses the check. Figures are worked out by hand in pico-dollars (1 USD = 10^12).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/lib/apikeys/create-api-key";
 import { createBudget } from "@/lib/budgets";
 import { evaluateOrgBudgets } from "@/lib/budgets/evaluate-org-budgets";
 import { pgPool } from "@/lib/db/pg-pool";
 import { checkLimits } from "@/lib/limits/check-limits";
-import { releaseReservation } from "@/lib/limits/release-reservation";
+import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { expireReservations, releaseReservation } from "@/lib/limits/release-reservation";
 import { reserveSpend } from "@/lib/limits/reserve-spend";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { budgetOrg, costing, spendMany } from "./support/budget-helpers";
@@ -100,5 +102,52 @@ describe("limits at the boundaries", () => {
     ]);
     // A call without a customer falls in no "*" budget: nothing caps it.
     expect(await checkLimits(org, {}, at)).toEqual({ allowed: true, asOf: at.toISOString(), budgets: [] });
+  });
+
+  it("the API key that asks is a call attribute: a budget of that key caps its calls, not a user's", async () => {
+    const org = await budgetOrg("limits-key");
+    const key = await createApiKey(org, { name: "svc", scopes: ["ingest"] });
+    const keyed = await cap(org, "0.10", { apiKey: key.id });
+    const asKey = { ...org, actor: { type: "apiKey" as const, apiKeyId: key.id, name: "svc" } };
+    expect((await checkLimits(asKey, {})).budgets.map((b) => b.id)).toEqual([keyed.id]);
+    expect((await checkLimits(org, {})).budgets).toEqual([]); // a user is no API key
+    expect(await reserveSpend(asKey, { estimatedCost: "0.2" })).toMatchObject({
+      allowed: false,
+      budget: { id: keyed.id },
+    });
+    expect(await reserveSpend(org, { estimatedCost: "0.2" })).toMatchObject({ allowed: true, budgets: [] });
+  });
+
+  it("release says what a reservation was: released, settled or expired; an unknown one is not found", async () => {
+    const org = await budgetOrg("limits-release-status");
+    await cap(org, "1.00");
+    const granted = async (now?: Date, ttlSeconds?: number) => {
+      const r = await reserveSpend(org, { estimatedCost: "0.1", ...(ttlSeconds ? { ttlSeconds } : {}) }, now);
+      if (!r.allowed || r.reservationId === null) throw new Error("refused");
+      return r.reservationId;
+    };
+    const settled = await granted();
+    await ingestBatch(org.orgId, [costing("0.05", new Date(Date.now() - 60_000), { reservationId: settled })], {});
+    expect(await releaseReservation(org, { reservationId: settled })).toEqual({ status: "settled" });
+    const expired = await granted(new Date(Date.now() - 120_000), 60);
+    expect(await expireReservations()).toBeGreaterThanOrEqual(1);
+    expect(await releaseReservation(org, { reservationId: expired })).toEqual({ status: "expired" });
+    const open = await granted();
+    expect(await releaseReservation(org, { reservationId: open })).toEqual({ status: "released" });
+    await expect(releaseReservation(org, { reservationId: "rsv_nope" })).rejects.toMatchObject({
+      code: "not_found",
+      message: "No such reservation in this organisation",
+    });
+  });
+
+  it("a model without a price cannot be reserved by its tokens: the field is named", async () => {
+    const org = await budgetOrg("limits-unpriced");
+    await cap(org, "1.00");
+    await expect(
+      reserveSpend(org, { model: "no-such-model", maxInputTokens: 10, maxOutputTokens: 10 }),
+    ).rejects.toMatchObject({
+      code: "invalid_request",
+      issues: [{ path: "model", message: "Burnrate has no price for this model: give estimatedCost instead" }],
+    });
   });
 });
