@@ -101,6 +101,43 @@ export const MODULES = {
     ],
     testFiles: ["test/budgets-evaluation.test.ts", "test/budgets-alerts.test.ts", "test/budgets-forecast.test.ts"],
   },
+  // Hard caps, scoped to where a wrong line lets a call through or refuses it: the check, the atomic
+  // reserve, release/expiry, what a cap is decided on (held spend, overrides, the room left), which
+  // budgets cover a call, the per-process copies of the figures, the rate-limit window. Left out so
+  // that a run fits in an hour on two shared cores (its tests reserve 100 times concurrently): the
+  // Redis versions (lib/redis/cap-versions.ts), caps-for.ts and cap-budgets.ts (the budget list and
+  // its cache), call-attributes.ts, the settle SQL, fail-mode.ts (the answer when Postgres and Redis
+  // are both down: only test/limits-outage.test.ts reaches it, which starts its own Postgres and
+  // Redis: minutes per mutant), the dry run and the zod input.
+  limits: {
+    mutate: [
+      "lib/limits/check-limits.ts",
+      "lib/limits/reserve-spend.ts",
+      "lib/limits/release-reservation.ts",
+      "lib/limits/held-spend.ts",
+      "lib/limits/cap-view.ts",
+      "lib/limits/match-budgets.ts",
+      "lib/limits/cap-figures-cache.ts",
+      "lib/redis/rate-limit-window.ts",
+    ],
+    testFiles: [
+      "lib/limits/match-budgets.test.ts",
+      "test/limits.test.ts",
+      "test/limits-fast-path.test.ts",
+      "test/limits-boundary.test.ts",
+      "test/rate-limit.test.ts",
+    ],
+  },
+  // Chargeback allocation: how shared usage and fixed costs are split among parties (the remainder
+  // rule), markups and adjustments, and the rule's validation (fixed percentages adding up to 100).
+  "chargeback-allocation": {
+    mutate: ["lib/chargeback/apportion.ts", "lib/chargeback/build-chargeback.ts", "lib/chargeback/allocation-rule.ts"],
+    testFiles: [
+      "lib/chargeback/apportion.test.ts",
+      "lib/chargeback/build-chargeback.test.ts",
+      "lib/chargeback/allocation-rule.test.ts",
+    ],
+  },
   permissions: {
     mutate: ["lib/auth/permissions.ts"],
     testFiles: ["lib/auth/permissions.test.ts"],

@@ -5,9 +5,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/apikeys/create-api-key";
 import { createBudget } from "@/lib/budgets";
+import { hourlySpendByValue, spendByValue } from "@/lib/budgets/budget-spend";
 import { evaluateOrgBudgets, orgsWithStaleMarks, resolveEndedAlerts } from "@/lib/budgets/evaluate-org-budgets";
 import { onBudgetEvent, type BudgetEvent } from "@/lib/budgets/publish-budget-event";
 import { pgPool } from "@/lib/db/pg-pool";
+import { periodVersionKey } from "@/lib/redis/cap-versions";
+import { redis } from "@/lib/redis/connection";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { budgetOrg, costing, plusHours, spend, spendMany, utcDay } from "./support/budget-helpers";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
@@ -115,6 +118,23 @@ describe("budget evaluation", () => {
     expect(await evaluateOrgBudgets(org.orgId, now)).toEqual({ periods: 1, alerts: 0 });
   });
 
+  it("a hard cap is recorded in the open period only: a closed period reaching its amount caps nothing", async () => {
+    const org = await budgetOrg("eval-closed-cap");
+    const b = await createBudget(org, { name: "d", period: "day", amount: "1", thresholds: [], hardCap: true });
+    await spend(org.orgId, "1.2", plusHours(utcDay(2), 3)); // late, in the closed day before yesterday
+    await spend(org.orgId, "1", plusHours(y, 3)); // exactly the amount in the open period
+    await redis().ping(); // connected: a bump is not skipped as "Redis down"
+    const version = () => redis().get(periodVersionKey(org.orgId, b.id, y));
+    expect(await version()).toBeNull();
+    expect(await evaluateOrgBudgets(org.orgId, now)).toEqual({ periods: 2, alerts: 1 });
+    // The limits API's copies of the period's figures are stale: its version was bumped (created at 1).
+    expect(await version()).toBe("1");
+    expect(await crossings(org.orgId)).toEqual([
+      [y.toISOString(), "cap", "1000000000000", "1000000000000", true, false],
+    ]);
+    expect(events.map((e) => [e.type, e.data.period.start])).toEqual([["budget.capped", y.toISOString()]]);
+  });
+
   it("a period is over at exactly its end: a crossing found then alerts nobody", async () => {
     const org = await budgetOrg("eval-end");
     await createBudget(org, { name: "d", period: "day", amount: "1", thresholds: [{ percent: 100 }] });
@@ -189,12 +209,69 @@ describe("budget evaluation", () => {
         WHERE s."orgId" = $1 ORDER BY 1, 2`,
       [org.orgId],
     );
+    // Per API key (the column is apiKeyId): the key's three events, 0.25 + 0.5 + 0.125; the keyless one is nobody's.
+    expect([...(await spendByValue(org.orgId, { apiKey: "*" }, { start: y, end: utcDay(0) }))]).toEqual([
+      [keyId, 875_000_000_000n],
+    ]);
     // k: key + team a = 0.25 + 0.125; u: u1 = 0.25 + 0.75, u2 = 0.5 (no end user: nobody's).
     expect(rows.map((x) => [x.name, x.v, x.p])).toEqual([
       ["k", "", "375000000000"],
       ["u", "u1", "1000000000000"],
       ["u", "u2", "500000000000"],
     ]);
+  });
+
+  it("spend read from the raw events (a first end-user budget's preview) or from scoped spend; hourly, nobody's left out", async () => {
+    const org = await budgetOrg("eval-sources");
+    // No endUser/apiKey budget: the organisation keeps no scoped spend, only events and rollups.
+    await spendMany(org.orgId, [
+      costing("0.25", plusHours(y, 1), { endUser: "u1", customer: "c1" }),
+      costing("0.5", plusHours(y, 2), { endUser: "u1", customer: "c1" }),
+      costing("0.125", plusHours(y, 2), { endUser: "u2" }),
+      costing("0.9", plusHours(y, 1)), // nobody's (no end user, no customer)
+    ]);
+    const day = { start: y, end: utcDay(0) };
+    const entries = (m: Map<string, unknown>) => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+    expect(entries(await spendByValue(org.orgId, { endUser: "*" }, day, "events"))).toEqual([
+      ["u1", 750_000_000_000n],
+      ["u2", 125_000_000_000n],
+    ]);
+    expect(entries(await spendByValue(org.orgId, { endUser: "*" }, day))).toEqual([]); // no scoped spend kept
+    // Scopes without endUser/apiKey are read from the rollups: 0.25 + 0.5 + 0.125 + 0.9 = 1.775.
+    expect(entries(await spendByValue(org.orgId, {}, day))).toEqual([["", 1_775_000_000_000n]]);
+    expect(entries(await spendByValue(org.orgId, { customer: "*" }, day))).toEqual([["c1", 750_000_000_000n]]);
+    expect(entries(await hourlySpendByValue(org.orgId, { endUser: "*" }, y, utcDay(0), "events"))).toEqual([
+      [
+        "u1",
+        [
+          [plusHours(y, 1).getTime(), 250_000_000_000n],
+          [plusHours(y, 2).getTime(), 500_000_000_000n],
+        ],
+      ],
+      ["u2", [[plusHours(y, 2).getTime(), 125_000_000_000n]]],
+    ]);
+    expect(entries(await hourlySpendByValue(org.orgId, { endUser: "*" }, y, utcDay(0)))).toEqual([]);
+    // From the rollups: a "*" scope leaves nobody's $0.90 out; a plain scope counts it under "".
+    expect(entries(await hourlySpendByValue(org.orgId, { customer: "*" }, y, utcDay(0)))).toEqual([
+      [
+        "c1",
+        [
+          [plusHours(y, 1).getTime(), 250_000_000_000n],
+          [plusHours(y, 2).getTime(), 500_000_000_000n],
+        ],
+      ],
+    ]);
+    expect(entries(await hourlySpendByValue(org.orgId, {}, y, utcDay(0)))).toEqual([
+      [
+        "",
+        [
+          [plusHours(y, 1).getTime(), 1_150_000_000_000n],
+          [plusHours(y, 2).getTime(), 625_000_000_000n],
+        ],
+      ],
+    ]);
+    // An empty range reads nothing.
+    expect((await hourlySpendByValue(org.orgId, {}, y, y)).size).toBe(0);
   });
 
   it("an organisation without budgets: nothing evaluated, the mark it read cleared", async () => {

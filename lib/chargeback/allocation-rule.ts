@@ -7,7 +7,8 @@ export type AllocationMethod = (typeof ALLOCATION_METHODS)[number];
 
 const percent = z
   .string()
-  .regex(/^\d{1,3}(\.\d{1,6})?$/, 'a percentage with at most 6 decimals, e.g. "12.5"')
+  // abort: the refinement below parses the value, which throws (a 500) on anything the pattern refuses.
+  .regex(/^\d{1,3}(\.\d{1,6})?$/, { message: 'a percentage with at most 6 decimals, e.g. "12.5"', abort: true })
   .refine((v) => parseScaled(v, 6) <= 100_000_000n, "at most 100");
 const partyKey = z.string().min(1).max(200);
 

@@ -22,6 +22,21 @@ describe("apportion", () => {
     expect(obj(apportion(-5n, m({ a: 0n, b: 0n })))).toEqual({ a: -3n, b: -2n });
   });
 
+  it("refuses a negative weight, naming the party", () => {
+    expect(() => apportion(10n, m({ a: 1n, b: -1n }))).toThrow(new RangeError("negative weight for b"));
+  });
+
+  it("128 parties, weights 1 and 2 alternating: the 36 units left go to the first 36 of weight 1 in key order", () => {
+    // Total weight 64 * 1 + 64 * 2 = 192. 100 * 1 / 192 = 0 r 100; 100 * 2 / 192 = 1 r 8: given 64, left 36.
+    // Weight-1 parties have the larger remainder (100): p000, p002, …, p070 (the first 36 of them) take one.
+    const key = (i: number) => `p${String(i).padStart(3, "0")}`;
+    const w = new Map(Array.from({ length: 128 }, (_, i) => [key(i), i % 2 === 0 ? 1n : 2n] as const));
+    const expected = Object.fromEntries(
+      Array.from({ length: 128 }, (_, i) => [key(i), i % 2 === 1 || i < 72 ? 1n : 0n]),
+    );
+    expect(obj(apportion(100n, w))).toEqual(expected);
+  });
+
   it("returns nothing when there is nobody to take the amount", () => {
     expect(apportion(42n, new Map()).size).toBe(0);
   });

@@ -86,6 +86,8 @@ describe("buildChargeback", () => {
       ["b", 0n],
       ["c", 0n],
     ]);
+    // A zero share is no line: b and c show only their usage.
+    expect(c.parties.map((p) => p.lines.map((l) => l.kind))).toEqual([["usage", "allocated"], ["usage"], ["usage"]]);
   });
 
   it("keeps shared cost unallocated (reported) when no party exists, and adds adjustments", () => {
@@ -100,6 +102,98 @@ describe("buildChargeback", () => {
     expect(c.parties).toHaveLength(1);
     expect(c.parties[0]).toMatchObject({ party: "search", adjustmentPico: 3n, totalPico: 3n });
     expect(c.parties[0]!.lines[0]).toMatchObject({ kind: "adjustment", sourcePeriod: "2026-10" });
+  });
+
+  it("a statement's lines: usage by feature, provider, model; a line per shared source; the markup; non-zero adjustments", () => {
+    const u = (party: string, feature: string, provider: string, model: string, usd: bigint) =>
+      row(party, usd, { feature, provider, model });
+    const c = buildChargeback({
+      rows: [
+        // In an order a comparator that stops at equal features (or calls a later feature equal) gets wrong.
+        u("search", "agent", "openai", "o3", 4n),
+        u("search", "chat", "openai", "gpt-4o", 2n),
+        u("search", "chat", "openai", "gpt-4o-mini", 1n),
+        u("search", "chat", "anthropic", "claude", 3n),
+        u("growth", "chat", "openai", "gpt-4o", 10n),
+        u("", "chat", "openai", "gpt-4o", 20n),
+      ],
+      fixedCosts: [
+        { id: "f1", name: "Platform fee", amountPico: 30n * USD },
+        { id: "f0", name: "Nothing this month", amountPico: 0n },
+      ],
+      rule: { method: "even" },
+      markups: { search: "10" },
+      adjustments: new Map([
+        [
+          "search",
+          [
+            { sourcePeriod: "2026-10", amountPico: -2n * USD },
+            { sourcePeriod: "2026-09", amountPico: 0n },
+          ],
+        ],
+        ["legal", [{ sourcePeriod: "2026-10", amountPico: 0n }]], // nothing to show: no statement
+      ]),
+    });
+    const line = (l: (typeof c.parties)[number]["lines"][number]) => {
+      switch (l.kind) {
+        case "usage":
+          return [l.kind, `${l.feature}/${l.provider}/${l.model}`, l.costPico];
+        case "allocated":
+          return [l.kind, l.source, l.description, l.costPico];
+        case "markup":
+          return [l.kind, l.percent, l.costPico];
+        case "adjustment":
+          return [l.kind, l.sourcePeriod, l.description, l.costPico];
+      }
+    };
+    // Even: $20 shared usage -> 10 + 10, the $30 fee -> 15 + 15; search's markup 10% of 10 + 25 = 3.5.
+    expect(c.parties.map((p) => [p.party, p.lines.map(line)])).toEqual([
+      [
+        "growth",
+        [
+          ["usage", "chat/openai/gpt-4o", 10n * USD],
+          ["allocated", "shared-usage", "Shared usage (unattributed)", 10n * USD],
+          ["allocated", "fixed:f1", "Fixed cost: Platform fee", 15n * USD],
+        ],
+      ],
+      [
+        "search",
+        [
+          ["usage", "agent/openai/o3", 4n * USD],
+          ["usage", "chat/anthropic/claude", 3n * USD],
+          ["usage", "chat/openai/gpt-4o", 2n * USD],
+          ["usage", "chat/openai/gpt-4o-mini", 1n * USD],
+          ["allocated", "shared-usage", "Shared usage (unattributed)", 10n * USD],
+          ["allocated", "fixed:f1", "Fixed cost: Platform fee", 15n * USD],
+          ["markup", "10", 3_500_000_000_000n],
+          ["adjustment", "2026-10", "Adjustment for 2026-10 (usage recorded after it closed)", -2n * USD],
+        ],
+      ],
+    ]);
+    expect(byParty(c)).toEqual({
+      growth: [10n * USD, 25n * USD, 0n, 35n * USD],
+      search: [10n * USD, 25n * USD, 3_500_000_000_000n, 36_500_000_000_000n],
+    });
+    expect(c.parties.find((p) => p.party === "search")?.adjustmentPico).toBe(-2n * USD);
+    expect(c.parties[0]?.lines[0]).not.toHaveProperty("party");
+  });
+
+  it("percents left in a rule count only for method fixed; a party with negative direct spend weighs zero", () => {
+    const even = buildChargeback({
+      rows: [row("search", 1n), row("growth", 1n), row("", 2n)],
+      fixedCosts: [],
+      rule: { method: "even", percents: { legal: "100" } },
+      markups: {},
+    });
+    expect(byParty(even)).toEqual({ growth: [USD, USD, 0n, 2n * USD], search: [USD, USD, 0n, 2n * USD] });
+    // growth's refunds exceed its spend (-$1): proportional weights 3 : 0, so search takes all $6.
+    const proportional = buildChargeback({
+      rows: [row("search", 3n), { ...row("growth", 0n), costPico: -USD }, row("", 6n)],
+      fixedCosts: [],
+      rule: { method: "proportional" },
+      markups: {},
+    });
+    expect(byParty(proportional)).toEqual({ growth: [-USD, 0n, 0n, -USD], search: [3n * USD, 6n * USD, 0n, 9n * USD] });
   });
 
   const rules: fc.Arbitrary<AllocationRule> = fc.constantFrom(
