@@ -125,6 +125,15 @@ describe("limits: cached figures", () => {
       seen = await checkLimits(org, { team: "b" });
     }
     expect(seen).toMatchObject({ allowed: false, budgets: [{ name: "sneaked", amount: "0", remaining: "0" }] });
+    // Raised behind the API's back too: the same count of budgets, a later updatedAt.
+    await db().budget.updateMany({ where: { orgId: org.orgId, name: "sneaked" }, data: { amountPico: 10n ** 12n } });
+    await sleep(CAP_CACHE_MAX_AGE_MS + 50);
+    seen = undefined;
+    for (let i = 0; i < 50 && !seen?.allowed; i++) {
+      seen = await checkLimits(org, { team: "b" });
+      await sleep(20);
+    }
+    expect(seen).toMatchObject({ allowed: true, budgets: [{ name: "sneaked", amount: "1", remaining: "1" }] });
   });
 
   it("reserve, settle, release and evaluation each show in the very next check", async () => {

@@ -1,5 +1,6 @@
 import { onBudgetsChanged } from "@/lib/budgets/budgets-changed";
 import { db } from "@/lib/db";
+import { pgPool } from "@/lib/db/pg-pool";
 import { type BudgetRow, toBudgetRow } from "@/lib/budgets/budget-row";
 import { type Period, periodAt } from "@/lib/budgets/budget-period";
 import { onCapVersionLost } from "@/lib/redis/cap-versions";
@@ -18,6 +19,8 @@ export type CapOrg = {
   timeZone: string;
   failMode: FailMode;
   budgets: BudgetRow[];
+  /** What changes when any of the above does (see capOrgSignature): a re-read first compares it. */
+  signature: string;
 };
 
 /**
@@ -34,29 +37,62 @@ onCapVersionLost((orgId) => cache.delete(orgId));
 /** The organisation's cap settings as last read, however old (for the fail mode when nothing can be read). */
 export const lastKnownCapOrg = (orgId: string): CapOrg | undefined => cache.get(orgId);
 
+/**
+ * One cheap row that changes whenever the cap settings or the hard-capped budgets do: the time
+ * zone, the fail mode, how many hard-capped budgets and when the latest of them was written
+ * (Prisma sets updatedAt on every write; a removed budget lowers the count).
+ */
+async function capOrgSignature(orgId: string): Promise<string> {
+  const { rows } = await pgPool().query(
+    `SELECT o."timeZone" || '|' || o."capFailMode" || '|' || count(b.id) || '|' || coalesce(max(b."updatedAt")::text, '') AS s
+       FROM organizations o LEFT JOIN budgets b ON b."orgId" = o.id AND b."hardCap"
+      WHERE o.id = $1 GROUP BY o.id`,
+    [orgId],
+  );
+  if (!rows[0]) throw new Error(`organisation ${orgId} not found`);
+  return rows[0].s as string;
+}
+
 async function readCapOrg(orgId: string, version: string | null): Promise<CapOrg> {
+  const at = Date.now();
+  const held = cache.get(orgId);
+  // The signature is read before the budgets, never after: a change between the two reads leaves a
+  // signature older than the budgets, so the next check re-reads rather than keeps a stale list.
+  const signature = await capOrgSignature(orgId);
+  // Nothing changed since the held copy was read: it stays (with its match index and periods), younger.
+  const fresh =
+    held && held.version === version && held.signature === signature
+      ? Object.assign(held, { at })
+      : await readCapOrgRows(orgId, version, signature, at);
+  if (cache.size > 10_000) cache.clear();
+  // A read that finished after a newer one (or after a change cleared the copy) does not replace it.
+  const now = cache.get(orgId);
+  if (!now || now.at <= fresh.at) cache.set(orgId, fresh);
+  return fresh;
+}
+
+async function readCapOrgRows(orgId: string, version: string | null, signature: string, at: number): Promise<CapOrg> {
   const [org, rows] = await Promise.all([
     db().organization.findUniqueOrThrow({ where: { id: orgId }, select: { timeZone: true, capFailMode: true } }),
     db().budget.findMany({ where: { orgId, hardCap: true }, orderBy: { id: "asc" } }),
   ]);
-  const fresh: CapOrg = {
-    at: Date.now(),
+  return {
+    at,
     version,
     timeZone: org.timeZone,
     failMode: org.capFailMode === "closed" ? "closed" : "open",
     budgets: rows.map(toBudgetRow),
+    signature,
   };
-  if (cache.size > 10_000) cache.clear();
-  // A read that finished after a newer one (or after a change cleared the copy) does not replace it.
-  const held = cache.get(orgId);
-  if (!held || held.at <= fresh.at) cache.set(orgId, fresh);
-  return fresh;
 }
 
 // One read per (organisation, version) at a time: the calls that arrive while it runs share it.
 const inFlight = new Map<string, Promise<CapOrg>>();
 
-/** Reads the organisation's hard-capped budgets from Postgres, tagged with `version` (read before). */
+/**
+ * The organisation's hard-capped budgets, tagged with `version` (read before): the held copy if
+ * its signature shows no change, else read from Postgres.
+ */
 export function loadCapOrg(orgId: string, version: string | null): Promise<CapOrg> {
   const key = `${orgId}|${version ?? ""}`;
   let p = inFlight.get(key);
@@ -70,8 +106,9 @@ export function loadCapOrg(orgId: string, version: string | null): Promise<CapOr
 /**
  * The copy to decide on when Redis confirmed its version: current if younger than the age limit;
  * older, it is still used (the version says nothing changed that bumped) while one read in the
- * background replaces it, so no call waits on a reload of a thousand budgets. A change whose bump
- * never reached Redis thus applies within the age limit plus one read.
+ * background checks it (one row; the budgets themselves only when that row changed), so no call
+ * waits on a reload of a thousand budgets. A change whose bump never reached Redis thus applies
+ * within the age limit plus one read.
  */
 export function confirmedCapOrg(orgId: string, version: string): CapOrg | undefined {
   const hit = cache.get(orgId);
