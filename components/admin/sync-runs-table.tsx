@@ -11,28 +11,31 @@ const summary = (r: Run) =>
 
 /** The newest sync runs: when, why, what they found and who decided. */
 export function SyncRunsTable({ runs }: { runs: Run[] }) {
+  // Scrolls inside its card: an error may quote a long URL, "decided by" is an email address.
   return (
-    <table className="w-full text-left text-sm" data-testid="sync-runs">
-      <thead className="text-tremor-content-strong">
-        <tr>
-          <th className="py-1">Started</th>
-          <th>Trigger</th>
-          <th>Status</th>
-          <th>Found</th>
-          <th>Decided by</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-tremor-border">
-        {runs.map((r) => (
-          <tr key={r.id}>
-            <td className="py-1 text-xs">{formatDateTime(r.createdAt)}</td>
-            <td className="text-xs">{r.trigger}</td>
-            <td className="text-xs">{r.status.replace("_", " ")}</td>
-            <td className="text-xs">{summary(r)}</td>
-            <td className="text-xs">{r.decidedBy ?? "—"}</td>
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm" data-testid="sync-runs">
+        <thead className="text-tremor-content-strong">
+          <tr>
+            <th className="py-1">Started</th>
+            <th>Trigger</th>
+            <th>Status</th>
+            <th>Found</th>
+            <th>Decided by</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="divide-y divide-tremor-border">
+          {runs.map((r) => (
+            <tr key={r.id}>
+              <td className="py-1 text-xs">{formatDateTime(r.createdAt)}</td>
+              <td className="text-xs">{r.trigger}</td>
+              <td className="text-xs">{r.status.replace("_", " ")}</td>
+              <td className="break-words text-xs">{summary(r)}</td>
+              <td className="text-xs">{r.decidedBy ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
