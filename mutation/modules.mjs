@@ -106,9 +106,10 @@ export const MODULES = {
   // budgets cover a call, the per-process copies of the figures, the rate-limit window. Left out so
   // that a run fits in an hour on two shared cores (its tests reserve 100 times concurrently): the
   // Redis versions (lib/redis/cap-versions.ts), caps-for.ts and cap-budgets.ts (the budget list and
-  // its cache), call-attributes.ts, the settle SQL, fail-mode.ts (the answer when Postgres and Redis
-  // are both down: only test/limits-outage.test.ts reaches it, which starts its own Postgres and
-  // Redis: minutes per mutant), the dry run and the zod input.
+  // its cache), call-attributes.ts, the settle SQL, fail-mode.ts (the outage bookkeeping and its
+  // alert: test/limits-outage.test.ts starts its own Postgres and Redis, minutes per mutant), the dry
+  // run and the zod input. The answers of checkLimits/reserveSpend in an outage are measured, through
+  // test/limits-fail-mode.test.ts (this process's Postgres clients refused, the shared Redis up).
   limits: {
     mutate: [
       "lib/limits/check-limits.ts",
@@ -118,13 +119,17 @@ export const MODULES = {
       "lib/limits/cap-view.ts",
       "lib/limits/match-budgets.ts",
       "lib/limits/cap-figures-cache.ts",
+      "lib/limits/batched-figures.ts",
       "lib/redis/rate-limit-window.ts",
     ],
     testFiles: [
       "lib/limits/match-budgets.test.ts",
+      "lib/limits/cap-figures-cache.test.ts",
       "test/limits.test.ts",
       "test/limits-fast-path.test.ts",
       "test/limits-boundary.test.ts",
+      "test/limits-batched-figures.test.ts",
+      "test/limits-fail-mode.test.ts",
       "test/rate-limit.test.ts",
     ],
   },

@@ -11,6 +11,7 @@ import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { expireReservations, releaseReservation } from "@/lib/limits/release-reservation";
 import { reserveSpend } from "@/lib/limits/reserve-spend";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
+import { createOverride } from "@/lib/pricing/overrides/create-override";
 import { budgetOrg, costing, spendMany } from "./support/budget-helpers";
 import { closeConnections } from "./support/close-connections";
 
@@ -148,6 +149,43 @@ describe("limits at the boundaries", () => {
     ).rejects.toMatchObject({
       code: "invalid_request",
       issues: [{ path: "model", message: "Burnrate has no price for this model: give estimatedCost instead" }],
+    });
+  });
+
+  it("a model priced by two providers is reserved at the price of the provider named; without one, only a unique name is priced", async () => {
+    // house-7b: $1 per 1M input tokens at self-hosted (budgetOrg), $2 at other-host. 100,000 tokens:
+    // $0.10 at self-hosted, $0.20 at other-host; with no provider the name is ambiguous (no price).
+    const org = await budgetOrg("limits-provider");
+    await cap(org, "1.00");
+    await createOverride(org, {
+      kind: "CUSTOM_PRICE",
+      provider: "other-host",
+      model: "house-7b",
+      prices: { input: "2", output: "0" },
+    });
+    const tokens = { model: "house-7b", maxInputTokens: 100_000 };
+    expect(await reserveSpend(org, { ...tokens, provider: "other-host" })).toMatchObject({
+      allowed: true,
+      amount: "0.2",
+    });
+    expect(await reserveSpend(org, { ...tokens, provider: "self-hosted" })).toMatchObject({
+      allowed: true,
+      amount: "0.1",
+    });
+    await expect(reserveSpend(org, tokens)).rejects.toMatchObject({
+      code: "invalid_request",
+      issues: [{ path: "model" }],
+    });
+    // A name one provider prices needs no provider: 100,000 tokens of solo-1b at $3 per 1M = $0.30.
+    await createOverride(org, {
+      kind: "CUSTOM_PRICE",
+      provider: "self-hosted",
+      model: "solo-1b",
+      prices: { input: "3", output: "0" },
+    });
+    expect(await reserveSpend(org, { model: "solo-1b", maxInputTokens: 100_000 })).toMatchObject({
+      allowed: true,
+      amount: "0.3",
     });
   });
 });

@@ -28,4 +28,14 @@ describe("per-key rate limit in Redis", () => {
     expect(err.message).toMatch(/^Rate limit of 2 requests per minute exceeded; retry in \d+ s$/);
     expect(err.issues).toEqual([]);
   });
+
+  it("the window's key lives 61 s: one second past the minute it counts, then Redis drops it", async () => {
+    const subject = `key:${randomUUID()}`;
+    const window = String(Math.floor(Date.now() / 60_000));
+    await enforceRateLimit(subject, 5);
+    // Set to 61 s just now: Redis answers 61, or 60 if a second ticked over in between.
+    const ttl = await redis().ttl(redisKey("ratelimit", subject, window));
+    expect(ttl).toBeGreaterThanOrEqual(60);
+    expect(ttl).toBeLessThanOrEqual(61);
+  });
 });
