@@ -144,6 +144,8 @@ describe("Burnrate.track", () => {
     const br = new Burnrate({ apiKey, baseUrl: burnrate.url, flushIntervalMs: 100 });
     br.track(event(11));
     await expect.poll(async () => (await storedEvents(org)).length, { timeout: 5000 }).toBe(1);
+    // The event is stored before its 202 reaches the SDK: wait for the answer too.
+    await expect.poll(() => br.stats.sent, { timeout: 5000 }).toBe(1);
     expect(br.stats).toMatchObject({ sent: 1, queued: 0 });
     await br.shutdown();
   });
