@@ -66,17 +66,21 @@ async function readNext() {
 async function readForOrg(orgId: string, waiters: Waiter[]) {
   const index = new Map<string, number>();
   const unique: CapKey[] = [];
-  for (const w of waiters)
-    for (const k of w.keys) {
+  // Each waiter's keys as positions in `unique` (each key's cache id worked out once).
+  const positions = waiters.map((w) =>
+    w.keys.map((k) => {
       const id = figuresKey(orgId, k);
-      if (!index.has(id)) {
-        index.set(id, unique.length);
-        unique.push(k);
+      let at = index.get(id);
+      if (at === undefined) {
+        at = unique.push(k) - 1;
+        index.set(id, at);
       }
-    }
+      return at;
+    }),
+  );
   try {
     const figures = await readCapFigures(pgQuery, orgId, unique);
-    for (const w of waiters) w.resolve(w.keys.map((k) => figures[index.get(figuresKey(orgId, k))!]!));
+    waiters.forEach((w, i) => w.resolve(positions[i]!.map((at) => figures[at]!)));
   } catch (err) {
     for (const w of waiters) w.reject(err);
   }
