@@ -80,7 +80,9 @@ async function readForOrg(orgId: string, waiters: Waiter[]) {
   );
   try {
     const figures = await readCapFigures(pgQuery, orgId, unique);
-    waiters.forEach((w, i) => w.resolve(positions[i]!.map((at) => figures[at]!)));
+    waiters.forEach((w, i) => {
+      w.resolve(positions[i]!.map((at) => figures[at]!));
+    });
   } catch (err) {
     for (const w of waiters) w.reject(err);
   }
