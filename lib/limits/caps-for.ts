@@ -2,16 +2,29 @@ import { rateLimitWindow, throwIfOverLimit } from "@/lib/redis/rate-limit-window
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { redisUsable } from "@/lib/redis/connection";
-import { orgVersionKey, periodVersionKey, valueVersionKey } from "@/lib/redis/cap-versions";
+import { changedValuesKey, orgVersionKey, periodVersionKey, valueVersionKey } from "@/lib/redis/cap-versions";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { type CapKey, capKeysOf, confirmedCapOrg, lastKnownCapOrg, loadCapOrg } from "./cap-budgets";
 import { limitsRoundTrip } from "./limits-round-trip";
+import { perValueBudget } from "./value-snapshots";
 
 const versionKeysOf = (orgId: string, keys: CapKey[]) =>
   keys.flatMap((k) => [
     periodVersionKey(orgId, k.budget.id, k.period.start),
     valueVersionKey(orgId, { budgetId: k.budget.id, periodStart: k.period.start, scopeValue: k.scopeValue }),
   ]);
+
+/** For the keys of "*" budgets: where their values' last changes are recorded (lib/limits/value-snapshots.ts). */
+const changedLookupsOf = (orgId: string, keys: CapKey[]) =>
+  keys.flatMap((k) =>
+    perValueBudget(k) ? [{ key: changedValuesKey(orgId, k.budget.id, k.period.start), value: k.scopeValue }] : [],
+  );
+
+/** The round trip's sequence numbers, one per key (null for a key without a lookup, or none recorded). */
+function changedSeqsOf(keys: CapKey[], seqs: (number | null)[]): (number | null)[] {
+  let j = 0;
+  return keys.map((k) => (perValueBudget(k) ? (seqs[j++] ?? null) : null));
+}
 
 /**
  * The organisation's caps for this call and their versions, in one Redis round trip that also
@@ -25,15 +38,18 @@ export async function capsFor(ctx: OrgContext, call: Parameters<typeof capKeysOf
   let keys = known ? capKeysOf(known, call, now) : [];
   const rate = rateSubject ? rateLimitWindow(rateSubject) : null;
   let versions: string[] | null = null;
+  let changedSeqs: (number | null)[] = [];
   try {
     // Redis not connected: no waiting on its reconnection, Postgres answers now.
     if (!redisUsable()) throw new Error("Redis not connected");
-    const rt = await limitsRoundTrip(rate && { ...rate, cost: 1 }, [
-      orgVersionKey(ctx.orgId),
-      ...versionKeysOf(ctx.orgId, keys),
-    ]);
+    const rt = await limitsRoundTrip(
+      rate && { ...rate, cost: 1 },
+      [orgVersionKey(ctx.orgId), ...versionKeysOf(ctx.orgId, keys)],
+      changedLookupsOf(ctx.orgId, keys),
+    );
     if (rate) throwIfOverLimit(rt.used, env().RATE_LIMIT_PER_MINUTE, rate.retryAfter);
     versions = rt.versions;
+    changedSeqs = changedSeqsOf(keys, rt.changedSeqs);
   } catch (err) {
     // Redis unavailable (its connection logs that): Postgres decides alone, unthrottled, uncached.
     if (err instanceof AppError) throw err;
@@ -47,5 +63,5 @@ export async function capsFor(ctx: OrgContext, call: Parameters<typeof capKeysOf
     keys = capKeysOf(org, call, now);
     versions = null;
   }
-  return { org, keys, keyVersions: versions?.slice(1) ?? null };
+  return { org, keys, keyVersions: versions?.slice(1) ?? null, changedSeqs };
 }

@@ -11,17 +11,27 @@ import { failModeAnswer, reportFailModeAnswers } from "./fail-mode";
 import { type CapFigures, capState, remainingPico } from "./held-spend";
 import { readFiguresBatched } from "./batched-figures";
 import { checkLimitsQuery } from "./limits-input";
+import { snapshotFigures } from "./value-snapshots";
 
 /**
- * The figures of each key: from this process's copies while Redis confirms them current, the rest
- * read from Postgres in one statement shared with the checks running meanwhile (and kept, tagged
- * with the versions read before).
+ * The figures of each key: from this process's copies while Redis confirms them current (a copy of
+ * the key, else its period's snapshot of all values), the rest read from Postgres in one statement
+ * shared with the checks running meanwhile (and kept, tagged with the versions read before).
  */
-async function figuresOf(orgId: string, org: CapOrg, keys: CapKey[], versions: string[] | null) {
+async function figuresOf(
+  orgId: string,
+  org: CapOrg,
+  keys: CapKey[],
+  versions: string[] | null,
+  changedSeqs: (number | null)[],
+) {
   const nowMs = Date.now();
   const tags = keys.map((_, i) => (versions ? `${org.version}|${versions[2 * i]}|${versions[2 * i + 1]}` : null));
   const out: (CapFigures | undefined)[] = keys.map((k, i) =>
-    tags[i] ? cachedFigures(figuresKey(orgId, k), tags[i]!, nowMs) : undefined,
+    tags[i]
+      ? (cachedFigures(figuresKey(orgId, k), tags[i]!, nowMs) ??
+        snapshotFigures(orgId, k, versions![2 * i]!, changedSeqs[i] ?? null, nowMs))
+      : undefined,
   );
   const missing = keys.flatMap((k, i) => (out[i] ? [] : [i]));
   if (missing.length > 0) {
@@ -47,8 +57,9 @@ export async function checkLimits(ctx: OrgContext, raw: unknown, now = new Date(
   try {
     const apiKeyId = ctx.actor.type === "apiKey" ? ctx.actor.apiKeyId : null;
     const book = attrs.model ? await loadPriceBook(ctx.orgId) : null;
-    const { org, keys, keyVersions } = await capsFor(ctx, callAttributes(attrs, apiKeyId, book, now), now, rateSubject);
-    const figures = await figuresOf(ctx.orgId, org, keys, keyVersions);
+    const call = callAttributes(attrs, apiKeyId, book, now);
+    const { org, keys, keyVersions, changedSeqs } = await capsFor(ctx, call, now, rateSubject);
+    const figures = await figuresOf(ctx.orgId, org, keys, keyVersions, changedSeqs);
     const states = keys.map((k, i) => capState(k, figures[i]!));
     void reportFailModeAnswers(ctx.orgId);
     return {

@@ -2,8 +2,11 @@ import type { Redis } from "ioredis";
 import { redis } from "@/lib/redis/connection";
 import { freshVersion, VERSION_TTL } from "@/lib/redis/cap-versions";
 
-// One script, one round trip: the caller's rate-limit window is counted and the cap versions are
-// read (each missing one created as the random integer the caller passed), atomically.
+// One script, one round trip: the caller's rate-limit window is counted, the cap versions are read
+// (each missing one created as the random integer the caller passed) and the sequence numbers of
+// the values' last changes (lib/redis/cap-versions.ts, changedValuesKey; "-": none), atomically.
+// KEYS: rate window, the m versions, then the changed-values sets; ARGV: cost, window TTL, version
+// TTL, m, m fresh versions, then the values to look up in the sets.
 const SCRIPT = `
 local count = 0
 if ARGV[1] ~= "0" then
@@ -11,13 +14,17 @@ if ARGV[1] ~= "0" then
   if count == tonumber(ARGV[1]) then redis.call("EXPIRE", KEYS[1], tonumber(ARGV[2])) end
 end
 local out = { count }
-for i = 2, #KEYS do
+local m = tonumber(ARGV[4])
+for i = 2, m + 1 do
   local v = redis.call("GET", KEYS[i])
   if not v then
-    redis.call("SET", KEYS[i], ARGV[i + 2], "EX", tonumber(ARGV[3]))
-    v = ARGV[i + 2]
+    redis.call("SET", KEYS[i], ARGV[i + 3], "EX", tonumber(ARGV[3]))
+    v = ARGV[i + 3]
   end
   out[i] = v
+end
+for i = m + 2, #KEYS do
+  out[i] = redis.call("ZSCORE", KEYS[i], ARGV[i + 3]) or "-"
 end
 return out`;
 
@@ -33,17 +40,33 @@ function client(): WithScript {
 
 export type RateWindow = { key: string; cost: number; ttlSeconds: number };
 
+/** A value to look up in a period's changed values (lib/redis/cap-versions.ts). */
+export type ChangedLookup = { key: string; value: string };
+
 /**
- * Counts one request in its rate-limit window (when given) and reads the versions, in one Redis
- * round trip. Throws when Redis cannot answer (the caller then reads Postgres directly).
+ * Counts one request in its rate-limit window (when given), reads the versions and the sequence
+ * number of each looked-up value's last change (null: none recorded), in one Redis round trip.
+ * Throws when Redis cannot answer (the caller then reads Postgres directly).
  */
 export async function limitsRoundTrip(
   rate: RateWindow | null,
   versionKeys: string[],
-): Promise<{ used: number; versions: string[] }> {
-  const keys = [rate?.key ?? "-", ...versionKeys];
-  const args = [String(rate?.cost ?? 0), String(rate?.ttlSeconds ?? 0), String(VERSION_TTL)];
+  changed: ChangedLookup[] = [],
+): Promise<{ used: number; versions: string[]; changedSeqs: (number | null)[] }> {
+  const keys = [rate?.key ?? "-", ...versionKeys, ...changed.map((c) => c.key)];
+  const args = [
+    String(rate?.cost ?? 0),
+    String(rate?.ttlSeconds ?? 0),
+    String(VERSION_TTL),
+    String(versionKeys.length),
+  ];
   for (let i = 0; i < versionKeys.length; i++) args.push(freshVersion());
+  for (const c of changed) args.push(c.value);
   const res = await client().burnrateLimits(keys.length, ...keys, ...args);
-  return { used: Number(res[0]), versions: res.slice(1).map(String) };
+  const m = versionKeys.length;
+  return {
+    used: Number(res[0]),
+    versions: res.slice(1, m + 1).map(String),
+    changedSeqs: res.slice(m + 1).map((s) => (s === "-" ? null : Number(s))),
+  };
 }

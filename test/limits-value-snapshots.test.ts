@@ -1,0 +1,247 @@
+// The per-process snapshots of every value of a "*" budget's period (issue 10: checks spread over
+// 100,000 end users without a Postgres read each), against the run's real Postgres and Redis.
+// What a snapshot holds is worked out by hand from the rows written (and compared with the
+// per-key SQL function the checks otherwise read); when it may be used is shown by writing behind
+// the API's back (as another process would before its bump): a value still answered from the
+// snapshot shows the old figure, one that must not be shows the new.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createBudget } from "@/lib/budgets";
+import type { BudgetRow } from "@/lib/budgets/budget-row";
+import { pgPool } from "@/lib/db/pg-pool";
+import type { CapKey } from "@/lib/limits/cap-budgets";
+import { checkLimits } from "@/lib/limits/check-limits";
+import { readValueSnapshot } from "@/lib/limits/read-value-snapshot";
+import { reserveSpend } from "@/lib/limits/reserve-spend";
+import { clearValueSnapshots, heldValueSnapshot } from "@/lib/limits/value-snapshots";
+import { bumpPeriodVersions } from "@/lib/redis/cap-versions";
+import { redis, redisKey } from "@/lib/redis/connection";
+import type { OrgContext } from "@/lib/tenancy/context";
+import { budgetOrg } from "./support/budget-helpers";
+import { closeConnections } from "./support/close-connections";
+
+afterAll(closeConnections);
+beforeAll(async () => {
+  await redis().ping();
+});
+beforeEach(clearValueSnapshots);
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const PICO = 1_000_000_000_000n;
+
+async function perUserBudget(org: OrgContext, amount = "1.00") {
+  const b = await createBudget(org, {
+    name: "each user",
+    scope: { endUser: "*" },
+    period: "month",
+    amount,
+    hardCap: true,
+  });
+  const first = await checkLimits(org, { endUser: "probe" });
+  const periodStart = new Date(first.budgets[0]!.periodStart);
+  const periodEnd = new Date(first.budgets[0]!.resetsAt);
+  return { id: b.id, periodStart, periodEnd };
+}
+type Budget = Awaited<ReturnType<typeof perUserBudget>>;
+
+/** Spend rows written as an evaluation would, behind the API's back (no version bump). */
+async function sneakSpend(orgId: string, b: Budget, rows: [string, bigint, Date?][]) {
+  for (const [v, pico, foldedBefore] of rows)
+    await pgPool().query(
+      `INSERT INTO budget_period_spend ("orgId", "budgetId", "periodStart", "scopeValue", "periodEnd", "spentPico", "foldedBefore")
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT ("orgId", "budgetId", "periodStart", "scopeValue") DO UPDATE SET "spentPico" = EXCLUDED."spentPico"`,
+      [orgId, b.id, b.periodStart, v, b.periodEnd, pico, foldedBefore ?? new Date()],
+    );
+}
+
+async function sneakHold(
+  orgId: string,
+  b: Budget,
+  v: string,
+  pico: bigint,
+  h: { expiresAt: Date; state?: "open" | "settled"; settledAt?: Date },
+) {
+  const id = `rsv_snap_${Math.random().toString(36).slice(2)}`;
+  await pgPool().query(
+    `INSERT INTO reservations ("orgId", id, "amountPico", attributes, "expiresAt") VALUES ($1, $2, $3, '{}', $4)`,
+    [orgId, id, pico, h.expiresAt],
+  );
+  await pgPool().query(
+    `INSERT INTO reservation_holds ("orgId", "reservationId", "budgetId", "periodStart", "scopeValue", "amountPico", "expiresAt", state, "settledAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [orgId, id, b.id, b.periodStart, v, pico, h.expiresAt, h.state ?? "open", h.settledAt ?? null],
+  );
+}
+
+async function sneakOverride(orgId: string, b: Budget, v: string, pico: bigint) {
+  await pgPool().query(
+    `INSERT INTO budget_overrides ("orgId", id, "budgetId", "periodStart", "periodEnd", "scopeValue", "amountPico")
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [orgId, `ovr_${Math.random().toString(36).slice(2)}`, b.id, b.periodStart, b.periodEnd, v, pico],
+  );
+}
+
+const keyOf = (b: Budget, scopeValue = ""): CapKey => ({
+  budget: { id: b.id, scope: { endUser: "*" } } as unknown as BudgetRow,
+  period: { start: b.periodStart, end: b.periodEnd },
+  scopeValue,
+});
+
+/** Waits until this process holds a snapshot of the budget's period read after `after` (ms). */
+async function snapshotRead(org: OrgContext, b: Budget, after: number) {
+  for (let i = 0; i < 200; i++) {
+    const held = heldValueSnapshot(org.orgId, b.id, b.periodStart);
+    if (held && held.at >= after) return held;
+    await checkLimits(org, { endUser: `wake-${i}` }); // a value never met: it asks for the snapshot
+    await sleep(10);
+  }
+  throw new Error("no snapshot was read");
+}
+
+const spentOf = async (org: OrgContext, endUser: string) => (await checkLimits(org, { endUser })).budgets[0]!.spent;
+
+describe("limits: value snapshots", () => {
+  it("hold each value's spend, open and not-yet-folded holds, overrides and next expiry, across pages", async () => {
+    const org = await budgetOrg("snap-read");
+    const b = await perUserBudget(org);
+    const other = await createBudget(org, {
+      name: "other",
+      scope: { customer: "*" },
+      period: "month",
+      amount: "1",
+      hardCap: true,
+    });
+    const now = Date.now();
+    const at = (ms: number) => new Date(now + ms);
+    await sneakSpend(org.orgId, b, [
+      ["a", 5_000_000_000n, at(0)],
+      ["c", 7_000_000_000n, at(-3_600_000)],
+      ["d", 11_000_000_000n, at(0)],
+      ["zero", 0n],
+      ...Array.from({ length: 7 }, (_, i): [string, bigint] => [`p${i + 1}`, BigInt(i + 1) * 1_000_000_000n]),
+    ]);
+    await sneakHold(org.orgId, b, "a", 2_000_000_000n, { expiresAt: at(600_000) }); // open: holds
+    await sneakHold(org.orgId, b, "a", 3_000_000_000n, { expiresAt: at(-60_000) }); // expired: does not
+    // Settled after the fold watermark (its event not in the spend yet): holds; before it: does not.
+    await sneakHold(org.orgId, b, "c", 4_000_000_000n, {
+      expiresAt: at(600_000),
+      state: "settled",
+      settledAt: at(-1_800_000),
+    });
+    await sneakHold(org.orgId, b, "d", 9_000_000_000n, {
+      expiresAt: at(600_000),
+      state: "settled",
+      settledAt: at(-1_800_000),
+    });
+    await sneakHold(org.orgId, b, "f", 6_000_000_000n, { expiresAt: at(300_000) }); // no spend row
+    await sneakOverride(org.orgId, b, "f", PICO);
+    await sneakOverride(org.orgId, b, "f", 2n * PICO);
+    await sneakOverride(org.orgId, b, "g", PICO / 2n);
+    // Another budget's rows under the same values are not this budget's.
+    await pgPool().query(
+      `INSERT INTO budget_period_spend ("orgId", "budgetId", "periodStart", "scopeValue", "periodEnd", "spentPico")
+       VALUES ($1, $2, $3, 'a', $4, 999)`,
+      [org.orgId, other.id, b.periodStart, b.periodEnd],
+    );
+
+    const snap = await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 3, maxValues: 1_000 });
+    if (!snap) throw new Error("no snapshot");
+    const f = (spent: bigint, held: bigint, extra: bigint, next: Date | null) => ({
+      spentPico: spent,
+      reservedPico: held,
+      overridePico: extra,
+      nextExpiry: next,
+    });
+    const expected = new Map([
+      ["a", f(5_000_000_000n, 2_000_000_000n, 0n, at(600_000))],
+      ["c", f(7_000_000_000n, 4_000_000_000n, 0n, null)],
+      ["d", f(11_000_000_000n, 0n, 0n, null)],
+      ["f", f(0n, 6_000_000_000n, 3n * PICO, at(300_000))],
+      ["g", f(0n, 0n, PICO / 2n, null)],
+      ...Array.from({ length: 7 }, (_, i) => [`p${i + 1}`, f(BigInt(i + 1) * 1_000_000_000n, 0n, 0n, null)] as const),
+    ]);
+    expect(new Map([...snap.values].sort(([x], [y]) => (x < y ? -1 : 1)))).toEqual(
+      new Map([...expected].sort(([x], [y]) => (x < y ? -1 : 1))),
+    );
+    // The same figures as the per-key function the checks read otherwise, for these and for
+    // values without any row ("zero", "nobody": no entry, i.e. nothing).
+    const values = [...expected.keys(), "zero", "nobody"];
+    const { rows } = await pgPool().query(
+      `SELECT spent::text, held::text, extra::text, next FROM burnrate_cap_figures($1, $2, $3, $4) ORDER BY i`,
+      [org.orgId, values.map(() => b.id), values.map(() => b.periodStart), values],
+    );
+    values.forEach((v, i) => {
+      const got = snap.values.get(v) ?? f(0n, 0n, 0n, null);
+      expect([got.spentPico, got.reservedPico, got.overridePico, got.nextExpiry]).toEqual([
+        BigInt(rows[i].spent),
+        BigInt(rows[i].held),
+        BigInt(rows[i].extra),
+        rows[i].next,
+      ]);
+    });
+    expect(await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 3, maxValues: 5 })).toBeNull();
+  });
+
+  it("answer values never checked, until the value changes, an evaluation bumps the period or Redis is flushed", async () => {
+    const org = await budgetOrg("snap-use");
+    const b = await perUserBudget(org);
+    await sneakSpend(
+      org.orgId,
+      b,
+      Array.from({ length: 100 }, (_, i): [string, bigint] => [`u${i}`, 10_000_000_000n]), // $0.01 each
+    );
+    // The period's first change starts its record of changes (and bumps the period, see the last test).
+    await reserveSpend(org, { endUser: "u0", estimatedCost: "0.01" });
+    await snapshotRead(org, b, Date.now());
+    // Behind the API's back: u1 now has $0.50. Never checked, it is answered from the snapshot.
+    await sneakSpend(org.orgId, b, [["u1", PICO / 2n]]);
+    expect(await spentOf(org, "u1")).toBe("0.01");
+    // A reservation of u2 records the change: its next check reads Postgres; u3 stays on the snapshot.
+    await sneakSpend(org.orgId, b, [["u3", PICO / 2n]]);
+    const r = await reserveSpend(org, { endUser: "u2", estimatedCost: "0.20" });
+    expect(r.allowed).toBe(true);
+    expect((await checkLimits(org, { endUser: "u2" })).budgets[0]).toMatchObject({ spent: "0.01", reserved: "0.2" });
+    expect(await spentOf(org, "u3")).toBe("0.01");
+    // An evaluation bumps the period's version: no value is answered from that snapshot.
+    await bumpPeriodVersions(org.orgId, [{ budgetId: b.id, periodStart: b.periodStart }]);
+    expect(await spentOf(org, "u3")).toBe("0.5");
+
+    await snapshotRead(org, b, Date.now());
+    await sneakSpend(org.orgId, b, [["u4", PICO / 4n]]);
+    expect(await spentOf(org, "u4")).toBe("0.01");
+    // A flush (this organisation's keys: the Redis is shared with the other suites) loses the versions.
+    const keys = await redis().keys(redisKey("cap*", org.orgId, "*"));
+    await redis().del(...keys, redisKey("capv", org.orgId));
+    expect(await spentOf(org, "u4")).toBe("0.25");
+  });
+
+  it("lose a value once a hold of it expires, and the snapshot once its record of changes is gone", async () => {
+    const org = await budgetOrg("snap-expiry");
+    const b = await perUserBudget(org);
+    await sneakSpend(org.orgId, b, [
+      ["u1", 10_000_000_000n],
+      ["u2", 10_000_000_000n],
+      ["u3", 10_000_000_000n],
+    ]);
+    await sneakHold(org.orgId, b, "u1", PICO / 10n, { expiresAt: new Date(Date.now() + 400) });
+    await snapshotRead(org, b, Date.now());
+    expect((await checkLimits(org, { endUser: "u1" })).budgets[0]).toMatchObject({ reserved: "0.1" });
+    await sleep(450);
+    expect((await checkLimits(org, { endUser: "u1" })).budgets[0]).toMatchObject({ reserved: "0" });
+
+    await snapshotRead(org, b, Date.now());
+    await sneakSpend(org.orgId, b, [
+      ["u2", PICO / 2n],
+      ["u3", PICO / 2n],
+    ]);
+    expect(await spentOf(org, "u2")).toBe("0.01");
+    // The record of changed values expired (as after three days without a change): the next change
+    // cannot be told apart from an old one, so it bumps the period and the snapshot is not used.
+    await redis().del(
+      redisKey("capq", org.orgId, b.id, String(b.periodStart.getTime())),
+      redisKey("capd", org.orgId, b.id, String(b.periodStart.getTime())),
+    );
+    await reserveSpend(org, { endUser: "u9", estimatedCost: "0.01" });
+    expect(await spentOf(org, "u3")).toBe("0.5");
+  });
+});
