@@ -6,7 +6,8 @@
 //     each at BENCH_RATE (1,000) calls/s (open loop): p50/p99/max;
 //   - the same through the route handler (GET /api/v1/limits as Next.js calls it: request guards,
 //     the API key from the per-process cache, one Redis round trip for rate limit and versions),
-//     for calls spread over the 100,000 end users and for a hot set of 50 call shapes;
+//     for calls spread over the 100,000 end users and for a hot set of 50 call shapes (and how long
+//     one read of the "each end user" budget's value snapshot takes, lib/limits/value-snapshots.ts);
 //   - 100 concurrent reservers against a cap: granted total vs the cap (overshoot).
 // Drops the database afterwards.
 import { randomBytes } from "node:crypto";
@@ -137,6 +138,23 @@ async function main() {
     for (let i = 0; i < 50; i++) await viaRoute(call(i)); // warm-up: key cache subscribed, versions created
     const routeSpread = await atRate(CALLS, RATE, (i) => viaRoute(call(i)));
     console.log(`route   (${CALLS} at ${RATE}/s, spread over the end users): ${fmt(routeSpread)}`);
+    const { heldValueSnapshot } = await import("@/lib/limits/value-snapshots");
+    const held = heldValueSnapshot(org.id, perUser.id, start);
+    console.log(
+      held
+        ? `value snapshot of the "each end user" budget: ${held.values.toLocaleString("en-US")} values, ${Date.now() - held.at} ms old`
+        : `no value snapshot of the "each end user" budget is held`,
+    );
+    const { readValueSnapshot } = await import("@/lib/limits/read-value-snapshot");
+    const t0 = performance.now();
+    const snap = await readValueSnapshot(
+      org.id,
+      { budget: { id: perUser.id, scope: { endUser: "*" } } as never, period: { start, end }, scopeValue: "" },
+      { pageSize: 5_000, maxValues: 1_000_000 },
+    );
+    console.log(
+      `one read of that snapshot (pages of 5,000 values): ${(performance.now() - t0).toFixed(0)} ms for ${snap?.values.size.toLocaleString("en-US")} values`,
+    );
     const routeHot = await atRate(CALLS, RATE, (i) => viaRoute(call(i % 50)));
     console.log(`route   (${CALLS} at ${RATE}/s, 50 hot call shapes): ${fmt(routeHot)}`);
     const reserves = await atRate(CALLS, RATE, (i) => reserveSpend(ctx, { ...call(i), estimatedCost: "0.000001" }));
