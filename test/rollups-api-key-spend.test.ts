@@ -75,6 +75,25 @@ describe("api_key_spend", () => {
     expect(await rollupMismatches(org.orgId)).toEqual([]);
   });
 
+  it("costs an ingest batch no extra delta row: a batch comes from one key", async () => {
+    const org = await budgetOrg("aks-rows");
+    const deltaRows = async () =>
+      (
+        await pgPool().query<{ n: number; keys: string[] }>(
+          `SELECT count(*)::int AS n, array_agg(DISTINCT coalesce("apiKeyId", '-')) AS keys FROM rollup_deltas WHERE "orgId" = $1`,
+          [org.orgId],
+        )
+      ).rows[0]!;
+    // 40 events in 2 hours and 2 teams: 4 buckets, with a key as without one.
+    const batch = () =>
+      Array.from({ length: 40 }, (_, i) => costing("0.01", at(i % 2 ? H0 : H1, i), { team: i % 4 < 2 ? "a" : "b" }));
+    await ingest(org.orgId, batch(), "key-a");
+    expect(await deltaRows()).toEqual({ n: 4, keys: ["key-a"] });
+    await foldDeltas(org.orgId);
+    await ingest(org.orgId, batch(), null);
+    expect(await deltaRows()).toEqual({ n: 4, keys: ["-"] });
+  });
+
   it("follows re-pricing: a price change moves each key's spend out of the old price and into the new one", async () => {
     const org = await budgetOrg("aks-reprice");
     await ingest(org.orgId, [costing("1.5", at(H0, 5)), costing("2", at(H1, 5))], "key-a");
