@@ -30,8 +30,12 @@ describe("rollups", () => {
   it("equal the raw events after concurrent folds, late events and duplicate batches", async () => {
     const org = await newOrg("rollups");
     const events = Array.from({ length: 3000 }, (_, i) => event(i));
-    for (let i = 0; i < events.length; i += 500) await ingestBatch(org.orgId, events.slice(i, i + 500), {});
-    await ingestBatch(org.orgId, events.slice(0, 500), {}); // a retried batch
+    // Batches from two API keys and one without (the hourly spend per key must be exact too).
+    const keyOf = (i: number) => [null, "key-a", "key-b"][(i / 500) % 3] ?? null;
+    for (let i = 0; i < events.length; i += 500)
+      await ingestBatch(org.orgId, events.slice(i, i + 500), {}, { apiKeyId: keyOf(i) });
+    await ingestBatch(org.orgId, events.slice(0, 500), {}, { apiKeyId: keyOf(0) }); // a retried batch
+    await ingestBatch(org.orgId, events.slice(500, 1000), {}, { apiKeyId: "key-b" }); // retried through another key
     await ingestBatch(
       org.orgId,
       [event(9999, { timestamp: new Date(Date.now() - 20 * 86_400_000).toISOString() })],

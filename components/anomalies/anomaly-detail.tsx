@@ -160,7 +160,7 @@ function Cause({ rc }: { rc: RootCause }) {
       ) : null}
       <Card className="space-y-4">
         <Title>By dimension</Title>
-        {["team", "feature", "model", "customer"]
+        {["team", "feature", "model", "customer", "apiKey"]
           .filter((d) => rc.byDimension[d])
           .map((d) => [d, rc.byDimension[d]!] as const)
           .map(([d, rows]) => (

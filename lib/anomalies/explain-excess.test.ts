@@ -54,6 +54,25 @@ describe("explainExcess", () => {
     ]);
   });
 
+  it("ranks a cost-only dimension (API keys) with the others; spend without a key is no contributor", () => {
+    // The same $140 by key: k1 $60 of the $100 baseline and $130 now, no key $40 then $10. Expected by
+    // the baseline mix: k1 60/100 of $25 = $15, no key $10.
+    const keys = [
+      { current: false, value: "k1", costPico: 60n * PICO },
+      { current: false, value: "", costPico: 40n * PICO },
+      { current: true, value: "k1", costPico: 130n * PICO },
+      { current: true, value: "", costPico: 10n * PICO },
+    ];
+    const out = explainExcess(groups, 25n * PICO, [], [], [{ dimension: "apiKey", groups: keys }]);
+    expect(out.byDimension.apiKey).toEqual([
+      { dims: { apiKey: "k1" }, actual: "130", expected: "15", excess: "115" },
+      { dims: { apiKey: "" }, actual: "10", expected: "10", excess: "0" },
+    ]);
+    expect(out.contributors[0]).toEqual({ dims: { apiKey: "k1" }, actual: "130", expected: "15", excess: "115" });
+    expect(out.contributors.map((c) => c.dims.apiKey)).not.toContain("");
+    expect(out.excess).toBe(rc.excess);
+  });
+
   it("splits the excess into requests, tokens per request, model mix and cache, adding up exactly", () => {
     // Expected requests 1000/4 = 250, tokens 100k/4 = 25k; actual 500 requests, 90k tokens.
     // requests: $25 x (500/250 - 1) = $25; tokens/request: $25 x (90k/25k - 2) = $40;

@@ -18,6 +18,15 @@ export type UsageGroup = {
   reasoningTokens: bigint;
 };
 
+/**
+ * Spend by one more dimension that only the cost is known for (apiKey, from api_key_spend), in the
+ * episode (`current`) and the baseline; its groups sum to the same totals as the usage groups.
+ */
+export type CostOnlyBreakdown = {
+  dimension: string;
+  groups: { current: boolean; value: string; costPico: bigint }[];
+};
+
 export type Contributor = { dims: Record<string, string>; actual: string; expected: string; excess: string };
 export type RootCause = {
   excess: string;
@@ -70,13 +79,14 @@ const toPico = (v: number) => BigInt(Math.round(v));
  * costlier model mix (baseline price per token of each model, weighted by the episode's tokens),
  * then a lower cache-read share (tokens no longer read from cache × 75% of the model's baseline
  * price per token: an estimate, cache reads cost 10–50% of input); `other` is the rest, so the five
- * parts add up to the excess exactly.
+ * parts add up to the excess exactly. `costOnly` dimensions are ranked the same way (alone, no pairs).
  */
 export function explainExcess(
   groups: UsageGroup[],
   expectedPico: bigint,
   exclude: string[] = [],
   extraFlags: RootCauseFlag[] = [],
+  costOnly: CostOnlyBreakdown[] = [],
 ): RootCause {
   const cur = groups.filter((g) => g.current);
   const base = groups.filter((g) => !g.current);
@@ -112,6 +122,20 @@ export function explainExcess(
     all.push(...r.slice(0, 5));
   }
   for (const [a, b] of PAIRS) if (dims.includes(a) && dims.includes(b)) all.push(...rank([a, b]).slice(0, 5));
+  for (const { dimension, groups: byValue } of costOnly) {
+    const m = new Map<string, { a: bigint; b: bigint }>();
+    for (const g of byValue) {
+      const e = m.get(g.value) ?? { a: 0n, b: 0n };
+      if (g.current) e.a += g.costPico;
+      else e.b += g.costPico;
+      m.set(g.value, e);
+    }
+    const r = [...m]
+      .map(([value, e]) => ({ dims: { [dimension]: value }, a: e.a, x: share(e.b), excess: e.a - share(e.b) }))
+      .sort((p, q) => (q.excess > p.excess ? 1 : q.excess < p.excess ? -1 : 0));
+    byDimension[dimension] = r.slice(0, 8).map(view);
+    all.push(...r.slice(0, 5));
+  }
   const contributors = all
     .filter((e) => e.excess > 0n && Object.values(e.dims).every((v) => v !== ""))
     .sort((p, q) =>

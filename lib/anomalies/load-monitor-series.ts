@@ -5,7 +5,7 @@ import type { Monitor } from "./refresh-monitors";
 /**
  * Hourly spend (pico-dollars) of every monitor over [from, to), one array per monitor id, from the
  * hourly rollups in one statement (GROUPING SETS: total, team, feature, model, customer) and, for
- * apiKey monitors, from scoped spend. The current hour is in the rollups as far as it is folded.
+ * apiKey monitors, from api_key_spend (hourly spend per key). The current hour is in the rollups as far as it is folded.
  */
 export async function loadMonitorSeries(
   orgId: string,
@@ -41,13 +41,12 @@ export async function loadMonitorSeries(
   for (const r of rows) put(r.hour, r.dimension, r.value, r.cost);
   const keys = monitors.filter((m) => m.dimension === "apiKey").map((m) => m.value);
   if (keys.length) {
-    const scoped = await pgPool().query<{ hour: Date; value: string; cost: string }>(
-      `SELECT hour, "apiKeyId" AS value, sum("costPico")::text AS cost FROM scoped_spend
-        WHERE "orgId" = $1 AND hour >= $2 AND hour < $3 AND "apiKeyId" = ANY($4::text[])
-        GROUP BY 1, 2`,
+    const perKey = await pgPool().query<{ hour: Date; value: string; cost: string }>(
+      `SELECT hour, "apiKeyId" AS value, "costPico"::text AS cost FROM api_key_spend
+        WHERE "orgId" = $1 AND hour >= $2 AND hour < $3 AND "apiKeyId" = ANY($4::text[])`,
       [orgId, from, to, keys],
     );
-    for (const r of scoped.rows) put(r.hour, "apiKey", r.value, r.cost);
+    for (const r of perKey.rows) put(r.hour, "apiKey", r.value, r.cost);
   }
   return out;
 }

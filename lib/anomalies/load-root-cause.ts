@@ -3,6 +3,7 @@ import { formatPicoUsd } from "@/lib/money/pico";
 import { HOUR_MS } from "./detect-series";
 import {
   BREAKDOWN_DIMENSIONS,
+  type CostOnlyBreakdown,
   explainExcess,
   type RootCause,
   type RootCauseFlag,
@@ -29,9 +30,11 @@ const MEASURES = [
 
 /**
  * The root cause of an episode of a monitor: the rollup groups (team, feature, model, customer)
- * in its hours and in the same hours of the four weeks before, explained by explainExcess; plus
+ * in its hours and in the same hours of the four weeks before, explained by explainExcess (the
+ * organisation total's also by API key, from api_key_spend); plus
  * the flags that need raw events: retries (a requestId seen more than once) and new end users.
- * apiKey monitors read scoped spend (cost only: no split, no token flags).
+ * apiKey monitors read scoped spend (cost only: no split, no token flags) when the organisation
+ * keeps it, else api_key_spend (cost only, and no breakdown by the other dimensions either).
  */
 export async function loadRootCause(
   orgId: string,
@@ -42,20 +45,24 @@ export async function loadRootCause(
   const hours: Date[] = [];
   for (let t = start; t <= episode.lastT; t += HOUR_MS)
     for (let k = 0; k <= BASELINE_WEEKS; k++) hours.push(new Date(t - k * WEEK_MS));
-  const scoped = monitor.dimension === "apiKey";
+  const byKey = monitor.dimension === "apiKey";
+  const table = !byKey ? "spend_rollups" : (await tracksScopedSpend(orgId)) ? "scoped_spend" : "api_key_spend";
   const params: unknown[] = [orgId, hours, new Date(start)];
   let scope = "";
   if (monitor.dimension !== "org") {
     params.push(monitor.value);
-    scope = ` AND ${scoped ? `"apiKeyId"` : `"${monitor.dimension}"`} = $4`;
+    scope = ` AND ${byKey ? `"apiKeyId"` : `"${monitor.dimension}"`} = $4`;
   }
-  const dims = BREAKDOWN_DIMENSIONS.map((d) => `"${d}"`).join(", ");
-  const sums = scoped
+  // api_key_spend has no other dimension: its one group per side gives the excess, no breakdown.
+  const dims = BREAKDOWN_DIMENSIONS.map((d) => (table === "api_key_spend" ? `''::text AS "${d}"` : `"${d}"`)).join(
+    ", ",
+  );
+  const sums = byKey
     ? MEASURES.map((m) => `0::text AS "${m}"`).join(", ")
     : MEASURES.map((m) => `sum("${m}")::text AS "${m}"`).join(", ");
   const { rows } = await pgPool().query<Record<string, string | boolean>>(
     `SELECT hour >= $3 AS current, ${dims}, sum("costPico")::text AS "costPico", ${sums}
-       FROM ${scoped ? "scoped_spend" : "spend_rollups"}
+       FROM ${table}
       WHERE "orgId" = $1 AND hour = ANY($2::timestamptz[])${scope}
       GROUP BY 1, ${BREAKDOWN_DIMENSIONS.map((_, i) => i + 2).join(", ")}`,
     params,
@@ -70,9 +77,36 @@ export async function loadRootCause(
     >),
   }));
   const extra = await rawEventFlags(orgId, monitor, start, episode.lastT + HOUR_MS);
-  const exclude = monitor.dimension === "org" || scoped ? [] : [monitor.dimension];
-  return explainExcess(groups, episode.expectedPico, exclude, extra);
+  const exclude = monitor.dimension === "org" || byKey ? [] : [monitor.dimension];
+  const costOnly = monitor.dimension === "org" ? [await byApiKey(orgId, hours, start, groups)] : [];
+  return explainExcess(groups, episode.expectedPico, exclude, extra, costOnly);
 }
+
+/**
+ * The organisation total's spend in the same hours by API key (api_key_spend), and the spend sent
+ * without a key as "" (the rest of the total), so that it sums to the usage groups. Only for the
+ * total: api_key_spend has no split by team, feature, model or customer.
+ */
+async function byApiKey(orgId: string, hours: Date[], start: number, groups: UsageGroup[]): Promise<CostOnlyBreakdown> {
+  const { rows } = await pgPool().query<{ current: boolean; value: string; cost: string }>(
+    `SELECT hour >= $3 AS current, "apiKeyId" AS value, sum("costPico")::text AS cost FROM api_key_spend
+      WHERE "orgId" = $1 AND hour = ANY($2::timestamptz[]) GROUP BY 1, 2`,
+    [orgId, hours, new Date(start)],
+  );
+  const keyed = rows.map((r) => ({ current: r.current, value: r.value, costPico: BigInt(r.cost) }));
+  const rest = [true, false].map((current) => ({
+    current,
+    value: "",
+    costPico:
+      groups.filter((g) => g.current === current).reduce((a, g) => a + g.costPico, 0n) -
+      keyed.filter((g) => g.current === current).reduce((a, g) => a + g.costPico, 0n),
+  }));
+  return { dimension: "apiKey", groups: [...keyed, ...rest.filter((g) => g.costPico !== 0n)] };
+}
+
+const tracksScopedSpend = async (orgId: string) =>
+  ((await pgPool().query(`SELECT 1 FROM organizations WHERE id = $1 AND "tracksScopedSpend"`, [orgId])).rowCount ?? 0) >
+  0;
 
 /**
  * Flags from raw events of the episode against the week before it: the share of events whose

@@ -8,8 +8,8 @@ const DAY = 86_400_000;
 
 /**
  * The organisation's monitors for this run: the total, and the top values of team, feature,
- * model and customer (28-day spend from the daily rollups) and of apiKey (from scoped spend, kept
- * only for organisations that track it), at most MAX_PER_DIMENSION per dimension and MAX_MONITORS
+ * model and customer (28-day spend from the daily rollups) and of apiKey (from api_key_spend, kept
+ * for every organisation), at most MAX_PER_DIMENSION per dimension and MAX_MONITORS
  * in all, each with at least MIN_MONITOR_SPEND_PICO. New ones are created; ones that fell out of
  * the top are deactivated (their feedback is kept should they return).
  */
@@ -23,9 +23,7 @@ export async function refreshMonitors(orgId: string, now: Date): Promise<Monitor
                       unnest(ARRAY[team, feature, model, customer]) AS v, "costPico" AS c
                  FROM spend_rollups_daily WHERE "orgId" = $1 AND day >= $2
                UNION ALL
-               SELECT 'apiKey', "apiKeyId", "costPico" FROM scoped_spend
-                WHERE "orgId" = $1 AND hour >= $2 AND "apiKeyId" <> ''
-                  AND EXISTS (SELECT 1 FROM organizations o WHERE o.id = $1 AND o."tracksScopedSpend")) s
+               SELECT 'apiKey', "apiKeyId", "costPico" FROM api_key_spend WHERE "orgId" = $1 AND hour >= $2) s
         WHERE v <> ''
         GROUP BY d, v)
      SELECT dimension, value, spend::text FROM ranked

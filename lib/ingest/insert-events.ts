@@ -47,7 +47,8 @@ const API_KEY_PARAM = `$${COLUMNS.length + 2}::text`;
  * One statement per batch: claims each (orgId, eventId) in event_keys and inserts only the
  * events whose key it claimed, so a retried or concurrently repeated event counts once, ever.
  * In the same statement it writes the rollup deltas of exactly the inserted events, so rollups
- * can never miss or double an event (the worker folds deltas atomically), and, for an organisation
+ * can never miss or double an event (the worker folds deltas atomically); the deltas carry the
+ * batch's API key, which the fold adds into api_key_spend (no extra row: a batch has one key), and, for an organisation
  * that tracks scoped spend (endUser/apiKey budgets), its scoped spend deltas (one index lookup of
  * the organisation per batch for the others), and it settles the limits API reservations the
  * inserted events name (a retried event is a duplicate, so a reservation settles once).

@@ -27,12 +27,16 @@ export function measureSumsSql(e = ""): Record<Measure, string> {
   return Object.fromEntries(MEASURES.map((m) => [m, MEASURE_DEFS[m].fromEvents(c)])) as Record<Measure, string>;
 }
 
-/** INSERT INTO rollup_deltas … SELECT … FROM <source> GROUP BY the bucket key (sign -1 takes rows out). */
+/**
+ * INSERT INTO rollup_deltas … SELECT … FROM <source> GROUP BY the bucket key and the API key
+ * (sign -1 takes rows out). The API key is no rollup dimension: the fold adds it into
+ * api_key_spend only. An ingest batch has one key, so it writes no more deltas than without it.
+ */
 export function insertDeltasFromSql(source: string, orgParam: string, sign: 1 | -1 = 1): string {
   const key = bucketKeySql();
   const sums = measureSumsSql();
   const keyCols = ["hour", ...DIMENSIONS] as const;
-  return `INSERT INTO rollup_deltas ("orgId", ${keyCols.map(q).join(", ")}, ${MEASURES.map(q).join(", ")})
-    SELECT ${orgParam}, ${keyCols.map((k) => key[k]).join(", ")}, ${MEASURES.map((m) => (sign === 1 ? sums[m] : `-(${sums[m]})`)).join(", ")}
-    FROM ${source} GROUP BY ${keyCols.map((_, i) => i + 2).join(", ")}`;
+  return `INSERT INTO rollup_deltas ("orgId", ${keyCols.map(q).join(", ")}, "apiKeyId", ${MEASURES.map(q).join(", ")})
+    SELECT ${orgParam}, ${keyCols.map((k) => key[k]).join(", ")}, "apiKeyId", ${MEASURES.map((m) => (sign === 1 ? sums[m] : `-(${sums[m]})`)).join(", ")}
+    FROM ${source} GROUP BY ${[...keyCols, "apiKeyId"].map((_, i) => i + 2).join(", ")}`;
 }

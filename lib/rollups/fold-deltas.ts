@@ -23,13 +23,15 @@ const upsert = (table: string, bucket: string, bucketExpr: string) => {
 const SKEY = ["orgId", ...SCOPED_KEY].map(q).join(", ");
 
 /**
- * Moves up to BATCH deltas of one organisation into spend_rollups (hourly) and
- * spend_rollups_daily in ONE statement: the DELETE that claims them and the upserts that add them
+ * Moves up to BATCH deltas of one organisation into spend_rollups (hourly),
+ * spend_rollups_daily and api_key_spend in ONE statement: the DELETE that claims them and the upserts that add them
  * commit or roll back together, so a crash, retry or duplicate job can neither lose nor double-count anything. SKIP LOCKED lets
  * concurrent folders take disjoint deltas; buckets are upserted in key order to avoid deadlocks.
  * For an organisation with budgets, the same statement marks from which hour its spend changed
  * (budget_marks, a new version each time): the budget evaluator clears the mark it evaluated, and
  * the sweeper finds marks no job cleared, so a lost budgets job loses no evaluation.
+ * The deltas' API key (null: sent without one) is added into api_key_spend (hourly spend per key, every
+ * organisation: the apiKey anomaly monitors) from the same claimed rows, so it is exactly-once too.
  * Scoped spend deltas (endUser/apiKey budgets) are claimed and upserted into scoped_spend by the
  * same statement, with the same guarantees.
  */
@@ -45,6 +47,13 @@ WITH claimed AS (
   ${upsert("spend_rollups", "hour", q("hour"))}
 ), daily AS (
   ${upsert("spend_rollups_daily", "day", `date_trunc('day', ${q("hour")}, 'UTC')`)}
+), api_keys AS (
+  INSERT INTO api_key_spend ("orgId", "hour", "apiKeyId", "costPico", "updatedAt")
+  SELECT "orgId", "hour", "apiKeyId", sum("costPico"), now() FROM claimed WHERE "apiKeyId" IS NOT NULL
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT ("orgId", "hour", "apiKeyId") DO UPDATE SET
+    "costPico" = api_key_spend."costPico" + EXCLUDED."costPico", "updatedAt" = now()
+  RETURNING 1
 ), claimed_scoped AS (
   DELETE FROM scoped_spend_deltas WHERE id IN (
     SELECT id FROM scoped_spend_deltas WHERE "orgId" = $1 ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED
@@ -67,6 +76,7 @@ WITH claimed AS (
   RETURNING version
 )
 SELECT coalesce(sum(n), 0)::int AS deltas, (SELECT count(*) FROM hourly)::int AS buckets, (SELECT count(*) FROM daily)::int AS days,
+  (SELECT count(*) FROM api_keys)::int AS "apiKeyBuckets",
   (SELECT coalesce(sum(n), 0) FROM summed_scoped)::int AS "scopedDeltas", (SELECT count(*) FROM scoped)::int AS "scopedBuckets",
   (SELECT max(version) FROM mark)::text AS mark FROM summed`;
 

@@ -22,14 +22,30 @@ async function mismatchesOf(orgId: string, table: string, bucket: "hour" | "day"
   return rows;
 }
 
+/** api_key_spend next to plain sums of the raw events sent with a key (per key and UTC hour). */
+async function apiKeyMismatches(orgId: string, pool: Queryable) {
+  const raw = `SELECT date_trunc('hour', "timestamp" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS b, "apiKeyId",
+                      coalesce(sum("costPico"), 0)::numeric AS "costPico"
+                 FROM usage_events WHERE "orgId" = $1 AND "apiKeyId" IS NOT NULL GROUP BY 1, 2`;
+  const rolled = `SELECT hour AS b, "apiKeyId", "costPico"::numeric FROM api_key_spend WHERE "orgId" = $1`;
+  const { rows } = await pool.query(
+    `SELECT 'api_key_spend' AS "table", * FROM ((${raw}) EXCEPT (${rolled})) a
+     UNION ALL SELECT 'api_key_spend', * FROM ((${rolled}) EXCEPT (${raw})) b LIMIT 20`,
+    [orgId],
+  );
+  return rows;
+}
+
 /**
- * Every bucket of the hourly and the daily rollups next to the sum of its raw events; returns the
- * buckets where they differ (empty = exact). Compares all measures, cost to the pico-dollar.
+ * Every bucket of the hourly and the daily rollups, and of the hourly spend per API key, next to
+ * the sum of its raw events; returns the buckets where they differ (empty = exact). Compares all
+ * measures, cost to the pico-dollar.
  */
 export async function rollupMismatches(orgId: string, pool: Queryable = pgPool()) {
   return [
     ...(await mismatchesOf(orgId, "spend_rollups", "hour", pool)),
     ...(await mismatchesOf(orgId, "spend_rollups_daily", "day", pool)),
+    ...(await apiKeyMismatches(orgId, pool)),
   ];
 }
 

@@ -104,3 +104,26 @@ export async function scopedFromTable(orgId: string): Promise<Map<string, string
     ]),
   );
 }
+
+/** Per "API key | hour", the cost of the organisation's raw events sent with a key (unpriced: 0). */
+export async function apiKeySpendFromEvents(orgId: string): Promise<Map<string, string>> {
+  const { rows } = await pgPool().query<Raw>(
+    `SELECT "apiKeyId", timestamp, "costPico" FROM usage_events WHERE "orgId" = $1 AND "apiKeyId" IS NOT NULL`,
+    [orgId],
+  );
+  const out = new Map<string, bigint>();
+  for (const e of rows) {
+    const k = `${e.apiKeyId} | ${hourOf(e.timestamp as Date)}`;
+    out.set(k, (out.get(k) ?? 0n) + BigInt((e.costPico as string | null) ?? 0));
+  }
+  return new Map([...out].map(([k, v]) => [k, String(v)]));
+}
+
+/** The same from api_key_spend. */
+export async function apiKeySpendFromTable(orgId: string): Promise<Map<string, string>> {
+  const { rows } = await pgPool().query<Raw>(
+    `SELECT "apiKeyId", hour, "costPico"::text AS cost FROM api_key_spend WHERE "orgId" = $1`,
+    [orgId],
+  );
+  return new Map(rows.map((r) => [`${r.apiKeyId} | ${new Date(r.hour as Date).toISOString()}`, r.cost as string]));
+}

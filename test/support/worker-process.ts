@@ -20,11 +20,12 @@ export function kill9(child: ChildProcess): Promise<void> {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Posts batches of events for `ms` milliseconds; returns how many were accepted. */
+/** Posts batches of events for `ms` milliseconds (from two API keys and none); returns how many were accepted. */
 export async function streamEvents(orgId: string, ms: number, batchSize = 200): Promise<number> {
   const end = Date.now() + ms;
   let accepted = 0;
   let n = 0;
+  let batches = 0;
   while (Date.now() < end) {
     const batch = Array.from({ length: batchSize }, () => {
       n++;
@@ -39,7 +40,9 @@ export async function streamEvents(orgId: string, ms: number, batchSize = 200): 
         customer: `c${n % 7}`,
       };
     });
-    accepted += (await ingestBatch(orgId, batch, {})).accepted;
+    // Batches come from two API keys and, one in three, from none (api_key_spend counts only the former).
+    const apiKeyId = [null, "stream-key-a", "stream-key-b"][batches++ % 3] ?? null;
+    accepted += (await ingestBatch(orgId, batch, {}, { apiKeyId })).accepted;
   }
   return accepted;
 }
