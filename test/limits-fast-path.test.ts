@@ -58,8 +58,8 @@ describe("limits: one Redis round trip", () => {
   it("counts the rate-limit window and creates missing versions as integers that INCR can bump", async () => {
     const rate = { key: redisKey("ratelimit", "rt-test", String(Date.now())), cost: 1, ttlSeconds: 61 };
     const v = redisKey("capv", "rt-test", String(Math.random()));
-    const first = await limitsRoundTrip(rate, [v]);
-    const second = await limitsRoundTrip(rate, [v]);
+    const first = await limitsRoundTrip(rate, [v], []);
+    const second = await limitsRoundTrip(rate, [v], []);
     expect([first.used, second.used]).toEqual([1, 2]);
     expect(first.versions[0]).toMatch(/^\d+$/);
     expect(second.versions).toEqual(first.versions); // created once, then read

@@ -12,9 +12,11 @@ import type { CapKey } from "@/lib/limits/cap-budgets";
 import { checkLimits } from "@/lib/limits/check-limits";
 import { readValueSnapshot } from "@/lib/limits/read-value-snapshot";
 import { reserveSpend } from "@/lib/limits/reserve-spend";
-import { clearValueSnapshots, heldValueSnapshot } from "@/lib/limits/value-snapshots";
-import { bumpPeriodVersions } from "@/lib/redis/cap-versions";
-import { redis, redisKey } from "@/lib/redis/connection";
+import { clearValueSnapshots, heldValueSnapshot, valueSnapshotReadsStarted } from "@/lib/limits/value-snapshots";
+import { env } from "@/lib/env";
+import { bumpPeriodVersions, bumpValueVersions } from "@/lib/redis/cap-versions";
+import { redis, redisKey, redisUsable } from "@/lib/redis/connection";
+import { Redis } from "ioredis";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { budgetOrg } from "./support/budget-helpers";
 import { closeConnections } from "./support/close-connections";
@@ -180,6 +182,7 @@ describe("limits: value snapshots", () => {
       ]);
     });
     expect(await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 3, maxValues: 5 })).toBeNull();
+    expect((await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 3, maxValues: 12 }))?.values.size).toBe(12);
   });
 
   it("answer values never checked, until the value changes, an evaluation bumps the period or Redis is flushed", async () => {
@@ -243,5 +246,73 @@ describe("limits: value snapshots", () => {
     );
     await reserveSpend(org, { endUser: "u9", estimatedCost: "0.01" });
     expect(await spentOf(org, "u3")).toBe("0.5");
+  });
+
+  it("are read once at a time, again past a second while in use, and not used past the age limit", async () => {
+    const org = await budgetOrg("snap-timing");
+    const b = await perUserBudget(org);
+    await sneakSpend(
+      org.orgId,
+      b,
+      Array.from({ length: 50 }, (_, i): [string, bigint] => [`u${i}`, 10_000_000_000n]),
+    );
+    await reserveSpend(org, { endUser: "u0", estimatedCost: "0.01" });
+    const before = valueSnapshotReadsStarted();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => checkLimits(org, { endUser: `new-${i}` })));
+    expect(valueSnapshotReadsStarted() - before).toBe(1);
+    const first = await snapshotRead(org, b, 0);
+    await sleep(1_100);
+    await checkLimits(org, { endUser: "u1" }); // in use past a second: read again meanwhile
+    // Well before the age limit (the read takes milliseconds; no check asks meanwhile).
+    for (let i = 0; i < 50 && heldValueSnapshot(org.orgId, b.id, b.periodStart)!.at === first.at; i++) await sleep(10);
+    expect(heldValueSnapshot(org.orgId, b.id, b.periodStart)!.at).toBeGreaterThan(first.at);
+    // Unused, it ages: past the age limit a value is read from Postgres.
+    await sneakSpend(org.orgId, b, [["u7", PICO / 2n]]);
+    await sleep(2_100);
+    expect(await spentOf(org, "u7")).toBe("0.5");
+  });
+
+  it("keep a value changed just before the snapshot was read, drop one changed after", async () => {
+    const org = await budgetOrg("snap-seq");
+    const b = await perUserBudget(org);
+    await sneakSpend(org.orgId, b, [
+      ["u1", 10_000_000_000n],
+      ["u2", 10_000_000_000n],
+    ]);
+    await reserveSpend(org, { endUser: "u0", estimatedCost: "0.01" });
+    await reserveSpend(org, { endUser: "u1", estimatedCost: "0.01" }); // the change numbered as the snapshot's sequence
+    const snap = await snapshotRead(org, b, Date.now());
+    await sneakSpend(org.orgId, b, [["u1", PICO / 2n]]);
+    expect((await checkLimits(org, { endUser: "u1" })).budgets[0]).toMatchObject({ spent: "0.01", reserved: "0.01" });
+    expect(heldValueSnapshot(org.orgId, b.id, b.periodStart)?.seq).toBe(snap.seq);
+  });
+
+  it("are dropped with the organisation's copies when this process cannot bump a version", async () => {
+    const org = await budgetOrg("snap-lost");
+    const b = await perUserBudget(org);
+    await sneakSpend(org.orgId, b, [
+      ["u1", 10_000_000_000n],
+      ["u2", 10_000_000_000n],
+    ]);
+    await reserveSpend(org, { endUser: "u0", estimatedCost: "0.01" });
+    await snapshotRead(org, b, Date.now());
+    await sneakSpend(org.orgId, b, [["u1", PICO / 2n]]);
+    // The process's connection is lost (a closed client in its place): the bump fails.
+    const holder = globalThis as unknown as { burnrateRedis?: Redis };
+    const shared = holder.burnrateRedis;
+    const lost = new Redis(env().REDIS_URL);
+    await lost.ping();
+    holder.burnrateRedis = lost;
+    const ended = new Promise((resolve) => lost.once("end", resolve));
+    lost.disconnect();
+    await ended;
+    try {
+      expect(redisUsable()).toBe(false);
+      await bumpValueVersions(org.orgId, [{ budgetId: b.id, periodStart: b.periodStart, scopeValue: "u2" }]);
+    } finally {
+      holder.burnrateRedis = shared;
+    }
+    expect(heldValueSnapshot(org.orgId, b.id, b.periodStart)).toBeUndefined();
+    expect(await spentOf(org, "u1")).toBe("0.5");
   });
 });

@@ -30,6 +30,7 @@ type WithTag = Redis & { burnrateSnapshotTag(n: number, ...args: string[]): Prom
 
 async function readTag(orgId: string, key: CapKey): Promise<{ periodVersion: string; seq: number }> {
   const r = redis() as WithTag;
+  // Stryker disable next-line ConditionalExpression,StringLiteral: defining the script again defines the same command
   if (typeof r.burnrateSnapshotTag !== "function") r.defineCommand("burnrateSnapshotTag", { lua: TAG });
   const [periodVersion, seq] = await r.burnrateSnapshotTag(
     2,

@@ -29,6 +29,7 @@ const snapshots = new Map<string, Held>();
 const reading = new Set<string>();
 /** When a read of the (budget, period) may next start. */
 const notBefore = new Map<string, number>();
+let readsStarted = 0;
 /** When this process last failed to bump an organisation's versions: no read begun before is kept. */
 const lostAt = new Map<string, number>();
 
@@ -61,15 +62,16 @@ export function snapshotFigures(
   if (!current || nowMs - s.at >= SNAPSHOT_REFRESH_AFTER_MS) startRead(orgId, key, id, nowMs);
   if (!current) return undefined;
   s.usedAt = nowMs;
-  if (changedSeq !== null && changedSeq > s.seq) return undefined;
+  if ((changedSeq ?? 0) > s.seq) return undefined;
   const f = s.values.get(key.scopeValue) ?? NOTHING;
-  if (f.nextExpiry && f.nextExpiry.getTime() <= nowMs) return undefined;
+  if (f.nextExpiry !== null && f.nextExpiry.getTime() <= nowMs) return undefined;
   return f;
 }
 
 function startRead(orgId: string, key: CapKey, id: string, nowMs: number) {
   if (reading.has(id) || nowMs < (notBefore.get(id) ?? 0)) return;
   reading.add(id);
+  readsStarted++;
   notBefore.set(id, nowMs + MIN_READ_INTERVAL_MS);
   readValueSnapshot(orgId, key, { pageSize: PAGE_SIZE, maxValues: MAX_VALUES })
     .then((read) => {
@@ -106,6 +108,9 @@ export function heldValueSnapshot(orgId: string, budgetId: string, periodStart: 
   const s = snapshots.get(`${orgId}|${budgetId}|${periodStart.getTime()}`);
   return s && { at: s.at, seq: s.seq, values: s.values.size };
 }
+
+/** How many snapshot reads this process has started (tests, diagnostics). */
+export const valueSnapshotReadsStarted = () => readsStarted;
 
 /** Forgets every snapshot (tests). */
 export function clearValueSnapshots(): void {
