@@ -12,9 +12,14 @@ import type { CapKey } from "@/lib/limits/cap-budgets";
 import { checkLimits } from "@/lib/limits/check-limits";
 import { readValueSnapshot } from "@/lib/limits/read-value-snapshot";
 import { reserveSpend } from "@/lib/limits/reserve-spend";
-import { clearValueSnapshots, heldValueSnapshot, valueSnapshotReadsStarted } from "@/lib/limits/value-snapshots";
+import {
+  clearValueSnapshots,
+  heldValueSnapshot,
+  snapshotFigures,
+  valueSnapshotReadsStarted,
+} from "@/lib/limits/value-snapshots";
 import { env } from "@/lib/env";
-import { bumpPeriodVersions, bumpValueVersions } from "@/lib/redis/cap-versions";
+import { bumpPeriodVersions, bumpValueVersions, periodVersionKey } from "@/lib/redis/cap-versions";
 import { redis, redisKey, redisUsable } from "@/lib/redis/connection";
 import { Redis } from "ioredis";
 import type { OrgContext } from "@/lib/tenancy/context";
@@ -287,32 +292,124 @@ describe("limits: value snapshots", () => {
     expect(heldValueSnapshot(org.orgId, b.id, b.periodStart)?.seq).toBe(snap.seq);
   });
 
-  it("are dropped with the organisation's copies when this process cannot bump a version", async () => {
+  it("are dropped with the organisation's copies when this process cannot bump a version, another's kept", async () => {
     const org = await budgetOrg("snap-lost");
     const b = await perUserBudget(org);
+    const otherOrg = await budgetOrg("snap-lost-other");
+    const ob = await perUserBudget(otherOrg);
     await sneakSpend(org.orgId, b, [
       ["u1", 10_000_000_000n],
       ["u2", 10_000_000_000n],
     ]);
     await reserveSpend(org, { endUser: "u0", estimatedCost: "0.01" });
     await snapshotRead(org, b, Date.now());
+    await snapshotRead(otherOrg, ob, Date.now());
     await sneakSpend(org.orgId, b, [["u1", PICO / 2n]]);
-    // The process's connection is lost (a closed client in its place): the bump fails.
-    const holder = globalThis as unknown as { burnrateRedis?: Redis };
-    const shared = holder.burnrateRedis;
-    const lost = new Redis(env().REDIS_URL);
-    await lost.ping();
-    holder.burnrateRedis = lost;
-    const ended = new Promise((resolve) => lost.once("end", resolve));
-    lost.disconnect();
-    await ended;
-    try {
-      expect(redisUsable()).toBe(false);
-      await bumpValueVersions(org.orgId, [{ budgetId: b.id, periodStart: b.periodStart, scopeValue: "u2" }]);
-    } finally {
-      holder.burnrateRedis = shared;
-    }
+    await withLostRedis(() =>
+      bumpValueVersions(org.orgId, [{ budgetId: b.id, periodStart: b.periodStart, scopeValue: "u2" }]),
+    );
     expect(heldValueSnapshot(org.orgId, b.id, b.periodStart)).toBeUndefined();
+    expect(heldValueSnapshot(otherOrg.orgId, ob.id, ob.periodStart)).toBeDefined();
     expect(await spentOf(org, "u1")).toBe("0.5");
   });
+
+  it("a read begun before a bump was lost is not kept; a failed read is not retried for 30 s", async () => {
+    const org = await budgetOrg("snap-inflight");
+    const b = await perUserBudget(org);
+    await sneakSpend(org.orgId, b, [["u1", 10_000_000_000n]]);
+    const key = keyOf(b, "u1");
+    const lost = await closedRedis();
+    const t = Date.now();
+    snapshotFigures(org.orgId, key, "any", null, t); // starts a read, on the connection of the moment
+    // The bump fails before the read's first answer (it fails without waiting on anything).
+    await withRedis(lost, () =>
+      bumpValueVersions(org.orgId, [{ budgetId: b.id, periodStart: b.periodStart, scopeValue: "u1" }]),
+    );
+    await sleep(300);
+    expect(heldValueSnapshot(org.orgId, b.id, b.periodStart)).toBeUndefined();
+    // A read that fails (no connection) holds nothing and is not retried before 30 s.
+    const before = valueSnapshotReadsStarted();
+    await withLostRedis(async () => {
+      snapshotFigures(org.orgId, key, "any", null, t + 600);
+      await sleep(50);
+    });
+    expect(valueSnapshotReadsStarted() - before).toBe(1);
+    await sleep(50);
+    snapshotFigures(org.orgId, key, "any", null, t + 1_200);
+    expect(valueSnapshotReadsStarted() - before).toBe(1);
+    snapshotFigures(org.orgId, key, "any", null, Date.now() + 31_000);
+    expect(valueSnapshotReadsStarted() - before).toBe(2);
+    await snapshotRead(org, b, t);
+  });
+
+  it("are read again no sooner than half a second after a read began, and past a second of use", async () => {
+    const org = await budgetOrg("snap-spacing");
+    const b = await perUserBudget(org);
+    await sneakSpend(org.orgId, b, [["u1", 10_000_000_000n]]);
+    await reserveSpend(org, { endUser: "u0", estimatedCost: "0.01" });
+    const first = await snapshotRead(org, b, Date.now());
+    const pv = (await redis().get(periodVersionKey(org.orgId, b.id, b.periodStart)))!;
+    const key = keyOf(b, "u1");
+    const n = valueSnapshotReadsStarted();
+    expect(snapshotFigures(org.orgId, key, pv, null, first.at + 999)?.spentPico).toBe(10_000_000_000n);
+    expect(valueSnapshotReadsStarted()).toBe(n); // in use, younger than a second: no read
+    // Not current (another period version): a read, but not twice within half a second of the last.
+    expect(snapshotFigures(org.orgId, key, "other", null, first.at + 999)).toBeUndefined();
+    expect(valueSnapshotReadsStarted()).toBe(n + 1);
+    await sleep(300);
+    snapshotFigures(org.orgId, key, "other", null, first.at + 999 + 499);
+    expect(valueSnapshotReadsStarted()).toBe(n + 1);
+    snapshotFigures(org.orgId, key, "other", null, first.at + 999 + 500);
+    expect(valueSnapshotReadsStarted()).toBe(n + 2);
+  });
+
+  it("are held for 32 periods at most: the least recently used is dropped", async () => {
+    const org = await budgetOrg("snap-evict");
+    const b = await perUserBudget(org);
+    await snapshotRead(org, b, Date.now());
+    const each = [];
+    for (let i = 0; i < 32; i++)
+      each.push(
+        await createBudget(org, {
+          name: `c${i}`,
+          scope: { customer: "*" },
+          period: "month",
+          amount: "1",
+          hardCap: true,
+        }),
+      );
+    // 32 budgets, 32 snapshots asked for (the first check after the budgets changed reads them).
+    for (let i = 0; i < 100 && each.some((c) => !heldValueSnapshot(org.orgId, c.id, b.periodStart)); i++) {
+      await checkLimits(org, { customer: `acme-${i}` });
+      await sleep(20);
+    }
+    expect(each.filter((c) => heldValueSnapshot(org.orgId, c.id, b.periodStart)).length).toBe(32);
+    expect(heldValueSnapshot(org.orgId, b.id, b.periodStart)).toBeUndefined();
+  });
 });
+
+/** A client whose connection is closed, as this process's connection is once Redis is lost. */
+async function closedRedis(): Promise<Redis> {
+  const lost = new Redis(env().REDIS_URL);
+  await lost.ping();
+  const ended = new Promise((resolve) => lost.once("end", resolve));
+  lost.disconnect();
+  await ended;
+  return lost;
+}
+
+/** Runs `fn` with `client` as this process's Redis connection. */
+async function withRedis<T>(client: Redis, fn: () => Promise<T>): Promise<T> {
+  const holder = globalThis as unknown as { burnrateRedis?: Redis };
+  const shared = holder.burnrateRedis;
+  holder.burnrateRedis = client;
+  try {
+    expect(redisUsable()).toBe(false);
+    return await fn();
+  } finally {
+    holder.burnrateRedis = shared;
+  }
+}
+
+/** Runs `fn` while this process's Redis connection is lost. */
+const withLostRedis = async <T>(fn: () => Promise<T>) => withRedis(await closedRedis(), fn);
