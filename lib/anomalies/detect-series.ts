@@ -1,7 +1,10 @@
 import { PICO_PER_USD } from "@/lib/money/pico";
 import { DEFAULT_PARAMS, type DetectionParams } from "./detection-params";
+import { countScore } from "./count-tail";
+import { addHour, type DayEvidence, type DayModel, type DaySeries, fitDayModel, predict } from "./day-level";
 import { fitNoiseModel, type NoiseModel } from "./noise-model";
 import { median } from "./robust-stats";
+import { seasonalValue } from "./seasonal-value";
 
 export const HOUR_MS = 3_600_000;
 const WEEK = 168;
@@ -56,18 +59,6 @@ export type SeriesInput = {
 };
 
 const toUsd = (p: bigint) => Number(p) / 1e12;
-/**
- * The seasonal value from the same hour of past weeks: the mean without the highest and the lowest
- * when there are 4 or more (one anomalous week does not move it, and a sparse series whose hours
- * are mostly zero still gets its average rather than 0), the median of 3, else the mean.
- */
-function trimmedMean(v: number[]): number {
-  if (v.length === 3) return median(v);
-  if (v.length < 3) return v.reduce((a, b) => a + b, 0) / v.length;
-  const cut = Math.max(1, Math.floor(v.length / 5));
-  const s = Float64Array.from(v).sort().slice(cut, -cut);
-  return s.reduce((a, b) => a + b, 0) / s.length;
-}
 const toPico = (usd: number) => BigInt(Math.round(usd * 1e12));
 
 /**
@@ -91,22 +82,50 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
   /** Expected from the seasonal baseline and the slow level only. */
   const B: (number | null)[] = new Array(n).fill(null);
   const e0s: number[] = new Array(n).fill(0);
-  /** Mean relative residual (x − B) / (B + e0) of the last unflagged hours before each hour. */
-  const recent: number[] = new Array(n).fill(0);
   const flags: (AnomalyKind | null)[] = new Array(n).fill(null);
   /** Standardized residuals of each hour under its own models: corrected (z) and slow (u). */
   const zs: (number | null)[] = new Array(n).fill(null);
   const us: (number | null)[] = new Array(n).fill(null);
   const evalFrom = input.evaluateFrom ?? input.startT;
-  const warmFrom = evalFrom - (p.scaleHours + p.levelHours + 2 * p.arHours + 12) * HOUR_MS;
+  const warmFrom = evalFrom - (p.scaleHours + p.levelHours + 36) * HOUR_MS;
   let lastLevel = 1;
+  const hour0 = Math.floor(input.startT / HOUR_MS);
+  const dayHour = (j: number) => (((hour0 + j) % 24) + 24) % 24;
+  const levels = new Map<number, { level: number; e0: number | null }>();
+  /**
+   * The slow level of the day starting at hour d0, fixed for the whole day (so that today's hours are
+   * all measured against one expected): the median ratio actual/seasonal over the levelHours before
+   * d0 (drop hours left out), each offset by e0, a tenth of the mean seasonal value there.
+   */
+  const levelOn = (d0: number) => {
+    const known = levels.get(d0);
+    if (known) return known;
+    const ratios: number[] = [];
+    let sSum = 0;
+    let sCount = 0;
+    for (let j = Math.max(first + 1, d0 - p.levelHours); j < d0; j++) {
+      if (S[j] === null) continue;
+      sSum += S[j]!;
+      sCount++;
+    }
+    const e0 = sCount > 0 ? 0.1 * (sSum / sCount) + 1e-9 : null;
+    for (let j = Math.max(first + 1, d0 - p.levelHours); j < d0; j++) {
+      if (S[j] === null || flags[j] === "drop") continue;
+      ratios.push((x[j]! + (e0 ?? 0)) / (S[j]! + (e0 ?? 0)));
+    }
+    const level =
+      ratios.length >= p.levelHours / 3 ? Math.min(p.levelMax, Math.max(p.levelMin, median(ratios))) : lastLevel;
+    lastLevel = level;
+    const v = { level, e0 };
+    levels.set(d0, v);
+    return v;
+  };
   const s = p.thresholdScale;
-  type Models = { phi: number; short: NoiseModel; slow: NoiseModel };
+  type Models = { day: DayModel; slow: NoiseModel };
   const models = new Map<number, Models | null>();
   const ALIGN = 6;
-  const rel = (j: number) => (x[j]! - B[j]!) / (B[j]! + e0s[j]!);
-  const withAr = (j: number, phi: number) =>
-    Math.max(0, (B[j]! + e0s[j]!) * Math.max(0, 1 + phi * recent[j]!) - e0s[j]!);
+  const ds: DaySeries = { x, b: B, e0: e0s };
+  const dayOf = (j: number) => Math.floor((hour0 + j) / 24);
   /**
    * The models in force at hour i, fitted at the last hour aligned to 6 (absolute time, so the CLI
    * and the worker agree whatever hour they start at) from the scaleHours before it, hours already
@@ -121,16 +140,9 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
     const from = Math.max(first + 1, anchor - p.scaleHours);
     const idx: number[] = [];
     for (let j = from; j < anchor; j++) if (B[j] !== null && !flags[j]) idx.push(j);
-    let sxy = 0;
-    let sxx = 0;
-    for (const j of idx) {
-      sxy += Math.max(-1, Math.min(1, rel(j))) * recent[j]!;
-      sxx += recent[j]! ** 2;
-    }
-    const phi = p.arHours > 0 && sxx > 0 ? Math.min(1, Math.max(0, sxy / sxx)) : 0;
-    const short = fitNoiseModel(x, (j) => withAr(j, phi), idx);
+    const day = fitDayModel(ds, idx, dayOf, 1);
     const slow = fitNoiseModel(x, (j) => B[j]!, idx);
-    const m = short && slow ? { phi, short, slow } : null;
+    const m = day && slow ? { day, slow } : null;
     models.set(anchor, m);
     return m;
   };
@@ -167,50 +179,35 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
       out.push(base);
       continue;
     }
-    // Sparse hours (most same-hour values zero) borrow the neighbouring hours of those weeks.
-    const zeros = refs.filter((v) => v === 0).length;
-    S[i] = zeros * 2 >= refs.length && near.length > refs.length ? trimmedMean(near) : trimmedMean(refs);
-    // Level: median ratio actual/seasonal over the last levelHours (drop hours excluded), offset by e0.
-    const ratios: number[] = [];
-    let sSum = 0;
-    let sCount = 0;
-    for (let j = Math.max(first + 1, i - p.levelHours); j < i; j++) {
-      if (S[j] === null) continue;
-      sSum += S[j]!;
-      sCount++;
-    }
-    const e0 = (sCount > 0 ? 0.1 * (sSum / sCount) : 0.1 * S[i]!) + 1e-9;
-    for (let j = Math.max(first + 1, i - p.levelHours); j < i; j++) {
-      if (S[j] === null || flags[j] === "drop") continue;
-      ratios.push((x[j]! + e0) / (S[j]! + e0));
-    }
-    const level =
-      ratios.length >= p.levelHours / 3 ? Math.min(p.levelMax, Math.max(p.levelMin, median(ratios))) : lastLevel;
-    lastLevel = level;
+    S[i] = seasonalValue(refs, near);
+    const { level, e0: dayE0 } = levelOn(i - dayHour(i));
+    const e0 = dayE0 ?? 0.1 * S[i]! + 1e-9;
     B[i] = Math.max(0, (S[i]! + e0) * level - e0);
     e0s[i] = e0;
-    // The recent relative residual: the last arHours unflagged hours within twice that.
-    let rs = 0;
-    let rc = 0;
-    for (let j = i - 1; j >= Math.max(first + 1, i - 2 * p.arHours) && rc < p.arHours; j--) {
-      if (B[j] === null || flags[j]) continue;
-      rs += Math.max(-1, Math.min(1, rel(j)));
-      rc++;
-    }
-    recent[i] = rc > 0 ? rs / rc : 0;
     // The two hours before the first judged one get their residuals too (the sustained rule reads them).
     const judged = i - first >= p.minHistoryHours && t >= evalFrom;
     const m = t >= evalFrom - 2 * HOUR_MS ? modelsAt(i) : null;
+    let e = B[i]!;
+    let sigma = 0;
     if (m) {
-      zs[i] = (x[i]! - withAr(i, m.phi)) / m.short.sigma(withAr(i, m.phi));
+      // Today's level so far: today's earlier hours not flagged.
+      const ev: DayEvidence = { q: 0, r: 0 };
+      for (let j = Math.max(first + 1, i - dayHour(i)); j < i; j++)
+        if (B[j] !== null && !flags[j]) addHour(m.day, ds, j, ev);
+      ({ e, sd: sigma } = predict(m.day, ds, i, ev));
+      zs[i] = (x[i]! - e) / sigma;
       us[i] = (x[i]! - B[i]!) / m.slow.sigma(B[i]!);
+      // A sparse series moves in whole requests: its scores are read from the count's own (Poisson) tail.
+      const g = m.slow.granule;
+      if (g > 0) {
+        zs[i] = Math.min(zs[i]!, countScore(x[i]!, e, g));
+        us[i] = Math.min(us[i]!, countScore(x[i]!, B[i]!, g));
+      }
     }
     if (!judged || !m) {
       out.push({ ...base, expectedPico: toPico(B[i]!) });
       continue;
     }
-    const e = withAr(i, m.phi);
-    const sigma = m.short.sigma(e);
     const zi = zs[i]!;
     const ui = us[i]!;
     const band = p.zOpen * s * sigma;
@@ -231,7 +228,8 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
       // Three hours above the slow expected whose standardized sum is improbable, against the spread of
       // such sums in the window (hours of one day share its ups and downs, so they are not independent).
       const u = (j: number) => us[j] ?? 0;
-      const sustained =
+      const z = (j: number) => zs[j] ?? 0;
+      const sustainedSlow =
         excess >= minImpact &&
         slowExcess >= minImpact &&
         us[i - 1] != null &&
@@ -240,8 +238,17 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
         u(i - 1) > 0.5 &&
         u(i - 2) > 0.5 &&
         (ui + u(i - 1) + u(i - 2)) / m.slow.sum3Scale >= p.zSustain * s;
+      const sustainedDay =
+        excess >= minImpact &&
+        zs[i - 1] != null &&
+        zs[i - 2] != null &&
+        zi > 0.5 &&
+        z(i - 1) > 0.5 &&
+        z(i - 2) > 0.5 &&
+        (zi + z(i - 1) + z(i - 2)) / m.day.sum3Scale >= p.zSustain * s;
+      const sustained = sustainedSlow || sustainedDay;
       if (prev && prev !== "drop" && Math.max(zi, ui) >= p.zExtend * s) flags[i] = prev;
-      else if (excess >= minImpact && zi >= p.zOpen * s && ui >= p.zConfirm * s) flags[i] = "spike";
+      else if (excess >= minImpact && zi >= p.zOpen * s) flags[i] = "spike";
       else if (sustained) flags[i] = u(i - 2) < u(i - 1) && u(i - 1) < ui ? "ramp" : "level_shift";
     }
     if (flags[i] && flags[i] !== "drop") result.score = Math.round(Math.max(zi, ui) * 100) / 100;

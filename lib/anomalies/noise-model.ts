@@ -6,6 +6,8 @@ export type NoiseModel = {
   sigma: (e: number) => number;
   /** The spread of the sum of 3 consecutive standardized residuals (≥ √3: hours of a day move together). */
   sum3Scale: number;
+  /** For a sparse series (a tenth of the hours or more without spend): a typical quiet hour's spend, about one request; else 0. */
+  granule: number;
 };
 
 /**
@@ -44,22 +46,33 @@ export function fitNoiseModel(
   const slope = eH / eL >= 1.3 ? Math.min(1, Math.max(0.5, Math.log(sH / sL) / Math.log(eH / eL))) : 0.75;
   const base = (v: number) => Math.max(floor, Math.sqrt(sL * sH) * ((v + e0) / Math.sqrt(eL * eH)) ** slope);
   const std = res.map((r, k) => r / base(es[k]!));
-  // Sparse series have skewed (few-request Poisson) tails: their band also covers the 99.5th percentile.
+  const { tail, sum3Scale } = calibrate(std, idx, zeroShare >= 0.1);
+  return { sigma: (v: number) => tail * base(v), sum3Scale, granule };
+}
+
+/**
+ * The tail factor (≥ 1) that makes the 98th percentile of |standardized residual| 2.326, as for a
+ * normal law (sparse series, whose few-request tails are skewed: also the 99.5th at 2.807), and the
+ * spread of sums of 3 consecutive residuals (at least √3; hours of one day move together) once
+ * stretched by it. `idx` gives each residual's hour, so that only consecutive hours are summed.
+ */
+export function calibrate(
+  std: readonly number[],
+  idx: readonly number[],
+  sparse: boolean,
+): { tail: number; sum3Scale: number } {
+  const n = std.length;
   const absStd = std.map(Math.abs);
-  const tail = Math.max(1, quantile(absStd, 0.98) / 2.326, zeroShare >= 0.1 ? quantile(absStd, 0.995) / 2.807 : 0);
-  const sigma = (v: number) => tail * base(v);
-  /** The spread of sums of w consecutive standardized residuals (at least √w; w when too few). */
-  const sumScale = (w: number) => {
-    const sums: number[] = [];
-    for (let k = w - 1; k < n; k++) {
-      if (idx[k - w + 1] !== idx[k]! - w + 1) continue;
-      let acc = 0;
-      for (let q = k - w + 1; q <= k; q++) acc += std[q]!;
-      sums.push(acc / tail);
-    }
-    return sums.length >= 24
-      ? Math.max(Math.sqrt(w), robustScale(sums), quantile(sums.map(Math.abs), 0.98) / 2.326)
-      : w;
-  };
-  return { sigma, sum3Scale: sumScale(3) };
+  const tail = Math.max(1, quantile(absStd, 0.98) / 2.326, sparse ? quantile(absStd, 0.995) / 2.807 : 0);
+  const w = 3;
+  const sums: number[] = [];
+  for (let k = w - 1; k < n; k++) {
+    if (idx[k - w + 1] !== idx[k]! - w + 1) continue;
+    let acc = 0;
+    for (let q = k - w + 1; q <= k; q++) acc += std[q]!;
+    sums.push(acc / tail);
+  }
+  const sum3Scale =
+    sums.length >= 24 ? Math.max(Math.sqrt(w), robustScale(sums), quantile(sums.map(Math.abs), 0.98) / 2.326) : w;
+  return { tail, sum3Scale };
 }
