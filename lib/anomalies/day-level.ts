@@ -53,12 +53,7 @@ export function predict(m: DayModel, s: DaySeries, j: number, ev: DayEvidence): 
  * the 3-hour-sum spread come from the one-step-ahead residuals of the window, as the detector would
  * have seen them. Null with fewer than 48 hours.
  */
-export function fitDayModel(
-  s: DaySeries,
-  idx: readonly number[],
-  dayOf: (j: number) => number,
-  maxDayVar: number,
-): DayModel | null {
+export function fitDayModel(s: DaySeries, idx: readonly number[], dayOf: (j: number) => number): DayModel | null {
   const days = new Map<number, number[]>();
   for (const j of idx) {
     const d = dayOf(j);
@@ -110,11 +105,11 @@ export function fitDayModel(
   }
   const meanSampling = sampling.reduce((a, b) => a + b, 0) / Math.max(1, sampling.length);
   const spread = levels.length >= 5 ? robustScale(levels) ** 2 - meanSampling : 0;
-  const m: DayModel = { dayVar: Math.min(maxDayVar, Math.max(1e-6, spread)), hourly, tail: 1, sum3Scale: 3 };
+  const m: DayModel = { dayVar: Math.min(1, Math.max(1e-6, spread)), hourly, tail: 1, sum3Scale: 3 };
   const std: number[] = [];
   let day = Number.NaN;
   const ev: DayEvidence = { q: 0, r: 0 };
-  for (const j of idx) {
+  for (const j of clean) {
     if (dayOf(j) !== day) {
       day = dayOf(j);
       ev.q = 0;
@@ -124,7 +119,7 @@ export function fitDayModel(
     std.push((s.x[j]! - e) / sd);
     addHour(m, s, j, ev);
   }
-  const zeroShare = idx.filter((j) => s.x[j] === 0).length / idx.length;
-  const { tail, sum3Scale } = calibrate(std, idx, zeroShare >= 0.1);
+  const zeroShare = clean.filter((j) => s.x[j] === 0).length / clean.length;
+  const { tail, sum3Scale } = calibrate(std, clean, zeroShare >= 0.1);
   return { ...m, tail, sum3Scale };
 }

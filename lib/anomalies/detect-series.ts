@@ -62,14 +62,14 @@ const toUsd = (p: bigint) => Number(p) / 1e12;
 const toPico = (usd: number) => BigInt(Math.round(usd * 1e12));
 
 /**
- * The detector: a robust seasonal baseline per hour (a trimmed mean of the same hour of the week over
- * the previous `weeks` weeks) times a slow level factor (the median ratio of actual to seasonal over
- * the last `levelHours` hours: trend and growth), corrected by the last few hours' relative residual
- * times a fitted coefficient φ (spend that runs high today keeps running high for a while: an AR(1)
- * on the relative residual); a heteroscedastic noise scale from the one-step-ahead residuals of the
- * last `scaleHours` hours; episode rules with hysteresis. Each hour is judged only from itself and
- * the hours before it, so the result for an hour never changes when later hours arrive. Pure: the
- * worker and the CLI call it.
+ * The detector: a robust seasonal baseline per hour (the same hour of the week over the previous
+ * `weeks` weeks, `seasonal-value.ts`) times a slow level factor fixed for each UTC day (the median
+ * ratio of actual to seasonal over the `levelHours` before the day: trend and growth); today's level
+ * relative to that, estimated from today's earlier hours with the day-to-day spread as its prior
+ * (`day-level.ts`: a busy day is followed, a spike, ramp or shift within a day stands out); noise
+ * fitted from the `scaleHours` before; episode rules with hysteresis. Each hour is judged only from
+ * itself and the hours before it, so the result for an hour never changes when later hours arrive.
+ * Pure: the worker and the CLI call it.
  */
 export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAULT_PARAMS): HourResult[] {
   const p = params;
@@ -129,9 +129,8 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
   /**
    * The models in force at hour i, fitted at the last hour aligned to 6 (absolute time, so the CLI
    * and the worker agree whatever hour they start at) from the scaleHours before it, hours already
-   * flagged left out: φ by least squares of each hour's relative residual on its `recent` (within
-   * [0, 1]), the noise of the corrected residuals (spikes, the band) and of the slow ones (sustained
-   * rises, drops).
+   * flagged left out: the day model (today's level, the band) and the noise of the slow residuals
+   * (x − B: sustained rises, drops, and the confirmation that an hour is unusual for its hour of the week).
    */
   const modelsAt = (i: number): Models | null => {
     const abs = Math.floor((input.startT + i * HOUR_MS) / HOUR_MS);
@@ -140,7 +139,7 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
     const from = Math.max(first + 1, anchor - p.scaleHours);
     const idx: number[] = [];
     for (let j = from; j < anchor; j++) if (B[j] !== null && !flags[j]) idx.push(j);
-    const day = fitDayModel(ds, idx, dayOf, 1);
+    const day = fitDayModel(ds, idx, dayOf);
     const slow = fitNoiseModel(x, (j) => B[j]!, idx);
     const m = day && slow ? { day, slow } : null;
     models.set(anchor, m);
@@ -245,10 +244,11 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
         zi > 0.5 &&
         z(i - 1) > 0.5 &&
         z(i - 2) > 0.5 &&
-        (zi + z(i - 1) + z(i - 2)) / m.day.sum3Scale >= p.zSustain * s;
+        (zi + z(i - 1) + z(i - 2)) / m.day.sum3Scale >= p.zSustain * s &&
+        ui >= p.zConfirm * s;
       const sustained = sustainedSlow || sustainedDay;
       if (prev && prev !== "drop" && Math.max(zi, ui) >= p.zExtend * s) flags[i] = prev;
-      else if (excess >= minImpact && zi >= p.zOpen * s) flags[i] = "spike";
+      else if (excess >= minImpact && zi >= p.zOpen * s && ui >= p.zConfirm * s) flags[i] = "spike";
       else if (sustained) flags[i] = u(i - 2) < u(i - 1) && u(i - 1) < ui ? "ramp" : "level_shift";
     }
     if (flags[i] && flags[i] !== "drop") result.score = Math.round(Math.max(zi, ui) * 100) / 100;

@@ -9,8 +9,6 @@ export type DetectionParams = {
   weeks: number;
   /** Hours of level (trend) adjustment: the median ratio of actual to seasonal over this window. */
   levelHours: number;
-  /** Hours of recent relative residual that correct the expected spend (0: no correction). */
-  arHours: number;
   /** Level factor bounds: a fall of more than half is not followed (drops to zero stay visible). */
   levelMin: number;
   levelMax: number;
@@ -20,7 +18,8 @@ export type DetectionParams = {
   minHistoryHours: number;
   /** One hour this many noise units above expected opens an episode. */
   zOpen: number;
-  /** ... and is at least this many noise units above the slow expected (without the recent-hours correction). */
+  /** ... and is at least this many noise units above the slow expected (without today's level): an hour
+   * that is usual for its hour of the week does not open an episode, even on a quiet day. */
   zConfirm: number;
   /** Three hours above expected whose standardized sum is this many of its own spreads open one (ramps, level shifts). */
   zSustain: number;
@@ -40,14 +39,13 @@ export type DetectionParams = {
 export const DEFAULT_PARAMS: DetectionParams = {
   weeks: 5,
   levelHours: 168,
-  arHours: 4,
   levelMin: 0.5,
   levelMax: 20,
   scaleHours: 336,
   minHistoryHours: 336,
   zOpen: 5.5,
   zSustain: 4.5,
-  zConfirm: 3,
+  zConfirm: 1,
   zExtend: 3,
   dropFraction: 0.1,
   zDrop: 4,
