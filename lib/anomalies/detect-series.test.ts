@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectSeries, episodesOf, HOUR_MS } from "./detect-series";
 import { DEFAULT_PARAMS } from "./detection-params";
+import { seededRandom } from "./evaluation/seeded-random";
 
 const T0 = Date.UTC(2026, 8, 7); // a Monday
 const PICO = 1_000_000_000_000n;
@@ -138,5 +139,24 @@ describe("detectSeries", () => {
       detectSeries({ startT: T0, values: withSpike(20n) }, { ...DEFAULT_PARAMS, thresholdScale: score / 5 + 0.1 })[at]!
         .flag,
     ).toBeNull();
+  });
+
+  it("a busy day (high from its first hour) is followed; the same excess arising within a day is flagged", () => {
+    // Each UTC day runs at 1 + 5% × N(0, 1) of the usual week, each hour ± 0.5% around its day.
+    const r = seededRandom(3);
+    const day = Array.from({ length: 42 }, () => 1 + 0.05 * r.normal());
+    const busy = 4 * 7 + 2; // Wednesday of week 5: the whole day 20% up (4 of its day-to-day spreads)
+    const within = 4 * 7 + 3; // Thursday: 20% up from 14:00 for 3 hours
+    const values = series(6, (i, v) => {
+      const d = Math.floor(i / 24);
+      const up = d === busy || (d === within && i % 24 >= 14 && i % 24 < 17) ? 1.2 : 1;
+      const f = day[d]! * (1 + 0.005 * r.normal()) * up;
+      return BigInt(Math.round(Number(v) * f));
+    });
+    const hours = detectSeries({ startT: T0, values });
+    expect(hours.slice(busy * 24, busy * 24 + 24).filter((h) => h.flag)).toEqual([]);
+    const flagged = hours.slice(within * 24, within * 24 + 24).filter((h) => h.flag);
+    expect(flagged[0]?.t).toBe(T0 + (within * 24 + 14) * HOUR_MS);
+    expect(flagged.every((h) => h.t < T0 + (within * 24 + 17) * HOUR_MS)).toBe(true);
   });
 });
