@@ -16,6 +16,8 @@ export type DayModel = {
   tail: number;
   /** The spread of sums of 3 consecutive standardized residuals (≥ √3). */
   sum3Scale: number;
+  /** The hours the model was fitted on (days with a break, and days far off, left out). */
+  clean: number[];
 };
 
 /** What one series gives the day model: actual, slow expected and its offset e0, per hour. */
@@ -72,11 +74,8 @@ export function fitDayModel(s: DaySeries, idx: readonly number[], dayOf: (j: num
     levelOf.set(d, Math.max(-1, Math.min(1, num / den)));
   }
   const dayExp = (j: number) => Math.max(0, (s.b[j]! + s.e0[j]!) * (1 + levelOf.get(dayOf(j))!) - s.e0[j]!);
-  const first = fitNoiseModel(
-    s.x,
-    dayExp,
-    idx.filter((j) => levelOf.has(dayOf(j))),
-  );
+  const within = idx.filter((j) => levelOf.has(dayOf(j)));
+  const first = fitNoiseModel(s.x, dayExp, within);
   if (!first) return null;
   // Days with a break inside (a shift that starts or ends there, an anomaly not flagged) are not
   // normal hourly noise: those whose mean squared residual is over 4 times the median day's are left out.
@@ -88,7 +87,8 @@ export function fitDayModel(s: DaySeries, idx: readonly number[], dayOf: (j: num
     dayMsr.set(d, acc / js.length);
   }
   const typical = median([...dayMsr.values()]);
-  const clean = idx.filter((j) => (dayMsr.get(dayOf(j)) ?? Number.POSITIVE_INFINITY) <= 4 * typical);
+  const kept = within.filter((j) => dayMsr.get(dayOf(j))! <= 4 * typical);
+  const clean = kept.length >= 48 ? kept : within;
   const hourly = fitNoiseModel(s.x, dayExp, clean) ?? first;
   const levels: number[] = [];
   const sampling: number[] = [];
@@ -105,7 +105,7 @@ export function fitDayModel(s: DaySeries, idx: readonly number[], dayOf: (j: num
   }
   const meanSampling = sampling.reduce((a, b) => a + b, 0) / Math.max(1, sampling.length);
   const spread = levels.length >= 5 ? robustScale(levels) ** 2 - meanSampling : 0;
-  const m: DayModel = { dayVar: Math.min(1, Math.max(1e-6, spread)), hourly, tail: 1, sum3Scale: 3 };
+  const m: DayModel = { dayVar: Math.min(1, Math.max(1e-6, spread)), hourly, tail: 1, sum3Scale: 3, clean };
   const std: number[] = [];
   let day = Number.NaN;
   const ev: DayEvidence = { q: 0, r: 0 };

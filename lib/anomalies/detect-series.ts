@@ -140,7 +140,7 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
     const idx: number[] = [];
     for (let j = from; j < anchor; j++) if (B[j] !== null && !flags[j]) idx.push(j);
     const day = fitDayModel(ds, idx, dayOf);
-    const slow = fitNoiseModel(x, (j) => B[j]!, idx);
+    const slow = fitNoiseModel(x, (j) => B[j]!, day ? day.clean : idx);
     const m = day && slow ? { day, slow } : null;
     models.set(anchor, m);
     return m;
@@ -237,8 +237,10 @@ export function detectSeries(input: SeriesInput, params: DetectionParams = DEFAU
         u(i - 1) > 0.5 &&
         u(i - 2) > 0.5 &&
         (ui + u(i - 1) + u(i - 2)) / m.slow.sum3Scale >= p.zSustain * s;
+      // ... or three hours of today above today's level (hours of another day were judged against its own).
       const sustainedDay =
         excess >= minImpact &&
+        dayHour(i) >= 2 &&
         zs[i - 1] != null &&
         zs[i - 2] != null &&
         zi > 0.5 &&
