@@ -65,6 +65,28 @@ describe("limits at the boundaries", () => {
     expect(view(after.budgets, a.id)).toEqual(["0.2", "0.3", false]);
   });
 
+  it("short under two budgets with the same room: the refusal names the first (in budget id order), and counts against it", async () => {
+    const org = await budgetOrg("limits-tie");
+    const all = await cap(org, "0.50");
+    const a = await cap(org, "0.50", { team: "a" });
+    // The order keys are locked in, independently of the code: Postgres's order of the budget ids.
+    const { rows } = await pgPool().query<{ id: string }>(
+      `SELECT id FROM budgets WHERE "orgId" = $1 AND "hardCap" ORDER BY id`,
+      [org.orgId],
+    );
+    expect(rows.map((r) => r.id).sort()).toEqual([all.id, a.id].sort());
+    const first = rows[0]!.id;
+    // $0.60 against $0.50 of room in each: both short by $0.10.
+    expect(await reserveSpend(org, { team: "a", estimatedCost: "0.6" })).toMatchObject({
+      allowed: false,
+      budget: { id: first, remaining: "0.5" },
+    });
+    const refusals = await pgPool().query(`SELECT "budgetId", refusals FROM cap_refusals WHERE "orgId" = $1`, [
+      org.orgId,
+    ]);
+    expect(refusals.rows).toEqual([{ budgetId: first, refusals: 1 }]);
+  });
+
   it("a cap as the API shows it: every field; spend over the cap shows no room (not negative) and refuses", async () => {
     const org = await budgetOrg("limits-view");
     const acme = await cap(org, "0.50", { customer: "*" });
