@@ -163,6 +163,38 @@ describe("limits at the boundaries", () => {
     });
   });
 
+  it("a release that waits on another release of the same reservation says released", async () => {
+    const org = await budgetOrg("limits-release-race");
+    await cap(org, "1.00");
+    const r = await reserveSpend(org, { estimatedCost: "0.1" });
+    if (!r.allowed || r.reservationId === null) throw new Error("refused");
+    // Another release holds the reservation's row, not committed yet: ours reads it open, then waits.
+    const other = await pgPool().connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`UPDATE reservations SET status = 'released' WHERE "orgId" = $1 AND id = $2`, [
+        org.orgId,
+        r.reservationId,
+      ]);
+      const ours = releaseReservation(org, { reservationId: r.reservationId });
+      let waiting = false;
+      for (let i = 0; i < 500 && !waiting; i++) {
+        const { rows } = await pgPool().query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND query LIKE '%UPDATE reservations SET status = ''released''%RETURNING id%'`,
+        );
+        waiting = rows.length > 0;
+        if (!waiting) await new Promise((done) => setTimeout(done, 10));
+      }
+      expect(waiting).toBe(true);
+      await other.query("COMMIT");
+      expect(await ours).toEqual({ status: "released" });
+    } finally {
+      await other.query("ROLLBACK").catch(() => {});
+      other.release();
+    }
+  });
+
   it("a model without a price cannot be reserved by its tokens: the field is named", async () => {
     const org = await budgetOrg("limits-unpriced");
     await cap(org, "1.00");
