@@ -195,6 +195,18 @@ describe("limits at the boundaries", () => {
     }
   });
 
+  it("a model named as the caller spells it counts under the budget of its catalog name, in the check and the reservation", async () => {
+    const org = await budgetOrg("limits-model-name");
+    const model = await cap(org, "0.50", { model: "house-7b" });
+    const spelled = { model: "self-hosted/house-7b" };
+    expect((await checkLimits(org, spelled)).budgets.map((b) => b.id)).toEqual([model.id]);
+    expect(await reserveSpend(org, { ...spelled, estimatedCost: "0.6" })).toMatchObject({
+      allowed: false,
+      budget: { id: model.id },
+    });
+    expect((await checkLimits(org, { model: "self-hosted/other-7b" })).budgets).toEqual([]);
+  });
+
   it("a model without a price cannot be reserved by its tokens: the field is named", async () => {
     const org = await budgetOrg("limits-unpriced");
     await cap(org, "1.00");
