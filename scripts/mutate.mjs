@@ -42,10 +42,20 @@ for (const name of selected) {
   }
   fs.rmSync(reportFile, { force: true });
   console.log(`\n== mutate ${name}: ${mod.mutate.join(", ")}`);
-  const run = spawnSync("npx", ["stryker", "run", "stryker.config.mjs", "--mutate", mod.mutate.join(",")], {
-    stdio: "inherit",
-    env: { ...process.env, MUTATE_REPORT: reportFile, MUTATE_TEST_FILES: mod.testFiles.join(",") },
-  });
+  // MUTATE_INCREMENTAL=1: Stryker's incremental mode. The results of the last incremental run of the
+  // module (<module>.incremental.json) are reused for mutants whose code and covering tests did not change.
+  const incremental =
+    process.env.MUTATE_INCREMENTAL === "1"
+      ? ["--incremental", "--incrementalFile", path.join(REPORTS, `${name}.incremental.json`)]
+      : [];
+  const run = spawnSync(
+    "npx",
+    ["stryker", "run", "stryker.config.mjs", "--mutate", mod.mutate.join(","), ...incremental],
+    {
+      stdio: "inherit",
+      env: { ...process.env, MUTATE_REPORT: reportFile, MUTATE_TEST_FILES: mod.testFiles.join(",") },
+    },
+  );
   if (!fs.existsSync(reportFile)) {
     results[name] = { error: `stryker exited ${run.status} without a report` };
     continue;

@@ -65,6 +65,28 @@ describe("limits at the boundaries", () => {
     expect(view(after.budgets, a.id)).toEqual(["0.2", "0.3", false]);
   });
 
+  it("short under two budgets with the same room: the refusal names the first (in budget id order), and counts against it", async () => {
+    const org = await budgetOrg("limits-tie");
+    const all = await cap(org, "0.50");
+    const a = await cap(org, "0.50", { team: "a" });
+    // The order keys are locked in, independently of the code: Postgres's order of the budget ids.
+    const { rows } = await pgPool().query<{ id: string }>(
+      `SELECT id FROM budgets WHERE "orgId" = $1 AND "hardCap" ORDER BY id`,
+      [org.orgId],
+    );
+    expect(rows.map((r) => r.id).sort()).toEqual([all.id, a.id].sort());
+    const first = rows[0]!.id;
+    // $0.60 against $0.50 of room in each: both short by $0.10.
+    expect(await reserveSpend(org, { team: "a", estimatedCost: "0.6" })).toMatchObject({
+      allowed: false,
+      budget: { id: first, remaining: "0.5" },
+    });
+    const refusals = await pgPool().query(`SELECT "budgetId", refusals FROM cap_refusals WHERE "orgId" = $1`, [
+      org.orgId,
+    ]);
+    expect(refusals.rows).toEqual([{ budgetId: first, refusals: 1 }]);
+  });
+
   it("a cap as the API shows it: every field; spend over the cap shows no room (not negative) and refuses", async () => {
     const org = await budgetOrg("limits-view");
     const acme = await cap(org, "0.50", { customer: "*" });
@@ -139,6 +161,50 @@ describe("limits at the boundaries", () => {
       code: "not_found",
       message: "No such reservation in this organisation",
     });
+  });
+
+  it("a release that waits on another release of the same reservation says released", async () => {
+    const org = await budgetOrg("limits-release-race");
+    await cap(org, "1.00");
+    const r = await reserveSpend(org, { estimatedCost: "0.1" });
+    if (!r.allowed || r.reservationId === null) throw new Error("refused");
+    // Another release holds the reservation's row, not committed yet: ours reads it open, then waits.
+    const other = await pgPool().connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`UPDATE reservations SET status = 'released' WHERE "orgId" = $1 AND id = $2`, [
+        org.orgId,
+        r.reservationId,
+      ]);
+      const ours = releaseReservation(org, { reservationId: r.reservationId });
+      let waiting = false;
+      for (let i = 0; i < 500 && !waiting; i++) {
+        const { rows } = await pgPool().query(
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+              AND query LIKE '%UPDATE reservations SET status = ''released''%RETURNING id%'`,
+        );
+        waiting = rows.length > 0;
+        if (!waiting) await new Promise((done) => setTimeout(done, 10));
+      }
+      expect(waiting).toBe(true);
+      await other.query("COMMIT");
+      expect(await ours).toEqual({ status: "released" });
+    } finally {
+      await other.query("ROLLBACK").catch(() => {});
+      other.release();
+    }
+  });
+
+  it("a model named as the caller spells it counts under the budget of its catalog name, in the check and the reservation", async () => {
+    const org = await budgetOrg("limits-model-name");
+    const model = await cap(org, "0.50", { model: "house-7b" });
+    const spelled = { model: "self-hosted/house-7b" };
+    expect((await checkLimits(org, spelled)).budgets.map((b) => b.id)).toEqual([model.id]);
+    expect(await reserveSpend(org, { ...spelled, estimatedCost: "0.6" })).toMatchObject({
+      allowed: false,
+      budget: { id: model.id },
+    });
+    expect((await checkLimits(org, { model: "self-hosted/other-7b" })).budgets).toEqual([]);
   });
 
   it("a model without a price cannot be reserved by its tokens: the field is named", async () => {

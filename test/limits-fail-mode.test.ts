@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBudget } from "@/lib/budgets";
 import { setCapFailMode } from "@/lib/budgets/set-cap-fail-mode";
 import { PrismaClient } from "@/lib/db/generated/client";
+import { pgPool } from "@/lib/db/pg-pool";
 import { lastKnownCapOrg } from "@/lib/limits/cap-budgets";
 import { checkLimits } from "@/lib/limits/check-limits";
 import { reserveSpend } from "@/lib/limits/reserve-spend";
@@ -64,6 +65,17 @@ describe("limits when this process cannot reach Postgres", () => {
     );
     expect(check).toEqual({ allowed: false, asOf: expect.any(String), budgets: [], degraded: "fail_closed" });
     expect(reserve).toEqual({ allowed: false, reservationId: null, degraded: "fail_closed" });
+
+    // Postgres answers again: the next answered check reports the two outage answers, once.
+    expect(await checkLimits(org, {})).toMatchObject({ allowed: true, budgets: [{ remaining: "1" }] });
+    const degraded = async () =>
+      (
+        await pgPool().query(`SELECT data FROM outbox_events WHERE "orgId" = $1 AND type = 'limits.degraded'`, [
+          org.orgId,
+        ])
+      ).rows.map((r) => r.data);
+    for (let i = 0; i < 200 && (await degraded()).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await degraded()).toEqual([expect.objectContaining({ mode: "closed", answers: 2 })]);
   });
 
   it("an organisation this process never read fails open (the default)", async () => {

@@ -42,6 +42,41 @@ describe("limits: reserve, settle, release", () => {
     expect(held.rows[0].s).toBe("990000000000");
   });
 
+  it("two reservations that read the figures together: the second waits for the first's lock, then sees its hold and is refused", async () => {
+    const org = await budgetOrg("limits-lock");
+    await cap(org, "1.00");
+    // Another transaction keeps holds from being written (reads go on): a reservation that read the
+    // figures and grants waits at its insert, still holding its key's lock.
+    const blocker = await pgPool().connect();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query("LOCK TABLE reservation_holds IN EXCLUSIVE MODE");
+      const both = Promise.all([
+        reserveSpend(org, { estimatedCost: "0.60" }),
+        reserveSpend(org, { estimatedCost: "0.60" }),
+      ]);
+      // Both calls are inside burnrate_reserve and waiting (at the insert, or for the first one's lock).
+      let waiting = 0;
+      for (let i = 0; i < 500 && waiting < 2; i++) {
+        const { rows } = await pgPool().query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()
+              AND wait_event_type = 'Lock' AND query LIKE '%burnrate_reserve(%'`,
+        );
+        waiting = rows[0]!.n;
+        if (waiting < 2) await new Promise((done) => setTimeout(done, 10));
+      }
+      expect(waiting).toBe(2);
+      await blocker.query("COMMIT");
+      // $0.60 + $0.60 = $1.20 > $1.00: exactly one is granted, the other refused with $0.40 left.
+      const results = await both;
+      expect(results.map((r) => r.allowed).sort()).toEqual([false, true]);
+      expect(results.find((r) => !r.allowed)).toMatchObject({ budget: { reserved: "0.6", remaining: "0.4" } });
+    } finally {
+      await blocker.query("ROLLBACK").catch(() => {});
+      blocker.release();
+    }
+  });
+
   it("an event carrying the reservation settles it once: its actual cost replaces the estimate, a retry changes nothing", async () => {
     const org = await budgetOrg("limits-settle");
     await cap(org, "1.00", { team: "search" });
