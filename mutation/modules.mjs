@@ -131,6 +131,7 @@ export const MODULES = {
       "test/limits-batched-figures.test.ts",
       "test/limits-fail-mode.test.ts",
       "test/rate-limit.test.ts",
+      "test/limits-value-snapshots.test.ts",
     ],
   },
   // The value snapshots of "*" budgets (when a value may be answered without a Postgres read) and the
