@@ -72,7 +72,7 @@ test("a runaway feature shows on the Overview, the list and the detail page with
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Anomalies" }).click();
   await expect(page.getByTestId("anomaly-row").first()).toBeVisible();
-  await expect(page.getByTestId("anomaly-row")).toHaveCount(3); // the total, team=search and the model (same spend)
+  await expect(page.getByTestId("anomaly-row")).toHaveCount(4); // the total, team=search, the model and the API key (same spend)
   await page.getByLabel("Kind").selectOption("drop");
   await expect(page.getByText("No anomalies")).toBeVisible();
   await page.getByLabel("Kind").selectOption("");
