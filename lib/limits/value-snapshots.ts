@@ -19,7 +19,7 @@ export const SNAPSHOT_REFRESH_AFTER_MS = 1_000;
 const MIN_READ_INTERVAL_MS = 500;
 const FAILED_RETRY_MS = 30_000;
 const MAX_SNAPSHOTS = 32;
-const PAGE_SIZE = 5_000;
+const PAGE_SIZE = 1_000;
 const MAX_VALUES = 1_000_000;
 
 const NOTHING: CapFigures = { spentPico: 0n, reservedPico: 0n, overridePico: 0n, nextExpiry: null };
