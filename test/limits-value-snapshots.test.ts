@@ -19,7 +19,14 @@ import {
   valueSnapshotReadsStarted,
 } from "@/lib/limits/value-snapshots";
 import { env } from "@/lib/env";
-import { bumpPeriodVersions, bumpValueVersions, periodVersionKey } from "@/lib/redis/cap-versions";
+import {
+  bumpPeriodVersions,
+  bumpValueVersions,
+  changedSeqKey,
+  changedValuesKey,
+  orgVersionKey,
+  periodVersionKey,
+} from "@/lib/redis/cap-versions";
 import { redis, redisKey, redisUsable } from "@/lib/redis/connection";
 import { Redis } from "ioredis";
 import type { OrgContext } from "@/lib/tenancy/context";
@@ -219,7 +226,7 @@ describe("limits: value snapshots", () => {
     expect(await spentOf(org, "u4")).toBe("0.01");
     // A flush (this organisation's keys: the Redis is shared with the other suites) loses the versions.
     const keys = await redis().keys(redisKey("cap*", org.orgId, "*"));
-    await redis().del(...keys, redisKey("capv", org.orgId));
+    await redis().del(...keys, orgVersionKey(org.orgId));
     expect(await spentOf(org, "u4")).toBe("0.25");
   });
 
@@ -245,10 +252,7 @@ describe("limits: value snapshots", () => {
     expect(await spentOf(org, "u2")).toBe("0.01");
     // The record of changed values expired (as after three days without a change): the next change
     // cannot be told apart from an old one, so it bumps the period and the snapshot is not used.
-    await redis().del(
-      redisKey("capq", org.orgId, b.id, String(b.periodStart.getTime())),
-      redisKey("capd", org.orgId, b.id, String(b.periodStart.getTime())),
-    );
+    await redis().del(changedSeqKey(org.orgId, b.id, b.periodStart), changedValuesKey(org.orgId, b.id, b.periodStart));
     await reserveSpend(org, { endUser: "u9", estimatedCost: "0.01" });
     expect(await spentOf(org, "u3")).toBe("0.5");
   });
@@ -277,7 +281,7 @@ describe("limits: value snapshots", () => {
     expect(await spentOf(org, "u7")).toBe("0.5");
   });
 
-  it("keep a value changed just before the snapshot was read, drop one changed after", async () => {
+  it("keep a value whose last change is numbered as the snapshot's own sequence (made just before it was read)", async () => {
     const org = await budgetOrg("snap-seq");
     const b = await perUserBudget(org);
     await sneakSpend(org.orgId, b, [

@@ -62,6 +62,7 @@ export async function capsFor(ctx: OrgContext, call: Parameters<typeof capKeysOf
     org ??= await loadCapOrg(ctx.orgId, orgVersion);
     keys = capKeysOf(org, call, now);
     versions = null;
+    changedSeqs = [];
   }
   return { org, keys, keyVersions: versions?.slice(1) ?? null, changedSeqs };
 }
