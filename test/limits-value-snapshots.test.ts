@@ -112,6 +112,10 @@ async function snapshotRead(org: OrgContext, b: Budget, after: number) {
   throw new Error("no snapshot was read");
 }
 
+/** A snapshot's figures by value, sorted. */
+const figuresIn = (snap: { values: Map<string, { f: unknown }> }) =>
+  new Map([...snap.values].map(([v, slot]) => [v, slot.f] as const).sort(([x], [y]) => (x < y ? -1 : 1)));
+
 const spentOf = async (org: OrgContext, endUser: string) => (await checkLimits(org, { endUser })).budgets[0]!.spent;
 
 describe("limits: value snapshots", () => {
@@ -174,9 +178,7 @@ describe("limits: value snapshots", () => {
       ["g", f(0n, 0n, PICO / 2n, null)],
       ...Array.from({ length: 7 }, (_, i) => [`p${i + 1}`, f(BigInt(i + 1) * 1_000_000_000n, 0n, 0n, null)] as const),
     ]);
-    expect(new Map([...snap.values].sort(([x], [y]) => (x < y ? -1 : 1)))).toEqual(
-      new Map([...expected].sort(([x], [y]) => (x < y ? -1 : 1))),
-    );
+    expect(figuresIn(snap)).toEqual(new Map([...expected].sort(([x], [y]) => (x < y ? -1 : 1))));
     // The same figures as the per-key function the checks read otherwise, for these and for
     // values without any row ("zero", "nobody": no entry, i.e. nothing).
     const values = [...expected.keys(), "zero", "nobody"];
@@ -185,7 +187,7 @@ describe("limits: value snapshots", () => {
       [org.orgId, values.map(() => b.id), values.map(() => b.periodStart), values],
     );
     values.forEach((v, i) => {
-      const got = snap.values.get(v) ?? f(0n, 0n, 0n, null);
+      const got = snap.values.get(v)?.f ?? f(0n, 0n, 0n, null);
       expect([got.spentPico, got.reservedPico, got.overridePico, got.nextExpiry]).toEqual([
         BigInt(rows[i].spent),
         BigInt(rows[i].held),
@@ -195,6 +197,60 @@ describe("limits: value snapshots", () => {
     });
     expect(await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 3, maxValues: 5 })).toBeNull();
     expect((await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 3, maxValues: 12 }))?.values.size).toBe(12);
+  });
+
+  it("read again into the previous snapshot: unchanged values keep their objects, changed ones are replaced, gone ones deleted", async () => {
+    const org = await budgetOrg("snap-reread");
+    const b = await perUserBudget(org);
+    await sneakSpend(
+      org.orgId,
+      b,
+      Array.from({ length: 8 }, (_, i): [string, bigint] => [`p${i + 1}`, BigInt(i + 1) * 1_000_000_000n]),
+    );
+    await sneakHold(org.orgId, b, "h", 3_000_000_000n, { expiresAt: new Date(Date.now() + 600_000) });
+    await sneakHold(org.orgId, b, "p6", 1_000_000_000n, { expiresAt: new Date(Date.now() + 600_000) });
+    await sneakHold(org.orgId, b, "p4", 1_000_000_000n, { expiresAt: new Date(Date.now() + 600_000) });
+    const first = await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 3, maxValues: 1_000 });
+    if (!first) throw new Error("no snapshot");
+    const kept = first.values.get("p3")!.f;
+    const changed = first.values.get("p5")!.f;
+    const p6Expiry = first.values.get("p6")!.f.nextExpiry!.getTime();
+    // p5's spend changes, p7's row goes, the hold on h is released (h had nothing else), n is new;
+    // p2 gets an override, p4 a second hold expiring after its first, and p6's hold expires later
+    // (each of those changes one figure).
+    await sneakOverride(org.orgId, b, "p2", PICO);
+    await sneakHold(org.orgId, b, "p4", 2_000_000_000n, { expiresAt: new Date(Date.now() + 900_000) });
+    await pgPool().query(
+      `UPDATE reservation_holds SET "expiresAt" = "expiresAt" + interval '1 minute' WHERE "budgetId" = $1 AND "scopeValue" = 'p6'`,
+      [b.id],
+    );
+    await sneakSpend(org.orgId, b, [
+      ["p5", 50_000_000_000n],
+      ["n", 9_000_000_000n],
+    ]);
+    await pgPool().query(`DELETE FROM budget_period_spend WHERE "budgetId" = $1 AND "scopeValue" = 'p7'`, [b.id]);
+    await pgPool().query(`DELETE FROM reservation_holds WHERE "budgetId" = $1 AND "scopeValue" = 'h'`, [b.id]);
+    const again = await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 3, maxValues: 1_000 }, first);
+    if (!again) throw new Error("no snapshot");
+    expect(again.values).toBe(first.values);
+    expect(again.values.get("p3")!.f).toBe(kept);
+    expect(again.values.get("p5")!.f).not.toBe(changed);
+    // The same figures as a fresh read, worked out by hand: p1..p8 without p7, p5 at $0.05, n.
+    const fresh = await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 3, maxValues: 1_000 });
+    expect(figuresIn(again)).toEqual(figuresIn(fresh!));
+    expect(again.values.get("p2")!.f.overridePico).toBe(PICO);
+    expect(again.values.get("p4")!.f.reservedPico).toBe(3_000_000_000n);
+    expect(again.values.get("p6")!.f.nextExpiry!.getTime() - p6Expiry).toBe(60_000);
+    expect([...figuresIn(again)].map(([v, f]) => [v, (f as { spentPico: bigint }).spentPico])).toEqual([
+      ["n", 9_000_000_000n],
+      ["p1", 1_000_000_000n],
+      ["p2", 2_000_000_000n],
+      ["p3", 3_000_000_000n],
+      ["p4", 4_000_000_000n],
+      ["p5", 50_000_000_000n],
+      ["p6", 6_000_000_000n],
+      ["p8", 8_000_000_000n],
+    ]);
   });
 
   it("answer values never checked, until the value changes, an evaluation bumps the period or Redis is flushed", async () => {

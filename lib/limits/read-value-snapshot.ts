@@ -5,6 +5,14 @@ import { changedSeqKey, freshVersion, periodVersionKey, VERSION_TTL } from "@/li
 import type { CapKey } from "./cap-budgets";
 import type { CapFigures } from "./held-spend";
 
+/**
+ * A value's figures and the read that last saw it. A snapshot read again updates its slots in
+ * place: an unchanged value allocates nothing, so a re-read of 100,000 values leaves almost no new
+ * objects alive (a new Map of new objects each second made every young-generation collection copy
+ * them: 5-15 ms pauses in the check's p99).
+ */
+export type ValueSlot = { f: CapFigures; read: number };
+
 /** The figures of every value of one (budget, period), as read after `periodVersion` and `seq`. */
 export type ValueSnapshot = {
   periodVersion: string;
@@ -13,7 +21,9 @@ export type ValueSnapshot = {
   /** When the read began (before the versions were read). */
   at: number;
   /** Values with any spend, hold or override; a value not here has none. */
-  values: Map<string, CapFigures>;
+  values: Map<string, ValueSlot>;
+  /** This read's number: every slot it saw carries it. */
+  read: number;
 };
 
 // The period's version (created as a fresh random integer when missing, as a check's round trip
@@ -67,40 +77,71 @@ SELECT "scopeValue" AS v, "spentPico"::text AS spent FROM budget_period_spend
  WHERE "orgId" = $1 AND "budgetId" = $2 AND "periodStart" = $3${after ? ` AND "scopeValue" > $5` : ""}
  ORDER BY "scopeValue" LIMIT $4`;
 
+const sameFigures = (a: CapFigures, b: CapFigures) =>
+  a.spentPico === b.spentPico &&
+  a.reservedPico === b.reservedPico &&
+  a.overridePico === b.overridePico &&
+  (a.nextExpiry?.getTime() ?? null) === (b.nextExpiry?.getTime() ?? null);
+
+/** Sets a value's figures in `values`, keeping its slot and figures object when they are the same. */
+function put(values: Map<string, ValueSlot>, v: string, f: CapFigures, read: number) {
+  const slot = values.get(v);
+  if (!slot) values.set(v, { f, read });
+  else {
+    if (!sameFigures(slot.f, f)) slot.f = f;
+    slot.read = read;
+  }
+}
+
 /**
  * Reads every value's figures of the key's (budget, period): first its version and sequence number
  * in Redis, then Postgres (holds and overrides in one statement, the spend in pages of `pageSize`
  * values by the primary key, so no page holds the event loop long). The statements need not agree
  * with one another: whatever commits after the versions were read bumps the period's version or
  * records the value as changed, and the snapshot is then not used for it. Null past `maxValues`.
+ *
+ * `into` (a previous read's snapshot of the same period) is updated in place: each slot is replaced
+ * by this read's figures as the pages come, values gone are deleted at the end. Figures newer than
+ * the previous read are right under its versions too (they only differ where a later change was
+ * recorded, which makes the snapshot unusable for that value), so checks may use it meanwhile.
  */
 export async function readValueSnapshot(
   orgId: string,
   key: CapKey,
   opts: { pageSize: number; maxValues: number },
+  into?: ValueSnapshot,
 ): Promise<ValueSnapshot | null> {
   const at = Date.now();
   const { periodVersion, seq } = await readTag(orgId, key);
   const base = [orgId, key.budget.id, key.period.start];
-  const values = new Map<string, CapFigures>();
-  const holds = await pgPool().query(HOLDS_SQL, base);
-  for (const r of holds.rows)
-    values.set(r.v, { spentPico: 0n, reservedPico: BigInt(r.held), overridePico: BigInt(r.extra), nextExpiry: r.next });
+  const values = into?.values ?? new Map<string, ValueSlot>();
+  const read = (into?.read ?? 0) + 1;
+  const holds = new Map<string, CapFigures>();
+  for (const r of (await pgPool().query({ text: HOLDS_SQL, values: base, rowMode: "array" })).rows)
+    holds.set(r[0], { spentPico: 0n, reservedPico: BigInt(r[1]), overridePico: BigInt(r[2]), nextExpiry: r[3] });
+  let seen = 0;
   let last: string | null = null;
   for (;;) {
-    const page = await pgPool().query(
-      SPENT_SQL(last !== null),
-      last === null ? [...base, opts.pageSize] : [...base, opts.pageSize, last],
-    );
-    for (const r of page.rows) {
-      const spentPico = BigInt(r.spent);
-      const held = values.get(r.v);
+    const page = await pgPool().query({
+      text: SPENT_SQL(last !== null),
+      values: last === null ? [...base, opts.pageSize] : [...base, opts.pageSize, last],
+      rowMode: "array",
+    });
+    for (const [v, spent] of page.rows as [string, string][]) {
+      const spentPico = BigInt(spent);
+      const held = holds.get(v);
       if (held) held.spentPico = spentPico;
-      else if (spentPico !== 0n) values.set(r.v, { spentPico, reservedPico: 0n, overridePico: 0n, nextExpiry: null });
+      else if (spentPico !== 0n) {
+        put(values, v, { spentPico, reservedPico: 0n, overridePico: 0n, nextExpiry: null }, read);
+        seen++;
+      }
     }
-    if (values.size > opts.maxValues) return null;
+    if (seen + holds.size > opts.maxValues) return null;
     if (page.rows.length < opts.pageSize) break;
-    last = page.rows[page.rows.length - 1].v as string;
+    last = page.rows[page.rows.length - 1][0] as string;
   }
-  return { periodVersion, seq, at, values };
+  for (const [v, f] of holds) put(values, v, f, read);
+  seen += holds.size;
+  if (values.size > seen) for (const [v, slot] of values) if (slot.read !== read) values.delete(v);
+  return { periodVersion, seq, at, values, read };
 }

@@ -63,7 +63,7 @@ export function snapshotFigures(
   if (!current) return undefined;
   s.usedAt = nowMs;
   if ((changedSeq ?? 0) > s.seq) return undefined;
-  const f = s.values.get(key.scopeValue) ?? NOTHING;
+  const f = s.values.get(key.scopeValue)?.f ?? NOTHING;
   if (f.nextExpiry !== null && f.nextExpiry.getTime() <= nowMs) return undefined;
   return f;
 }
@@ -73,12 +73,18 @@ function startRead(orgId: string, key: CapKey, id: string, nowMs: number) {
   reading.add(id);
   readsStarted++;
   notBefore.set(id, nowMs + MIN_READ_INTERVAL_MS);
-  readValueSnapshot(orgId, key, { pageSize: PAGE_SIZE, maxValues: MAX_VALUES })
+  // The held snapshot is read again in place (its unchanged values keep their objects).
+  const previous = snapshots.get(id);
+  readValueSnapshot(orgId, key, { pageSize: PAGE_SIZE, maxValues: MAX_VALUES }, previous)
     .then((read) => {
-      if (!read) throw new Error(`more than ${MAX_VALUES} values`);
-      // One read of a period at a time, so none is newer; a read begun before a bump was lost is not kept.
+      if (!read) {
+        snapshots.delete(id);
+        throw new Error(`more than ${MAX_VALUES} values`);
+      }
+      // One read of a period at a time, so none is newer; a read begun before a bump was lost is not
+      // kept (the snapshot it updated was dropped then).
       if (read.at <= (lostAt.get(orgId) ?? 0)) return;
-      snapshots.set(id, { ...read, usedAt: read.at });
+      snapshots.set(id, Object.assign(previous ?? read, read, { usedAt: previous?.usedAt ?? read.at }));
       if (snapshots.size > MAX_SNAPSHOTS) dropLeastUsed();
     })
     .catch((err: unknown) => {
