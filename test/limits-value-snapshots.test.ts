@@ -233,6 +233,7 @@ describe("limits: value snapshots", () => {
     const again = await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 3, maxValues: 1_000 }, first);
     if (!again) throw new Error("no snapshot");
     expect(again.values).toBe(first.values);
+    expect(again.pages).toBe(3); // 8 values in pages of 3
     expect(again.values.get("p3")!.f).toBe(kept);
     expect(again.values.get("p5")!.f).not.toBe(changed);
     // The same figures as a fresh read, worked out by hand: p1..p8 without p7, p5 at $0.05, n.
@@ -251,6 +252,52 @@ describe("limits: value snapshots", () => {
       ["p6", 6_000_000_000n],
       ["p8", 8_000_000_000n],
     ]);
+  });
+
+  it("read again with the spend rows unchanged: no page is read, the holds and overrides are applied", async () => {
+    const org = await budgetOrg("snap-holds-only");
+    const b = await perUserBudget(org);
+    const later = new Date(Date.now() + 600_000);
+    await sneakSpend(org.orgId, b, [
+      ["s1", 1_000_000_000n],
+      ["s2", 2_000_000_000n],
+      ["s3", 3_000_000_000n],
+    ]);
+    await sneakHold(org.orgId, b, "s1", 500_000_000n, { expiresAt: later });
+    await sneakHold(org.orgId, b, "only", 700_000_000n, { expiresAt: later });
+    const first = await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 2, maxValues: 1_000 });
+    if (!first) throw new Error("no snapshot");
+    expect(first.pages).toBe(2);
+    // s1's hold and the hold-only value's go; s2 gets an override, s4 (no spend) a hold.
+    await pgPool().query(`DELETE FROM reservation_holds WHERE "budgetId" = $1`, [b.id]);
+    await sneakOverride(org.orgId, b, "s2", PICO);
+    await sneakHold(org.orgId, b, "s4", 400_000_000n, { expiresAt: later });
+    const again = await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 2, maxValues: 1_000 }, first);
+    if (!again) throw new Error("no snapshot");
+    expect(again.pages).toBe(0);
+    const f = (spent: bigint, held: bigint, extra: bigint, next: Date | null) => ({
+      spentPico: spent,
+      reservedPico: held,
+      overridePico: extra,
+      nextExpiry: next,
+    });
+    expect(figuresIn(again)).toEqual(
+      new Map([
+        ["s1", f(1_000_000_000n, 0n, 0n, null)],
+        ["s2", f(2_000_000_000n, 0n, PICO, null)],
+        ["s3", f(3_000_000_000n, 0n, 0n, null)],
+        ["s4", f(0n, 400_000_000n, 0n, later)],
+      ]),
+    );
+    expect(figuresIn(again)).toEqual(
+      figuresIn((await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 2, maxValues: 1_000 }))!),
+    );
+    // A spend row written without any version bump (a writer that died before its bump) is read
+    // at the next re-read: the signature differs.
+    await sneakSpend(org.orgId, b, [["s3", 3_000_000_001n]]);
+    const third = await readValueSnapshot(org.orgId, keyOf(b), { pageSize: 2, maxValues: 1_000 }, again);
+    expect(third!.pages).toBe(2);
+    expect(third!.values.get("s3")!.f.spentPico).toBe(3_000_000_001n);
   });
 
   it("answer values never checked, until the value changes, an evaluation bumps the period or Redis is flushed", async () => {

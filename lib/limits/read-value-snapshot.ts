@@ -1,9 +1,6 @@
-import type { Redis } from "ioredis";
-import { pgPool } from "@/lib/db/pg-pool";
-import { redis } from "@/lib/redis/connection";
-import { changedSeqKey, freshVersion, periodVersionKey, VERSION_TTL } from "@/lib/redis/cap-versions";
 import type { CapKey } from "./cap-budgets";
 import type { CapFigures } from "./held-spend";
+import { readHolds, readSpendPage, readSpendSignature, readTag } from "./value-snapshot-reads";
 
 /**
  * A value's figures and the read that last saw it. A snapshot read again updates its slots in
@@ -22,60 +19,15 @@ export type ValueSnapshot = {
   at: number;
   /** Values with any spend, hold or override; a value not here has none. */
   values: Map<string, ValueSlot>;
-  /** This read's number: every slot it saw carries it. */
+  /** The number of the last read of every page: every slot it saw carries it. */
   read: number;
+  /** The spend rows' signature, read before the pages (lib/limits/value-snapshot-reads.ts). */
+  spendSignature: string;
+  /** The values with a hold or an override when read. */
+  holding: Set<string>;
+  /** How many pages of spend this read took (0: the spend was unchanged). */
+  pages: number;
 };
-
-// The period's version (created as a fresh random integer when missing, as a check's round trip
-// would) and its changed-values sequence number ("0": none recorded yet), atomically.
-const TAG = `
-local v = redis.call("GET", KEYS[1])
-if not v then
-  redis.call("SET", KEYS[1], ARGV[1], "EX", tonumber(ARGV[2]))
-  v = ARGV[1]
-end
-return { v, redis.call("GET", KEYS[2]) or "0" }`;
-
-type WithTag = Redis & { burnrateSnapshotTag(n: number, ...args: string[]): Promise<[string, string]> };
-
-async function readTag(orgId: string, key: CapKey): Promise<{ periodVersion: string; seq: number }> {
-  const r = redis() as WithTag;
-  // Stryker disable next-line ConditionalExpression,StringLiteral: defining the script again defines the same command
-  if (typeof r.burnrateSnapshotTag !== "function") r.defineCommand("burnrateSnapshotTag", { lua: TAG });
-  const [periodVersion, seq] = await r.burnrateSnapshotTag(
-    2,
-    periodVersionKey(orgId, key.budget.id, key.period.start),
-    changedSeqKey(orgId, key.budget.id, key.period.start),
-    freshVersion(),
-    String(VERSION_TTL),
-  );
-  return { periodVersion: String(periodVersion), seq: Number(seq) };
-}
-
-// What reservations hold (open and unexpired, or settled but not yet folded into the spend) and
-// the overrides, per value: the same rules as burnrate_cap_figures (migration 20261130093000).
-const HOLDS_SQL = `
-SELECT coalesce(h.v, o.v) AS v, coalesce(h.held, 0)::text AS held, coalesce(o.extra, 0)::text AS extra, h.next
-FROM (
-  SELECT h."scopeValue" AS v, sum(h."amountPico") AS held,
-         min(h."expiresAt") FILTER (WHERE h.state = 'open') AS next
-    FROM reservation_holds h
-    LEFT JOIN budget_period_spend s ON s."orgId" = h."orgId" AND s."budgetId" = h."budgetId"
-     AND s."periodStart" = h."periodStart" AND s."scopeValue" = h."scopeValue"
-   WHERE h."orgId" = $1 AND h."budgetId" = $2 AND h."periodStart" = $3
-     AND ((h.state = 'open' AND h."expiresAt" > now())
-       OR (h.state = 'settled' AND h."settledAt" >= coalesce(s."foldedBefore", '-infinity')))
-   GROUP BY 1
-) h
-FULL JOIN (
-  SELECT "scopeValue" AS v, sum("amountPico") AS extra FROM budget_overrides
-   WHERE "orgId" = $1 AND "budgetId" = $2 AND "periodStart" = $3 GROUP BY 1
-) o ON o.v = h.v`;
-
-const SPENT_SQL = (after: boolean) => `
-SELECT "scopeValue" AS v, "spentPico"::text AS spent FROM budget_period_spend
- WHERE "orgId" = $1 AND "budgetId" = $2 AND "periodStart" = $3${after ? ` AND "scopeValue" > $5` : ""}
- ORDER BY "scopeValue" LIMIT $4`;
 
 const sameFigures = (a: CapFigures, b: CapFigures) =>
   a.spentPico === b.spentPico &&
@@ -93,41 +45,34 @@ function put(values: Map<string, ValueSlot>, v: string, f: CapFigures, read: num
   }
 }
 
-/**
- * Reads every value's figures of the key's (budget, period): first its version and sequence number
- * in Redis, then Postgres (holds and overrides in one statement, the spend in pages of `pageSize`
- * values by the primary key, so no page holds the event loop long). The statements need not agree
- * with one another: whatever commits after the versions were read bumps the period's version or
- * records the value as changed, and the snapshot is then not used for it. Null past `maxValues`.
- *
- * `into` (a previous read's snapshot of the same period) is updated in place: each slot is replaced
- * by this read's figures as the pages come, values gone are deleted at the end. Figures newer than
- * the previous read are right under its versions too (they only differ where a later change was
- * recorded, which makes the snapshot unusable for that value), so checks may use it meanwhile.
- */
-export async function readValueSnapshot(
+/** Spend unchanged since `into` was read: its values' holds and overrides are replaced by `holds`. */
+function applyHolds(into: ValueSnapshot, holds: Map<string, CapFigures>) {
+  const { values, read } = into;
+  for (const v of into.holding) {
+    if (holds.has(v)) continue;
+    const spentPico = values.get(v)?.f.spentPico ?? 0n;
+    if (spentPico === 0n) values.delete(v);
+    else put(values, v, { spentPico, reservedPico: 0n, overridePico: 0n, nextExpiry: null }, read);
+  }
+  for (const [v, h] of holds) put(values, v, { ...h, spentPico: values.get(v)?.f.spentPico ?? 0n }, read);
+}
+
+/** Reads every page of spend into `values` (with `holds` added), deleting the values gone. Null past `maxValues`. */
+async function readPages(
   orgId: string,
   key: CapKey,
   opts: { pageSize: number; maxValues: number },
-  into?: ValueSnapshot,
-): Promise<ValueSnapshot | null> {
-  const at = Date.now();
-  const { periodVersion, seq } = await readTag(orgId, key);
-  const base = [orgId, key.budget.id, key.period.start];
-  const values = into?.values ?? new Map<string, ValueSlot>();
-  const read = (into?.read ?? 0) + 1;
-  const holds = new Map<string, CapFigures>();
-  for (const r of (await pgPool().query({ text: HOLDS_SQL, values: base, rowMode: "array" })).rows)
-    holds.set(r[0], { spentPico: 0n, reservedPico: BigInt(r[1]), overridePico: BigInt(r[2]), nextExpiry: r[3] });
+  values: Map<string, ValueSlot>,
+  holds: Map<string, CapFigures>,
+  read: number,
+): Promise<number | null> {
   let seen = 0;
+  let pages = 0;
   let last: string | null = null;
   for (;;) {
-    const page = await pgPool().query({
-      text: SPENT_SQL(last !== null),
-      values: last === null ? [...base, opts.pageSize] : [...base, opts.pageSize, last],
-      rowMode: "array",
-    });
-    for (const [v, spent] of page.rows as [string, string][]) {
+    const rows = await readSpendPage(orgId, key, opts.pageSize, last);
+    pages++;
+    for (const [v, spent] of rows) {
       const spentPico = BigInt(spent);
       const held = holds.get(v);
       if (held) held.spentPico = spentPico;
@@ -137,11 +82,46 @@ export async function readValueSnapshot(
       }
     }
     if (seen + holds.size > opts.maxValues) return null;
-    if (page.rows.length < opts.pageSize) break;
-    last = page.rows[page.rows.length - 1][0] as string;
+    if (rows.length < opts.pageSize) break;
+    last = rows[rows.length - 1]![0];
   }
   for (const [v, f] of holds) put(values, v, f, read);
   seen += holds.size;
   if (values.size > seen) for (const [v, slot] of values) if (slot.read !== read) values.delete(v);
-  return { periodVersion, seq, at, values, read };
+  return pages;
+}
+
+/**
+ * Reads every value's figures of the key's (budget, period): first its version and sequence number
+ * in Redis, then Postgres (holds and overrides in one statement, the spend rows' signature, then the
+ * spend in pages of `pageSize` values by the primary key, so no page holds the event loop long).
+ * The statements need not agree with one another: whatever commits after the versions were read
+ * bumps the period's version or records the value as changed, and the snapshot is then not used
+ * for it. Null past `maxValues`.
+ *
+ * `into` (a previous read's snapshot of the same period) is updated in place: each slot is replaced
+ * by this read's figures as the pages come, values gone are deleted at the end. Figures newer than
+ * the previous read are right under its versions too (they only differ where a later change was
+ * recorded, which makes the snapshot unusable for that value), so checks may use it meanwhile.
+ * When the spend rows' signature is the one `into` was read with, no page is read: only the holds
+ * and overrides are applied (a second's re-read of 100,000 unchanged values costs three statements).
+ */
+export async function readValueSnapshot(
+  orgId: string,
+  key: CapKey,
+  opts: { pageSize: number; maxValues: number },
+  into?: ValueSnapshot,
+): Promise<ValueSnapshot | null> {
+  const at = Date.now();
+  const { periodVersion, seq } = await readTag(orgId, key);
+  const [holds, spendSignature] = await Promise.all([readHolds(orgId, key), readSpendSignature(orgId, key)]);
+  const holding = new Set(holds.keys());
+  if (into && into.spendSignature === spendSignature) {
+    applyHolds(into, holds);
+    return { ...into, periodVersion, seq, at, spendSignature, holding, pages: 0 };
+  }
+  const values = into?.values ?? new Map<string, ValueSlot>();
+  const read = (into?.read ?? 0) + 1;
+  const pages = await readPages(orgId, key, opts, values, holds, read);
+  return pages === null ? null : { periodVersion, seq, at, values, read, spendSignature, holding, pages };
 }
