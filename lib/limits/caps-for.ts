@@ -8,7 +8,8 @@ import { type CapKey, capKeysOf, confirmedCapOrg, lastKnownCapOrg, loadCapOrg } 
 import { limitsRoundTrip } from "./limits-round-trip";
 import { perValueBudget } from "./value-snapshots";
 
-const versionKeysOf = (orgId: string, keys: CapKey[]) =>
+/** Each key's period version and value version, in that order. */
+export const versionKeysOf = (orgId: string, keys: CapKey[]) =>
   keys.flatMap((k) => [
     periodVersionKey(orgId, k.budget.id, k.period.start),
     valueVersionKey(orgId, { budgetId: k.budget.id, periodStart: k.period.start, scopeValue: k.scopeValue }),

@@ -11,6 +11,7 @@ import { failModeAnswer, reportFailModeAnswers } from "./fail-mode";
 import { type CapFigures, capState, remainingPico } from "./held-spend";
 import { readFiguresBatched } from "./batched-figures";
 import { checkLimitsQuery } from "./limits-input";
+import { startFiguresRefresh } from "./refresh-cap-figures";
 import { snapshotFigures } from "./value-snapshots";
 
 /**
@@ -41,7 +42,7 @@ async function figuresOf(
     );
     missing.forEach((i, j) => {
       out[i] = read[j]!;
-      if (tags[i]) rememberFigures(figuresKey(orgId, keys[i]!), tags[i]!, read[j]!, nowMs);
+      if (tags[i]) rememberFigures(figuresKey(orgId, keys[i]!), tags[i]!, read[j]!, nowMs, { orgId, key: keys[i]! });
     });
   }
   return out as CapFigures[];
@@ -59,6 +60,7 @@ export async function checkLimits(ctx: OrgContext, raw: unknown, now = new Date(
     const book = attrs.model ? await loadPriceBook(ctx.orgId) : null;
     const call = callAttributes(attrs, apiKeyId, book, now);
     const { org, keys, keyVersions, changedSeqs } = await capsFor(ctx, call, now, rateSubject);
+    startFiguresRefresh();
     const figures = await figuresOf(ctx.orgId, org, keys, keyVersions, changedSeqs);
     const states = keys.map((k, i) => capState(k, figures[i]!));
     void reportFailModeAnswers(ctx.orgId);
