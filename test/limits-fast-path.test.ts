@@ -65,6 +65,16 @@ describe("limits: one Redis round trip", () => {
     expect(second.versions).toEqual(first.versions); // created once, then read
     expect(await redis().incr(v)).toBe(Number(first.versions[0]) + 1);
     expect(await redis().ttl(rate.key)).toBeGreaterThan(55);
+    // Several missing at once: each its own integer (one random seed per call, plus the position),
+    // none a small number an earlier life of the key may have had.
+    const three = [1, 2, 3].map(() => redisKey("capv", "rt-test", String(Math.random())));
+    const created = await limitsRoundTrip(null, three, []);
+    expect(new Set(created.versions).size).toBe(3);
+    for (const x of created.versions) {
+      expect(x).toMatch(/^\d+$/);
+      expect(Number(x)).toBeGreaterThan(1_000);
+    }
+    expect(await redis().mget(three)).toEqual(created.versions);
   });
 });
 

@@ -3,10 +3,11 @@ import { redis } from "@/lib/redis/connection";
 import { freshVersion, VERSION_TTL } from "@/lib/redis/cap-versions";
 
 // One script, one round trip: the caller's rate-limit window is counted, the cap versions are read
-// (each missing one created as the random integer the caller passed) and the sequence numbers of
-// the values' last changes (lib/redis/cap-versions.ts, changedValuesKey; "-": none), atomically.
+// (each missing one created as a fresh integer: the caller's random seed plus the key's position,
+// so one argument serves every key) and the sequence numbers of the values' last changes
+// (lib/redis/cap-versions.ts, changedValuesKey; "-": none), atomically.
 // KEYS: rate window, the m versions, then the changed-values sets; ARGV: cost, window TTL, version
-// TTL, m, m fresh versions, then the values to look up in the sets.
+// TTL, m, seed, then the values to look up in the sets.
 const SCRIPT = `
 local count = 0
 if ARGV[1] ~= "0" then
@@ -15,16 +16,17 @@ if ARGV[1] ~= "0" then
 end
 local out = { count }
 local m = tonumber(ARGV[4])
+local seed = tonumber(ARGV[5])
 for i = 2, m + 1 do
   local v = redis.call("GET", KEYS[i])
   if not v then
-    redis.call("SET", KEYS[i], ARGV[i + 3], "EX", tonumber(ARGV[3]))
-    v = ARGV[i + 3]
+    v = string.format("%.0f", seed + i)
+    redis.call("SET", KEYS[i], v, "EX", tonumber(ARGV[3]))
   end
   out[i] = v
 end
 for i = m + 2, #KEYS do
-  out[i] = redis.call("ZSCORE", KEYS[i], ARGV[i + 3]) or "-"
+  out[i] = redis.call("ZSCORE", KEYS[i], ARGV[i + 4 - m]) or "-"
 end
 return out`;
 
@@ -61,8 +63,8 @@ export async function limitsRoundTrip(
     String(rate?.ttlSeconds ?? 0),
     String(VERSION_TTL),
     String(versionKeys.length),
+    freshVersion(),
   ];
-  for (let i = 0; i < versionKeys.length; i++) args.push(freshVersion());
   for (const c of changed) args.push(c.value);
   const res = await client().burnrateLimits(keys.length, ...keys, ...args);
   const m = versionKeys.length;
