@@ -11,7 +11,7 @@ import { env } from "@/lib/env";
 import { bumpValueVersions } from "@/lib/redis/cap-versions";
 import { disconnectRedis, redisUsable } from "@/lib/redis/connection";
 import { CAP_CACHE_MAX_AGE_MS, type CapKey } from "./cap-budgets";
-import { cachedFigures, figuresKey, rememberFigures } from "./cap-figures-cache";
+import { cachedFigures, figuresKey, rememberFigures, takeCopiesToRefresh } from "./cap-figures-cache";
 import type { CapFigures } from "./held-spend";
 
 afterAll(disconnectRedis);
@@ -106,5 +106,26 @@ describe("cached cap figures", () => {
     await bumpValueVersions(orgA, [{ budgetId: "b1", periodStart: new Date(T), scopeValue: "" }]);
     expect(cachedFigures(ka, "v", now)).toBeUndefined();
     expect(cachedFigures(kb, "v", now)).toBe(fb);
+    // A read begun before the loss is not kept (remembered with its source); one begun after is.
+    rememberFigures(ka, "v", fa, now - 1, { orgId: orgA, key: key("b1", new Date(T), "") });
+    expect(cachedFigures(ka, "v", now)).toBeUndefined();
+    rememberFigures(ka, "v", fa, Date.now() + 1, { orgId: orgA, key: key("b1", new Date(T), "") });
+    expect(cachedFigures(ka, "v", Date.now() + 1)).toBe(fa);
+  });
+
+  it("copies to read again: those used since read, once 1 s old, at most `max` a pass, each once", () => {
+    const org = `org_${randomUUID()}`;
+    const sources = ["a", "b", "c", "d"].map((v) => ({ orgId: org, key: key("b1", new Date(T), v) }));
+    for (const s of sources) rememberFigures(figuresKey(org, s.key), "v", figures(), T, s);
+    // a, b and c are used (c twice), d is not; a copy without a source is never taken.
+    for (const v of ["a", "b", "c", "c"]) cachedFigures(figuresKey(org, key("b1", new Date(T), v)), "v", T + 10);
+    const plain = figuresKey(org, key("b2", new Date(T), ""));
+    rememberFigures(plain, "v", figures(), T);
+    cachedFigures(plain, "v", T + 10);
+    const mine = (l: { orgId: string; key: CapKey }[]) => l.filter((s) => s.orgId === org).map((s) => s.key.scopeValue);
+    expect(mine(takeCopiesToRefresh(T + 999, 1_000, 10))).toEqual([]);
+    expect(mine(takeCopiesToRefresh(T + 1_000, 1_000, 2))).toEqual(["a", "b"]);
+    expect(mine(takeCopiesToRefresh(T + 1_000, 1_000, 10))).toEqual(["c"]);
+    expect(mine(takeCopiesToRefresh(T + 1_000, 1_000, 10))).toEqual([]);
   });
 });

@@ -60,12 +60,14 @@ export function rememberFigures(
 
 /**
  * The sources of the copies a check used since they were read, once `olderThanMs` old or more:
- * what the refresher reads again. Each is taken once (a check must use the new copy to renew it).
+ * what the refresher reads again, `max` at most (the first used first). Each is taken once (a check
+ * must use the new copy to renew it).
  */
-export function takeCopiesToRefresh(nowMs: number, olderThanMs: number): CopySource[] {
+export function takeCopiesToRefresh(nowMs: number, olderThanMs: number, max: number): CopySource[] {
   const due: CopySource[] = [];
   for (const e of used)
-    if (nowMs - e.at >= olderThanMs) {
+    if (due.length >= max) break;
+    else if (nowMs - e.at >= olderThanMs) {
       used.delete(e);
       due.push(e.source!);
     }

@@ -7,14 +7,17 @@ import { versionKeysOf } from "./caps-for";
 
 /**
  * Per process, in the background: the copies of cap figures checks keep using are read again once
- * a second old (half the age limit), so a key checked at least every second or so is always
+ * a second old (half the age limit), at most MAX_COPIES_PER_PASS every TICK_MS (4,000 a second),
+ * so a key checked at least every second or so is always
  * answered from a current copy. Without it every copy expired after 2 s and the next check of it
  * waited on Postgres: about 5% of checks at 1,000/s over 1,000 budgets, which were the check's p99.
  * As a check would: the versions first (one MGET; a missing one is left to the checks, which
  * create it), then the figures, through the same batched reads as the checks.
  */
 export const FIGURES_REFRESH_AFTER_MS = 1_000;
-const TICK_MS = 200;
+const TICK_MS = 100;
+/** Copies read again per pass at most: no pass holds the event loop long (the rest wait a tick). */
+export const MAX_COPIES_PER_PASS = 400;
 const MGET_CHUNK = 3_000;
 
 let timer: NodeJS.Timeout | null = null;
@@ -40,7 +43,7 @@ export async function refreshDueCopies(nowMs = Date.now()): Promise<number> {
   if (running || !redisUsable()) return 0;
   running = true;
   try {
-    const due = takeCopiesToRefresh(nowMs, FIGURES_REFRESH_AFTER_MS);
+    const due = takeCopiesToRefresh(nowMs, FIGURES_REFRESH_AFTER_MS, MAX_COPIES_PER_PASS);
     const byOrg = new Map<string, CopySource[]>();
     for (const s of due) byOrg.set(s.orgId, [...(byOrg.get(s.orgId) ?? []), s]);
     let n = 0;
