@@ -71,6 +71,19 @@ describe("cached cap figures", () => {
     expect(cachedFigures(k, "w", T + 3_500)).toBeUndefined();
   });
 
+  it("a copy remembered again with the same versions and figures keeps its object and ages from then", () => {
+    const k = `org_${randomUUID()}|b|0|`;
+    const first = figures();
+    rememberFigures(k, "v", first, T);
+    rememberFigures(k, "v", figures(), T + 1_500); // equal figures, another object
+    expect(cachedFigures(k, "v", T + 3_499)).toBe(first);
+    expect(cachedFigures(k, "v", T + 3_500)).toBeUndefined();
+    // Other figures under the same versions replace it.
+    const other = { ...figures(), spentPico: 7n };
+    rememberFigures(k, "v", other, T + 2_000);
+    expect(cachedFigures(k, "v", T + 2_001)).toBe(other);
+  });
+
   it("keys differ by organisation, budget, period start and value", () => {
     const start = new Date(T);
     const base = figuresKey("org_a", key("b1", start, "acme"));

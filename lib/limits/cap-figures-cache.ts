@@ -1,6 +1,6 @@
 import { onCapVersionLost } from "@/lib/redis/cap-versions";
 import { CAP_CACHE_MAX_AGE_MS, type CapKey } from "./cap-budgets";
-import type { CapFigures } from "./held-spend";
+import { type CapFigures, sameFigures } from "./held-spend";
 
 /**
  * Per process: the figures of (budget, period, value) keys as last read from Postgres, each with
@@ -54,7 +54,16 @@ export function rememberFigures(
     used.clear();
   }
   const old = cache.get(key);
-  if (old) used.delete(old);
+  if (old) {
+    used.delete(old);
+    // The same versions and figures (a refresh of a key nothing changed): the copy only gets younger,
+    // and no new object is left for the collector (a thousand keys refreshed each second otherwise are).
+    if (old.versions === versions && sameFigures(old.figures, figures)) {
+      old.at = atMs;
+      old.source = source;
+      return;
+    }
+  }
   cache.set(key, { versions, figures, at: atMs, source });
 }
 

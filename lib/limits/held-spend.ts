@@ -14,6 +14,13 @@ export type CapFigures = {
   nextExpiry: Date | null;
 };
 
+/** Whether two reads of figures say the same. */
+export const sameFigures = (a: CapFigures, b: CapFigures) =>
+  a.spentPico === b.spentPico &&
+  a.reservedPico === b.reservedPico &&
+  a.overridePico === b.overridePico &&
+  (a.nextExpiry?.getTime() ?? null) === (b.nextExpiry?.getTime() ?? null);
+
 export type CapState = CapFigures & {
   key: CapKey;
   /** The cap: the budget's amount plus the overrides. */

@@ -1,5 +1,5 @@
 import type { CapKey } from "./cap-budgets";
-import type { CapFigures } from "./held-spend";
+import { type CapFigures, sameFigures } from "./held-spend";
 import { readHolds, readSpendPage, readSpendSignature, readTag } from "./value-snapshot-reads";
 
 /**
@@ -28,12 +28,6 @@ export type ValueSnapshot = {
   /** How many pages of spend this read took (0: the spend was unchanged). */
   pages: number;
 };
-
-const sameFigures = (a: CapFigures, b: CapFigures) =>
-  a.spentPico === b.spentPico &&
-  a.reservedPico === b.reservedPico &&
-  a.overridePico === b.overridePico &&
-  (a.nextExpiry?.getTime() ?? null) === (b.nextExpiry?.getTime() ?? null);
 
 /** Sets a value's figures in `values`, keeping its slot and figures object when they are the same. */
 function put(values: Map<string, ValueSlot>, v: string, f: CapFigures, read: number) {
