@@ -132,15 +132,27 @@ export const MODULES = {
       "test/limits-fail-mode.test.ts",
       "test/rate-limit.test.ts",
       "test/limits-value-snapshots.test.ts",
+      "test/limits-figures-refresh.test.ts",
     ],
   },
-  // The value snapshots of "*" budgets (when a value may be answered without a Postgres read) and the
+  // The value snapshots (and the background refresh of the figures copies) of "*" budgets (when a value may be answered without a Postgres read) and the
   // round trip that returns each value's last change. An entry of its own so that it takes minutes.
   // The Lua of lib/redis/cap-versions.ts is module-level text (static, skipped): its rules (a missing
   // history bumps the period) are each shown by a test that fails when the line is removed.
   "limits-snapshots": {
-    mutate: ["lib/limits/value-snapshots.ts", "lib/limits/read-value-snapshot.ts", "lib/limits/limits-round-trip.ts"],
-    testFiles: ["test/limits-value-snapshots.test.ts", "test/limits-fast-path.test.ts"],
+    mutate: [
+      "lib/limits/value-snapshots.ts",
+      "lib/limits/read-value-snapshot.ts",
+      "lib/limits/value-snapshot-reads.ts",
+      "lib/limits/limits-round-trip.ts",
+      "lib/limits/refresh-cap-figures.ts",
+    ],
+    testFiles: [
+      "test/limits-value-snapshots.test.ts",
+      "test/limits-fast-path.test.ts",
+      "test/limits-figures-refresh.test.ts",
+      "lib/limits/cap-figures-cache.test.ts",
+    ],
   },
   // Chargeback allocation: how shared usage and fixed costs are split among parties (the remainder
   // rule), markups and adjustments, and the rule's validation (fixed percentages adding up to 100).
