@@ -7,10 +7,10 @@ import { versionKeysOf } from "./caps-for";
 
 /**
  * Per process, in the background: the copies of cap figures checks keep using are read again once
- * a second old (half the age limit), at most MAX_COPIES_PER_PASS every TICK_MS (4,000 a second),
- * so a key checked at least every second or so is always
- * answered from a current copy. Without it every copy expired after 2 s and the next check of it
- * waited on Postgres: about 5% of checks at 1,000/s over 1,000 budgets, which were the check's p99.
+ * a second old (half the age limit), at most MAX_COPIES_PER_PASS every TICK_MS (4,000 a second), so
+ * a key checked at least every second or so is always answered from a current copy. Without it
+ * every copy expired after 2 s and the next check of it waited on Postgres: about 5% of checks at
+ * 1,000/s over 1,000 budgets, and they made the check's p99.
  * As a check would: the versions first (one MGET; a missing one is left to the checks, which
  * create it), then the figures, through the same batched reads as the checks.
  */
