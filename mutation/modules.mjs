@@ -151,6 +151,7 @@ export const MODULES = {
       "test/limits-value-snapshots.test.ts",
       "test/limits-fast-path.test.ts",
       "test/limits-figures-refresh.test.ts",
+      "test/limits-figures-refresh-timer.test.ts",
       "lib/limits/cap-figures-cache.test.ts",
     ],
   },

@@ -7,6 +7,9 @@ import { createBudget } from "@/lib/budgets";
 import { pgPool } from "@/lib/db/pg-pool";
 import { checkLimits } from "@/lib/limits/check-limits";
 import { FIGURES_REFRESH_AFTER_MS, refreshDueCopies, stopFiguresRefresh } from "@/lib/limits/refresh-cap-figures";
+import type { BudgetRow } from "@/lib/budgets/budget-row";
+import { versionKeysOf } from "@/lib/limits/caps-for";
+import { orgVersionKey } from "@/lib/redis/cap-versions";
 import { redis } from "@/lib/redis/connection";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { budgetOrg } from "./support/budget-helpers";
@@ -78,7 +81,22 @@ describe("limits: copies of cap figures read again in the background", () => {
     expect(keys.length).toBeGreaterThan(0);
     await redis().del(...keys);
     expect(await refreshDueCopies(Date.now() + FIGURES_REFRESH_AFTER_MS)).toBe(0);
-    // The check creates fresh versions, so the old copy is not used: Postgres says 3.00.
+    // The check creates fresh versions, so the old copy is not used: Postgres says 3.
     expect(await spentOf(org, "flushed")).toBe("3");
+  });
+
+  it("a copy is not read again when one of its three versions is gone (organisation, period or value)", async () => {
+    const org = await budgetOrg("figures-refresh-partial");
+    const b = await teamBudget(org, "partial");
+    const [periodKey, valueKey] = versionKeysOf(org.orgId, [
+      { budget: { id: b.id } as BudgetRow, period: { start: b.periodStart, end: b.periodEnd }, scopeValue: "" },
+    ]);
+    for (const gone of [orgVersionKey(org.orgId), periodKey!, valueKey!]) {
+      // A check after the organisation's version was created again reads the budget list and keeps no
+      // copy; the next keeps one, the one after uses it.
+      for (let i = 0; i < 3; i++) expect(await spentOf(org, "partial")).toBe("0");
+      expect(await redis().del(gone)).toBe(1);
+      expect(await refreshDueCopies(Date.now() + FIGURES_REFRESH_AFTER_MS)).toBe(0);
+    }
   });
 });
