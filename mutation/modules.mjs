@@ -120,6 +120,7 @@ export const MODULES = {
       "lib/limits/match-budgets.ts",
       "lib/limits/cap-figures-cache.ts",
       "lib/limits/batched-figures.ts",
+      "lib/limits/by-org.ts",
       "lib/redis/rate-limit-window.ts",
     ],
     testFiles: [

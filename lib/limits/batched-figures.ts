@@ -1,4 +1,5 @@
 import { pgPool } from "@/lib/db/pg-pool";
+import { byOrg } from "./by-org";
 import type { CapKey } from "./cap-budgets";
 import { figuresKey } from "./cap-figures-cache";
 import { type CapFigures, readCapFigures } from "./held-spend";
@@ -53,10 +54,8 @@ async function readNext() {
   const batch = takeBatch();
   reading++;
   schedule(); // more waiters may already be queued: another read can start
-  const byOrg = new Map<string, Waiter[]>();
-  for (const w of batch) byOrg.set(w.orgId, [...(byOrg.get(w.orgId) ?? []), w]);
   try {
-    await Promise.all([...byOrg].map(([orgId, waiters]) => readForOrg(orgId, waiters)));
+    await Promise.all([...byOrg(batch)].map(([orgId, waiters]) => readForOrg(orgId, waiters)));
   } finally {
     reading--;
     schedule();

@@ -29,6 +29,14 @@ export type ValueSnapshot = {
   pages: number;
 };
 
+/** The figures of a value with spend and no hold or override. */
+const spendOnly = (spentPico: bigint): CapFigures => ({
+  spentPico,
+  reservedPico: 0n,
+  overridePico: 0n,
+  nextExpiry: null,
+});
+
 /** Sets a value's figures in `values`, keeping its slot and figures object when they are the same. */
 function put(values: Map<string, ValueSlot>, v: string, f: CapFigures, read: number) {
   const slot = values.get(v);
@@ -46,7 +54,7 @@ function applyHolds(into: ValueSnapshot, holds: Map<string, CapFigures>) {
     if (holds.has(v)) continue;
     const spentPico = values.get(v)?.f.spentPico ?? 0n;
     if (spentPico === 0n) values.delete(v);
-    else put(values, v, { spentPico, reservedPico: 0n, overridePico: 0n, nextExpiry: null }, read);
+    else put(values, v, spendOnly(spentPico), read);
   }
   for (const [v, h] of holds) put(values, v, { ...h, spentPico: values.get(v)?.f.spentPico ?? 0n }, read);
 }
@@ -71,7 +79,7 @@ async function readPages(
       const held = holds.get(v);
       if (held) held.spentPico = spentPico;
       else if (spentPico !== 0n) {
-        put(values, v, { spentPico, reservedPico: 0n, overridePico: 0n, nextExpiry: null }, read);
+        put(values, v, spendOnly(spentPico), read);
         seen++;
       }
     }

@@ -2,6 +2,7 @@ import { log } from "@/lib/log";
 import { orgVersionKey } from "@/lib/redis/cap-versions";
 import { redis, redisUsable } from "@/lib/redis/connection";
 import { readFiguresBatched } from "./batched-figures";
+import { byOrg } from "./by-org";
 import { type CopySource, figuresKey, rememberFigures, takeCopiesToRefresh } from "./cap-figures-cache";
 import { versionKeysOf } from "./caps-for";
 
@@ -43,11 +44,9 @@ export async function refreshDueCopies(nowMs = Date.now()): Promise<number> {
   if (running || !redisUsable()) return 0;
   running = true;
   try {
-    const due = takeCopiesToRefresh(nowMs, FIGURES_REFRESH_AFTER_MS, MAX_COPIES_PER_PASS);
-    const byOrg = new Map<string, CopySource[]>();
-    for (const s of due) byOrg.set(s.orgId, [...(byOrg.get(s.orgId) ?? []), s]);
     let n = 0;
-    for (const [orgId, sources] of byOrg) n += await refreshOrg(orgId, sources);
+    for (const [orgId, sources] of byOrg(takeCopiesToRefresh(nowMs, FIGURES_REFRESH_AFTER_MS, MAX_COPIES_PER_PASS)))
+      n += await refreshOrg(orgId, sources);
     return n;
   } catch (err) {
     // Stryker disable next-line ObjectLiteral,StringLiteral: a log line
