@@ -4,14 +4,13 @@
 // only from Postgres: before the copy's 2 s age limit, that means the timer read it again. The
 // margins are 0.6-0.7 s either side of the timer's nominal 1.0-1.1 s.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBudget } from "@/lib/budgets";
-import { pgPool } from "@/lib/db/pg-pool";
 import { checkLimits } from "@/lib/limits/check-limits";
 import { stopFiguresRefresh } from "@/lib/limits/refresh-cap-figures";
 import { bumpValueVersions } from "@/lib/redis/cap-versions";
 import { redis } from "@/lib/redis/connection";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { budgetOrg } from "./support/budget-helpers";
+import { cappedBudget, sneakSpendRow } from "./support/cap-helpers";
 import { closeConnections } from "./support/close-connections";
 
 afterAll(closeConnections);
@@ -25,22 +24,8 @@ const spentOf = async (org: OrgContext) => (await checkLimits(org, { team: "time
 describe("limits: the figures refresher's timer", () => {
   it("started by a check, reads a used copy again a second later; once stopped, it does not", async () => {
     const org = await budgetOrg("figures-timer");
-    const b = await createBudget(org, {
-      name: "t",
-      scope: { team: "timed" },
-      period: "month",
-      amount: "10",
-      hardCap: true,
-    });
-    const first = await checkLimits(org, { team: "timed" }); // reads the new budget list, keeps no copy
-    const periodStart = new Date(first.budgets[0]!.periodStart);
-    const sneak = (pico: bigint) =>
-      pgPool().query(
-        `INSERT INTO budget_period_spend ("orgId", "budgetId", "periodStart", "scopeValue", "periodEnd", "spentPico", "foldedBefore")
-         VALUES ($1, $2, $3, '', $4, $5, now())
-         ON CONFLICT ("orgId", "budgetId", "periodStart", "scopeValue") DO UPDATE SET "spentPico" = EXCLUDED."spentPico"`,
-        [org.orgId, b.id, periodStart, first.budgets[0]!.resetsAt, pico],
-      );
+    const b = await cappedBudget(org, { team: "timed" }, { team: "timed" }, { name: "t", amount: "10" });
+    const sneak = (pico: bigint) => sneakSpendRow(org.orgId, b, "", pico);
     const kept = Date.now();
     expect(await spentOf(org)).toBe("0"); // read from Postgres and kept (read at `kept` or later)
     expect(await spentOf(org)).toBe("0"); // used
@@ -54,7 +39,7 @@ describe("limits: the figures refresher's timer", () => {
     expect(Date.now() - kept).toBeLessThan(2_000); // before the copy could expire: the timer read it
 
     stopFiguresRefresh();
-    await bumpValueVersions(org.orgId, [{ budgetId: b.id, periodStart, scopeValue: "" }]);
+    await bumpValueVersions(org.orgId, [{ budgetId: b.id, periodStart: b.periodStart, scopeValue: "" }]);
     const read = Date.now();
     expect(await spentOf(org)).toBe("2.5"); // the bump: read from Postgres again, kept
     expect(await spentOf(org)).toBe("2.5"); // used

@@ -3,8 +3,6 @@
 // bump, as a writer dead before its bump): a check that still shows the old figure was answered
 // from the copy, one that shows the new figure read Postgres, or a copy the refresher read again.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createBudget } from "@/lib/budgets";
-import { pgPool } from "@/lib/db/pg-pool";
 import { checkLimits } from "@/lib/limits/check-limits";
 import { FIGURES_REFRESH_AFTER_MS, refreshDueCopies, stopFiguresRefresh } from "@/lib/limits/refresh-cap-figures";
 import type { BudgetRow } from "@/lib/budgets/budget-row";
@@ -13,6 +11,7 @@ import { orgVersionKey } from "@/lib/redis/cap-versions";
 import { redis } from "@/lib/redis/connection";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { budgetOrg } from "./support/budget-helpers";
+import { type CappedBudget, cappedBudget, sneakSpendRow } from "./support/cap-helpers";
 import { closeConnections } from "./support/close-connections";
 
 afterAll(closeConnections);
@@ -25,23 +24,11 @@ beforeEach(async () => {
   await refreshDueCopies(Date.now() + 60_000);
 });
 
-async function teamBudget(org: OrgContext, team: string) {
-  const b = await createBudget(org, { name: team, scope: { team }, period: "month", amount: "10", hardCap: true });
-  const first = await checkLimits(org, { team });
-  const periodStart = new Date(first.budgets[0]!.periodStart);
-  const periodEnd = new Date(first.budgets[0]!.resetsAt);
-  return { id: b.id, periodStart, periodEnd };
-}
+const teamBudget = (org: OrgContext, team: string) =>
+  cappedBudget(org, { team }, { team }, { name: team, amount: "10" });
 
 /** The budget's spend as an evaluation would save it, without the version bump that follows. */
-async function sneakSpend(org: OrgContext, b: Awaited<ReturnType<typeof teamBudget>>, pico: bigint) {
-  await pgPool().query(
-    `INSERT INTO budget_period_spend ("orgId", "budgetId", "periodStart", "scopeValue", "periodEnd", "spentPico", "foldedBefore")
-     VALUES ($1, $2, $3, '', $4, $5, now())
-     ON CONFLICT ("orgId", "budgetId", "periodStart", "scopeValue") DO UPDATE SET "spentPico" = EXCLUDED."spentPico"`,
-    [org.orgId, b.id, b.periodStart, b.periodEnd, pico],
-  );
-}
+const sneakSpend = (org: OrgContext, b: CappedBudget, pico: bigint) => sneakSpendRow(org.orgId, b, "", pico);
 
 const spentOf = async (org: OrgContext, team: string) => (await checkLimits(org, { team })).budgets[0]!.spent;
 

@@ -31,6 +31,7 @@ import { redis, redisKey, redisUsable } from "@/lib/redis/connection";
 import { Redis } from "ioredis";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { budgetOrg } from "./support/budget-helpers";
+import { type CappedBudget, cappedBudget, sneakSpendRow } from "./support/cap-helpers";
 import { closeConnections } from "./support/close-connections";
 
 afterAll(closeConnections);
@@ -42,30 +43,13 @@ beforeEach(clearValueSnapshots);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PICO = 1_000_000_000_000n;
 
-async function perUserBudget(org: OrgContext, amount = "1.00") {
-  const b = await createBudget(org, {
-    name: "each user",
-    scope: { endUser: "*" },
-    period: "month",
-    amount,
-    hardCap: true,
-  });
-  const first = await checkLimits(org, { endUser: "probe" });
-  const periodStart = new Date(first.budgets[0]!.periodStart);
-  const periodEnd = new Date(first.budgets[0]!.resetsAt);
-  return { id: b.id, periodStart, periodEnd };
-}
-type Budget = Awaited<ReturnType<typeof perUserBudget>>;
+const perUserBudget = (org: OrgContext, amount = "1.00") =>
+  cappedBudget(org, { endUser: "*" }, { endUser: "probe" }, { name: "each user", amount });
+type Budget = CappedBudget;
 
 /** Spend rows written as an evaluation would, behind the API's back (no version bump). */
 async function sneakSpend(orgId: string, b: Budget, rows: [string, bigint, Date?][]) {
-  for (const [v, pico, foldedBefore] of rows)
-    await pgPool().query(
-      `INSERT INTO budget_period_spend ("orgId", "budgetId", "periodStart", "scopeValue", "periodEnd", "spentPico", "foldedBefore")
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT ("orgId", "budgetId", "periodStart", "scopeValue") DO UPDATE SET "spentPico" = EXCLUDED."spentPico"`,
-      [orgId, b.id, b.periodStart, v, b.periodEnd, pico, foldedBefore ?? new Date()],
-    );
+  for (const [v, pico, foldedBefore] of rows) await sneakSpendRow(orgId, b, v, pico, foldedBefore);
 }
 
 async function sneakHold(

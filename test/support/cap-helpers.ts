@@ -1,0 +1,42 @@
+import { createBudget } from "@/lib/budgets";
+import type { BudgetScope } from "@/lib/budgets/budget-input";
+import { pgPool } from "@/lib/db/pg-pool";
+import { checkLimits } from "@/lib/limits/check-limits";
+import type { OrgContext } from "@/lib/tenancy/context";
+
+export type CappedBudget = { id: string; periodStart: Date; periodEnd: Date };
+
+/**
+ * A new hard-capped monthly budget and its current period, as the limits check reports it for
+ * `probe` (a call the budget covers). That first check reads the new budget list and keeps no copy.
+ */
+export async function cappedBudget(
+  org: OrgContext,
+  scope: BudgetScope,
+  probe: Record<string, string>,
+  opts: { name: string; amount: string },
+): Promise<CappedBudget> {
+  const b = await createBudget(org, { ...opts, scope, period: "month", hardCap: true });
+  const first = await checkLimits(org, probe);
+  return {
+    id: b.id,
+    periodStart: new Date(first.budgets[0]!.periodStart),
+    periodEnd: new Date(first.budgets[0]!.resetsAt),
+  };
+}
+
+/** A value's spend written as an evaluation would save it, behind the API's back (no version bump follows). */
+export async function sneakSpendRow(
+  orgId: string,
+  b: CappedBudget,
+  scopeValue: string,
+  pico: bigint,
+  foldedBefore = new Date(),
+): Promise<void> {
+  await pgPool().query(
+    `INSERT INTO budget_period_spend ("orgId", "budgetId", "periodStart", "scopeValue", "periodEnd", "spentPico", "foldedBefore")
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT ("orgId", "budgetId", "periodStart", "scopeValue") DO UPDATE SET "spentPico" = EXCLUDED."spentPico"`,
+    [orgId, b.id, b.periodStart, scopeValue, b.periodEnd, pico, foldedBefore],
+  );
+}
