@@ -55,12 +55,12 @@ describe("limits: reserve, settle, release", () => {
         reserveSpend(org, { estimatedCost: "0.60" }),
         reserveSpend(org, { estimatedCost: "0.60" }),
       ]);
-      // Both calls are inside burnrate_reserve and waiting (at the insert, or for the first one's lock).
+      // Both calls are inside burnrate_reserve_batch and waiting (at the insert, or for the first one's lock).
       let waiting = 0;
       for (let i = 0; i < 500 && waiting < 2; i++) {
         const { rows } = await pgPool().query<{ n: number }>(
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()
-              AND wait_event_type = 'Lock' AND query LIKE '%burnrate_reserve(%'`,
+              AND wait_event_type = 'Lock' AND query LIKE '%burnrate_reserve_batch(%'`,
         );
         waiting = rows[0]!.n;
         if (waiting < 2) await new Promise((done) => setTimeout(done, 10));

@@ -1,19 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { pgPool } from "@/lib/db/pg-pool";
 import { AppError } from "@/lib/errors";
 import { formatPicoUsd, usdToPico } from "@/lib/money";
 import { loadPriceBook } from "@/lib/pricing/load-price-book";
 import { priceUsage } from "@/lib/pricing/price-usage";
-import { bumpValueVersions } from "@/lib/redis/cap-versions";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/budgets/budget-view";
-import { type CapKey, lastKnownCapOrg } from "./cap-budgets";
+import { capKeysOf, lastKnownCapOrg } from "./cap-budgets";
 import { callAttributes } from "./call-attributes";
-import { capsFor } from "./caps-for";
 import { capView, type CapView } from "./cap-view";
 import { failModeAnswer } from "./fail-mode";
-import { type CapState, capState, type FiguresRow, figuresOfRow, keyArrays, remainingPico } from "./held-spend";
+import { type CapState, capState, figuresOfRow, remainingPico } from "./held-spend";
 import { type ReserveInput, reserveInput } from "./limits-input";
+import { reserveInBatch } from "./reserve-batches";
 
 export type ReserveResult =
   | { allowed: true; reservationId: string; expiresAt: string; amount: string; budgets: CapView[] }
@@ -42,26 +40,23 @@ function maxCostPico(input: ReserveInput, book: Awaited<ReturnType<typeof loadPr
   return cost;
 }
 
-const lockKey = (orgId: string, k: CapKey) => `${orgId}|${k.budget.id}|${k.period.start.toISOString()}|${k.scopeValue}`;
-const keyParts = (k: CapKey) => ({ budgetId: k.budget.id, periodStart: k.period.start, scopeValue: k.scopeValue });
-
 /** The budget that refuses: the one with the least room (the first of them on a tie), as the function chose. */
 function refusing(states: CapState[], amountPico: bigint): CapState {
   let short: CapState | undefined;
   for (const s of states)
     if (remainingPico(s) < amountPico && (!short || remainingPico(s) < remainingPico(short))) short = s;
   // Stryker disable next-line StringLiteral: never thrown, the function refuses only when a key is short (docs/mutation.md)
-  if (!short) throw new Error("burnrate_reserve refused with room under every budget");
+  if (!short) throw new Error("burnrate_reserve_batch refused with room under every budget");
   return short;
 }
 
 /**
  * Reserves the call's maximum cost against every hard-capped budget it falls in, or refuses with
  * the budget that has the least room. The check of every budget and the reservation are one
- * step and one round trip: the SQL function `burnrate_reserve` (migration 20261130093000) takes an
- * advisory lock per (budget, period, value) in a fixed order, reads the figures, then reserves or
- * counts the refusal, in one transaction, so concurrent reservations against the same budgets never
- * jointly exceed what remains.
+ * step: Postgres takes an advisory lock per (budget, period, value) in a fixed order, reads the
+ * figures, then reserves or counts the refusal, in one transaction (with the reservations that
+ * waited alongside, lib/limits/reserve-batches.ts), so concurrent reservations against the same
+ * budgets never jointly exceed what remains.
  */
 export async function reserveSpend(ctx: OrgContext, raw: unknown, now = new Date()): Promise<ReserveResult> {
   const input = parseInput(reserveInput, raw);
@@ -79,40 +74,29 @@ async function reserve(ctx: OrgContext, input: ReserveInput, now: Date): Promise
   const amountPico = maxCostPico(input, book, now);
   const apiKeyId = ctx.actor.type === "apiKey" ? ctx.actor.apiKeyId : null;
   const { estimatedCost: _e, maxInputTokens: _i, maxOutputTokens: _o, ttlSeconds, ...attrs } = input;
-  const { keys } = await capsFor(ctx, callAttributes(attrs, apiKeyId, book, now), now);
+  const call = callAttributes(attrs, apiKeyId, book, now);
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
 
   const id = `rsv_${randomBytes(16).toString("base64url")}`;
-  const locks = keys.map((k) => lockKey(ctx.orgId, k)).sort();
-  const { rows } = await pgPool().query<FiguresRow & { granted: boolean }>(
-    `SELECT spent, held, extra, next, granted FROM burnrate_reserve($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      ctx.orgId,
-      locks,
-      ...keyArrays(keys),
-      keys.map((k) => k.budget.amountPico.toString()),
-      amountPico.toString(),
-      id,
-      JSON.stringify(attrs),
-      expiresAt,
-      apiKeyId,
-    ],
-  );
+  const { granted, keys, rows } = await reserveInBatch(ctx.orgId, {
+    keysOf: (org) => capKeysOf(org, call, now),
+    amountPico,
+    id,
+    attributes: JSON.stringify(attrs),
+    expiresAt,
+    apiKeyId,
+  });
   const states = keys.map((k, i) => capState(k, figuresOfRow(rows[i]!)));
-  // No key at all: nothing caps the call, and the function granted it (an empty check refuses nothing).
-  if (rows.length > 0 && !rows[0]!.granted) {
+  if (!granted) {
     const short = refusing(states, amountPico);
     const budget = capView(short);
     return { allowed: false, budget, resetsAt: budget.resetsAt };
   }
-  const result = {
+  return {
     allowed: true as const,
     reservationId: id,
     expiresAt: expiresAt.toISOString(),
     amount: formatPicoUsd(amountPico),
     budgets: states.map((s) => capView({ ...s, reservedPico: s.reservedPico + amountPico })),
   };
-  // After the commit: checks in every process stop trusting their copies of these keys.
-  await bumpValueVersions(ctx.orgId, keys.map(keyParts));
-  return result;
 }
