@@ -136,6 +136,14 @@ export const MODULES = {
       "test/limits-figures-refresh.test.ts",
     ],
   },
+  // Reservations in batches: the lanes that group reservations into statements, the mapping of the
+  // batch's answers back to each caller, the budgets confirmed once per batch (reserveSpend on top is
+  // in "limits"). The SQL function's rules are held by the differential test against the
+  // one-at-a-time function (test/limits-reserve-batch.test.ts), each planted by hand.
+  "limits-reserve": {
+    mutate: ["lib/limits/reserve-batches.ts", "lib/limits/current-cap-org.ts"],
+    testFiles: ["test/limits-reserve-batch.test.ts", "test/limits.test.ts", "test/limits-boundary.test.ts"],
+  },
   // The value snapshots (and the background refresh of the figures copies) of "*" budgets (when a value may be answered without a Postgres read) and the
   // round trip that returns each value's last change. An entry of its own so that it takes minutes.
   // The Lua of lib/redis/cap-versions.ts is module-level text (static, skipped): its rules (a missing

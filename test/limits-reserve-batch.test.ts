@@ -5,7 +5,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createBudget } from "@/lib/budgets";
 import { pgPool } from "@/lib/db/pg-pool";
-import { reserveInBatch, reserveStatementsSent } from "@/lib/limits/reserve-batches";
+import { checkLimits } from "@/lib/limits/check-limits";
+import type { CapKey } from "@/lib/limits/cap-budgets";
+import { MAX_IN_FLIGHT, openReserveLanes, reserveInBatch, reserveStatementsSent } from "@/lib/limits/reserve-batches";
 import { reserveSpend } from "@/lib/limits/reserve-spend";
 import { bumpOrgVersion } from "@/lib/redis/cap-versions";
 import { budgetOrg } from "./support/budget-helpers";
@@ -256,6 +258,131 @@ describe("reservations in batches", () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(["rejected", "rejected"]);
     expect(String((outcomes[0] as PromiseRejectedResult).reason)).toMatch(/duplicate key/);
-    expect(await reserveInBatch(org.orgId, ask("rsv_next"))).toEqual({ granted: true, keys: [], rows: [] });
+    expect(await reserveInBatch(org.orgId, { ...ask("rsv_next"), apiKeyId: "key_1" })).toEqual({
+      granted: true,
+      keys: [],
+      rows: [],
+    });
+    const { rows } = await pgPool().query(
+      `SELECT "apiKeyId", "amountPico" FROM reservations WHERE "orgId" = $1 AND id = $2`,
+      [org.orgId, "rsv_next"],
+    );
+    expect(rows).toEqual([{ apiKeyId: "key_1", amountPico: USD }]);
+  });
+
+  it("one statement per reservation one at a time; none left waiting once all are answered", async () => {
+    const org = await budgetOrg("batch-sequential");
+    await createBudget(org, { name: "cap", period: "month", amount: "10", hardCap: true });
+    const before = reserveStatementsSent();
+    for (let i = 0; i < 3; i++) expect((await reserveSpend(org, { estimatedCost: "0.01" })).allowed).toBe(true);
+    expect(reserveStatementsSent() - before).toBe(3);
+    await Promise.all(Array.from({ length: 10 }, () => reserveSpend(org, { estimatedCost: "0.01" })));
+    expect(openReserveLanes()).toBe(0);
+  });
+
+  it("a check that kept the figures sees a reservation made since (the batch bumps the versions of what it holds)", async () => {
+    const org = await budgetOrg("batch-bump");
+    await createBudget(org, {
+      name: "per customer",
+      scope: { customer: "*" },
+      period: "month",
+      amount: "1",
+      hardCap: true,
+    });
+    await createBudget(org, { name: "team", scope: { team: "t" }, period: "month", amount: "1", hardCap: true });
+    const call = { team: "t", customer: "acme" };
+    expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0", "0"]);
+    expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0", "0"]);
+    expect((await reserveSpend(org, { ...call, estimatedCost: "0.25" })).allowed).toBe(true);
+    expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0.25", "0.25"]);
+  });
+
+  it("at most two statements of an organisation are out at once; the rest wait and go together", async () => {
+    const org = await budgetOrg("batch-in-flight");
+    await createBudget(org, { name: "cap", period: "month", amount: "10", hardCap: true });
+    const waitingStatements = async () =>
+      (
+        await pgPool().query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()
+              AND wait_event_type = 'Lock' AND query LIKE '%burnrate_reserve_batch(%'`,
+        )
+      ).rows[0]!.n;
+    const blocker = await pgPool().connect();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query("LOCK TABLE reservation_holds IN EXCLUSIVE MODE");
+      const before = reserveStatementsSent();
+      const all = Promise.all(Array.from({ length: 10 }, () => reserveSpend(org, { estimatedCost: "0.01" })));
+      let waiting = 0;
+      for (let i = 0; i < 300 && waiting < 2; i++) {
+        waiting = await waitingStatements();
+        if (waiting < 2) await new Promise((done) => setTimeout(done, 10));
+      }
+      await new Promise((done) => setTimeout(done, 100));
+      expect(await waitingStatements()).toBe(MAX_IN_FLIGHT);
+      await blocker.query("COMMIT");
+      const results = await all;
+      expect(results.every((r) => r.allowed && "reservationId" in r && r.reservationId)).toBe(true);
+      // The first two alone, the eight that waited in one statement (or two, as the first two return).
+      expect(reserveStatementsSent() - before).toBeLessThanOrEqual(4);
+    } finally {
+      await blocker.query("ROLLBACK").catch(() => {});
+      blocker.release();
+    }
+  });
+
+  it("takes the locks of a batch in one order, whatever the order of its keys (no lock held while waiting on another)", async () => {
+    const org = await budgetOrg("batch-lock-order");
+    const a = await createBudget(org, { name: "a", period: "month", amount: "10", hardCap: true });
+    const b = await createBudget(org, {
+      name: "b",
+      scope: { team: "t" },
+      period: "month",
+      amount: "10",
+      hardCap: true,
+    });
+    const period = { start: PERIOD, end: new Date("2026-12-01T00:00:00Z") };
+    const keyOf = (budget: typeof a) =>
+      ({ budget: { id: budget.id, amountPico: 10n * USD }, period, scopeValue: "" }) as unknown as CapKey;
+    const lockOf = (budget: typeof a) => `${org.orgId}|${budget.id}|${PERIOD.toISOString()}|`;
+    const [first, second] = [a, b].sort((x, y) => (lockOf(x) < lockOf(y) ? -1 : 1)) as [typeof a, typeof a];
+    // The test holds the lock that sorts first; the reservation names its keys the other way round.
+    const holder = await pgPool().connect();
+    try {
+      await holder.query("SELECT pg_advisory_lock(hashtextextended($1, 0))", [lockOf(first)]);
+      const reserving = reserveInBatch(org.orgId, {
+        keysOf: () => [keyOf(second), keyOf(first)],
+        amountPico: USD,
+        id: "rsv_lock_order",
+        attributes: "{}",
+        expiresAt: expiry(false),
+        apiKeyId: null,
+      });
+      for (let i = 0; i < 300; i++) {
+        const { rows } = await pgPool().query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()
+              AND wait_event_type = 'Lock' AND query LIKE '%burnrate_reserve_batch(%'`,
+        );
+        if (rows[0]!.n > 0) break;
+        await new Promise((done) => setTimeout(done, 10));
+      }
+      // Waiting on the first lock, it holds none: the second is free.
+      const prober = await pgPool().connect();
+      try {
+        const probe = await prober.query<{ free: boolean }>(
+          "SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS free",
+          [lockOf(second)],
+        );
+        expect(probe.rows[0]!.free).toBe(true);
+      } finally {
+        await prober.query("SELECT pg_advisory_unlock_all()");
+        prober.release();
+      }
+      await holder.query("SELECT pg_advisory_unlock_all()");
+      expect((await reserving).granted).toBe(true);
+    } finally {
+      await holder.query("SELECT pg_advisory_unlock_all()").catch(() => {});
+      holder.release();
+    }
   });
 });

@@ -42,7 +42,7 @@ export const figuresOfRow = (r: FiguresRow): CapFigures => ({
   nextExpiry: r.next,
 });
 
-/** The keys as the array parameters of `burnrate_cap_figures` and `burnrate_reserve` (in that order). */
+/** The keys as the array parameters of `burnrate_cap_figures` and `burnrate_reserve_batch` (in that order). */
 export const keyArrays = (keys: CapKey[]) => [
   keys.map((k) => k.budget.id),
   keys.map((k) => k.period.start),

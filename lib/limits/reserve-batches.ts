@@ -120,3 +120,6 @@ async function decide(orgId: string, asks: ReservationAsk[], keysOf: CapKey[][])
 
 /** Statements sent since the process started (tests, diagnostics: fewer than reservations under load). */
 export const reserveStatementsSent = () => statements;
+
+/** Organisations with reservations waiting or out now (tests, diagnostics: none once all answered). */
+export const openReserveLanes = () => lanes.size;
