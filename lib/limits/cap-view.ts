@@ -1,5 +1,6 @@
 import { formatPicoUsd } from "@/lib/money";
-import { type CapState, remainingPico } from "./held-spend";
+import type { CapKey } from "./cap-budgets";
+import { type CapFigures, type CapState, capState, remainingPico } from "./held-spend";
 
 /** One hard-capped budget as the limits API shows it, for the value the call counts under. */
 export function capView(s: CapState) {
@@ -22,3 +23,25 @@ export function capView(s: CapState) {
   };
 }
 export type CapView = ReturnType<typeof capView>;
+
+/** A key's answer in a check: its room (negative when over) and its view. */
+export type CheckedCap = { room: bigint; view: CapView };
+type Seen = CheckedCap & { key: CapKey };
+const seen = new WeakMap<CapFigures, Seen>();
+
+/**
+ * The check's answer for one key from its figures, worked out once per figures object and key and
+ * then reused: the copies and snapshot values a check reads keep their figures object while nothing
+ * changed, so a key checked again costs no arithmetic or formatting (seven amounts a key, the
+ * largest share of what a check allocated). The key counts by its parts' identity: a budget or
+ * period read again (a new object) is worked out anew. Views are shared: never modify one.
+ */
+export function checkedCap(key: CapKey, f: CapFigures): CheckedCap {
+  const hit = seen.get(f);
+  if (hit && hit.key.budget === key.budget && hit.key.period === key.period && hit.key.scopeValue === key.scopeValue)
+    return hit;
+  const s = capState(key, f);
+  const out = { key, room: remainingPico(s), view: capView(s) };
+  seen.set(f, out);
+  return out;
+}

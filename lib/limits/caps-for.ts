@@ -2,24 +2,26 @@ import { rateLimitWindow, throwIfOverLimit } from "@/lib/redis/rate-limit-window
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { redisUsable } from "@/lib/redis/connection";
-import { changedValuesKey, orgVersionKey, periodVersionKey, valueVersionKey } from "@/lib/redis/cap-versions";
+import { orgVersionKey } from "@/lib/redis/cap-versions";
 import type { OrgContext } from "@/lib/tenancy/context";
 import { type CapKey, capKeysOf, confirmedCapOrg, lastKnownCapOrg, loadCapOrg } from "./cap-budgets";
+import { keyNames } from "./key-names";
 import { limitsRoundTrip } from "./limits-round-trip";
 import { perValueBudget } from "./value-snapshots";
 
 /** Each key's period version and value version, in that order. */
-export const versionKeysOf = (orgId: string, keys: CapKey[]) =>
-  keys.flatMap((k) => [
-    periodVersionKey(orgId, k.budget.id, k.period.start),
-    valueVersionKey(orgId, { budgetId: k.budget.id, periodStart: k.period.start, scopeValue: k.scopeValue }),
-  ]);
+export function versionKeysOf(orgId: string, keys: CapKey[]): string[] {
+  const out: string[] = [];
+  for (const k of keys) {
+    const n = keyNames(orgId, k);
+    out.push(n.periodVersion, n.valueVersion);
+  }
+  return out;
+}
 
 /** For the keys of "*" budgets: where their values' last changes are recorded (lib/limits/value-snapshots.ts). */
 const changedLookupsOf = (orgId: string, keys: CapKey[]) =>
-  keys.flatMap((k) =>
-    perValueBudget(k) ? [{ key: changedValuesKey(orgId, k.budget.id, k.period.start), value: k.scopeValue }] : [],
-  );
+  keys.flatMap((k) => (perValueBudget(k) ? [{ key: keyNames(orgId, k).changedValues, value: k.scopeValue }] : []));
 
 /** The round trip's sequence numbers, one per key (null for a key without a lookup, or none recorded). */
 function changedSeqsOf(keys: CapKey[], seqs: (number | null)[]): (number | null)[] {

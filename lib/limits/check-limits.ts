@@ -4,11 +4,12 @@ import type { OrgContext } from "@/lib/tenancy/context";
 import { parseInput } from "@/lib/budgets/budget-view";
 import { type CapKey, type CapOrg, lastKnownCapOrg } from "./cap-budgets";
 import { capsFor } from "./caps-for";
-import { cachedFigures, figuresKey, rememberFigures } from "./cap-figures-cache";
+import { cachedFigures, rememberFigures } from "./cap-figures-cache";
+import { keyNames } from "./key-names";
 import { callAttributes } from "./call-attributes";
-import { capView } from "./cap-view";
+import { checkedCap } from "./cap-view";
 import { failModeAnswer, reportFailModeAnswers } from "./fail-mode";
-import { type CapFigures, capState, remainingPico } from "./held-spend";
+import type { CapFigures } from "./held-spend";
 import { readFiguresBatched } from "./batched-figures";
 import { checkLimitsQuery } from "./limits-input";
 import { startFiguresRefresh } from "./refresh-cap-figures";
@@ -30,7 +31,7 @@ async function figuresOf(
   const tags = keys.map((_, i) => (versions ? `${org.version}|${versions[2 * i]}|${versions[2 * i + 1]}` : null));
   const out: (CapFigures | undefined)[] = keys.map((k, i) =>
     tags[i]
-      ? (cachedFigures(figuresKey(orgId, k), tags[i]!, nowMs) ??
+      ? (cachedFigures(keyNames(orgId, k).figures, tags[i]!, nowMs) ??
         snapshotFigures(orgId, k, versions![2 * i]!, changedSeqs[i] ?? null, nowMs))
       : undefined,
   );
@@ -42,7 +43,8 @@ async function figuresOf(
     );
     missing.forEach((i, j) => {
       out[i] = read[j]!;
-      if (tags[i]) rememberFigures(figuresKey(orgId, keys[i]!), tags[i]!, read[j]!, nowMs, { orgId, key: keys[i]! });
+      if (tags[i])
+        rememberFigures(keyNames(orgId, keys[i]!).figures, tags[i]!, read[j]!, nowMs, { orgId, key: keys[i]! });
     });
   }
   return out as CapFigures[];
@@ -62,12 +64,12 @@ export async function checkLimits(ctx: OrgContext, raw: unknown, now = new Date(
     const { org, keys, keyVersions, changedSeqs } = await capsFor(ctx, call, now, rateSubject);
     startFiguresRefresh();
     const figures = await figuresOf(ctx.orgId, org, keys, keyVersions, changedSeqs);
-    const states = keys.map((k, i) => capState(k, figures[i]!));
+    const caps = keys.map((k, i) => checkedCap(k, figures[i]!));
     void reportFailModeAnswers(ctx.orgId);
     return {
-      allowed: states.every((s) => remainingPico(s) > 0n),
+      allowed: caps.every((c) => c.room > 0n),
       asOf: now.toISOString(),
-      budgets: states.map(capView),
+      budgets: caps.map((c) => c.view),
     };
   } catch (err) {
     if (err instanceof AppError) throw err;
