@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { DEFAULT_SERVER_URL, dropDatabase, ensureDatabase, withDatabase } from "../scripts/db-admin";
 import { migrateDeploy } from "../scripts/migrate-deploy";
-import { benchEnv, percentile } from "./support";
+import { benchEnv, dropRedisPrefix, percentile } from "./support";
 
 benchEnv();
 const rowsPerHour = Number(process.env.BENCH_ROWS_PER_HOUR ?? 200);
@@ -85,6 +85,7 @@ async function main() {
     await closePgPool();
     await disconnectDb();
     await dropDatabase(databaseUrl);
+    await dropRedisPrefix(`brbench_${id}`);
   }
 }
 

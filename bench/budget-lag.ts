@@ -6,10 +6,9 @@
 // Prints p50/p95/max; drops the database and the Redis keys afterwards.
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
 import { DEFAULT_SERVER_URL, dropDatabase, ensureDatabase, withDatabase } from "../scripts/db-admin";
 import { migrateDeploy } from "../scripts/migrate-deploy";
-import { benchEnv, percentile } from "./support";
+import { benchEnv, dropRedisPrefix, percentile } from "./support";
 
 benchEnv();
 const events = Number(process.env.BENCH_EVENTS ?? 50);
@@ -95,10 +94,7 @@ async function main() {
     await disconnectDb();
     await sleep(1000);
     await dropDatabase(databaseUrl).catch(() => {});
-    const redis = new Redis(process.env.REDIS_URL!);
-    const keys = await redis.keys(`brbench_${id}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await dropRedisPrefix(`brbench_${id}`);
   }
 }
 

@@ -14,7 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { DEFAULT_SERVER_URL, dropDatabase, ensureDatabase, withDatabase } from "../scripts/db-admin";
 import { migrateDeploy } from "../scripts/migrate-deploy";
-import { benchEnv, percentile } from "./support";
+import { benchEnv, dropRedisPrefix, percentile } from "./support";
 
 benchEnv();
 process.env.RATE_LIMIT_PER_MINUTE = "100000000"; // measure the path, not the limit
@@ -196,6 +196,7 @@ async function main() {
     await closePgPool().catch(() => {});
     await disconnectDb().catch(() => {});
     await dropDatabase(databaseUrl).catch(() => {});
+    await dropRedisPrefix(`brbench_${id}`).catch(() => 0);
   }
 }
 

@@ -100,3 +100,21 @@ export async function deleteBenchOrg(
   await client.query(`DELETE FROM organizations WHERE id = $1`, [orgId]);
   await client.query(`DELETE FROM users WHERE id = $1`, [userId]);
 }
+
+/**
+ * Deletes every Redis key under a benchmark's prefix (its cap versions live three days otherwise:
+ * 20,000+ keys a bench:limits run), with SCAN and UNLINK so a large database is not blocked.
+ */
+export async function dropRedisPrefix(prefix: string): Promise<number> {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+  let dropped = 0;
+  try {
+    for await (const keys of redis.scanStream({ match: `${prefix}:*`, count: 1000 }) as AsyncIterable<string[]>) {
+      if (keys.length > 0) dropped += await redis.unlink(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
+  return dropped;
+}
