@@ -22,7 +22,7 @@ process.env.BURNRATE_RESPONSE_CHECK = "off"; // as in production (NODE_ENV=produ
 const BUDGETS = Number(process.env.BENCH_BUDGETS ?? 1000);
 const END_USERS = Number(process.env.BENCH_END_USERS ?? 100_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 2000);
-// Reservations are durable commits: past ~550/s here they queue, so their phase is kept short.
+// Reservations go to Postgres in batches (lib/limits/reserve-batches.ts); their phase has a count of its own.
 const RESERVES = Number(process.env.BENCH_RESERVES ?? 2000);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
