@@ -3,7 +3,6 @@
 // migration 20261130093000, still installed): the same reservations, in the same order, in a twin
 // organisation with the same budgets, must get the same answers, figures, holds and refusals.
 import { afterAll, describe, expect, it } from "vitest";
-import { createBudget } from "@/lib/budgets";
 import { pgPool } from "@/lib/db/pg-pool";
 import { checkLimits } from "@/lib/limits/check-limits";
 import type { CapKey } from "@/lib/limits/cap-budgets";
@@ -11,6 +10,7 @@ import { MAX_IN_FLIGHT, openReserveLanes, reserveInBatch, reserveStatementsSent 
 import { reserveSpend } from "@/lib/limits/reserve-spend";
 import { bumpOrgVersion } from "@/lib/redis/cap-versions";
 import { budgetOrg } from "./support/budget-helpers";
+import { hardCapBudget } from "./support/cap-helpers";
 import { closeConnections } from "./support/close-connections";
 
 afterAll(closeConnections);
@@ -50,12 +50,10 @@ function asks(seed: number, n: number): Ask[] {
 
 async function twinOrg(label: string) {
   const org = await budgetOrg(label);
-  const b = (name: string, scope: Record<string, string>, amount: string) =>
-    createBudget(org, { name, scope, period: "month", amount, hardCap: true });
   const budgets = [
-    await b("all", {}, "1.00"),
-    await b("each customer", { customer: "*" }, "0.40"),
-    await b("team", { team: "t" }, "0.60"),
+    await hardCapBudget(org, "all", "1.00"),
+    await hardCapBudget(org, "each customer", "0.40", { customer: "*" }),
+    await hardCapBudget(org, "team", "0.60", { team: "t" }),
   ];
   const limits = [USD, (USD * 40n) / 100n, (USD * 60n) / 100n];
   const flat = (a: Ask[]) => a.flatMap((x) => x.keys);
@@ -181,20 +179,8 @@ describe("reservations in batches", () => {
 
   it("concurrent reservations go in fewer statements, and each caller gets its own answer", async () => {
     const org = await budgetOrg("batch-callers");
-    await createBudget(org, {
-      name: "full team",
-      scope: { team: "full" },
-      period: "month",
-      amount: "0.10",
-      hardCap: true,
-    });
-    await createBudget(org, {
-      name: "open team",
-      scope: { team: "open" },
-      period: "month",
-      amount: "100",
-      hardCap: true,
-    });
+    await hardCapBudget(org, "full team", "0.10", { team: "full" });
+    await hardCapBudget(org, "open team", "100", { team: "open" });
     expect((await reserveSpend(org, { team: "full", estimatedCost: "0.10" })).allowed).toBe(true);
     const before = reserveStatementsSent();
     const teams = Array.from({ length: 60 }, (_, i) => ["full", "open", "none"][i % 3]!);
@@ -223,7 +209,7 @@ describe("reservations in batches", () => {
 
   it("a budget another process made (its version bumped) caps the next batch at once", async () => {
     const org = await budgetOrg("batch-new-cap");
-    const loose = await createBudget(org, { name: "loose", period: "month", amount: "100", hardCap: true });
+    const loose = await hardCapBudget(org, "loose", "100");
     expect((await reserveSpend(org, { team: "x", estimatedCost: "0.50" })).allowed).toBe(true);
     // As another process would: the row written behind this process's back, then the version bumped.
     await pgPool().query(
@@ -272,7 +258,7 @@ describe("reservations in batches", () => {
 
   it("one statement per reservation one at a time; none left waiting once all are answered", async () => {
     const org = await budgetOrg("batch-sequential");
-    await createBudget(org, { name: "cap", period: "month", amount: "10", hardCap: true });
+    await hardCapBudget(org, "cap", "10");
     const before = reserveStatementsSent();
     for (let i = 0; i < 3; i++) expect((await reserveSpend(org, { estimatedCost: "0.01" })).allowed).toBe(true);
     expect(reserveStatementsSent() - before).toBe(3);
@@ -282,14 +268,8 @@ describe("reservations in batches", () => {
 
   it("a check that kept the figures sees a reservation made since (the batch bumps the versions of what it holds)", async () => {
     const org = await budgetOrg("batch-bump");
-    await createBudget(org, {
-      name: "per customer",
-      scope: { customer: "*" },
-      period: "month",
-      amount: "1",
-      hardCap: true,
-    });
-    await createBudget(org, { name: "team", scope: { team: "t" }, period: "month", amount: "1", hardCap: true });
+    await hardCapBudget(org, "per customer", "1", { customer: "*" });
+    await hardCapBudget(org, "team", "1", { team: "t" });
     const call = { team: "t", customer: "acme" };
     expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0", "0"]);
     expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0", "0"]);
@@ -299,7 +279,7 @@ describe("reservations in batches", () => {
 
   it("at most two statements of an organisation are out at once; the rest wait and go together", async () => {
     const org = await budgetOrg("batch-in-flight");
-    await createBudget(org, { name: "cap", period: "month", amount: "10", hardCap: true });
+    await hardCapBudget(org, "cap", "10");
     const waitingStatements = async () =>
       (
         await pgPool().query<{ n: number }>(
@@ -333,14 +313,8 @@ describe("reservations in batches", () => {
 
   it("takes the locks of a batch in one order, whatever the order of its keys (no lock held while waiting on another)", async () => {
     const org = await budgetOrg("batch-lock-order");
-    const a = await createBudget(org, { name: "a", period: "month", amount: "10", hardCap: true });
-    const b = await createBudget(org, {
-      name: "b",
-      scope: { team: "t" },
-      period: "month",
-      amount: "10",
-      hardCap: true,
-    });
+    const a = await hardCapBudget(org, "a", "10");
+    const b = await hardCapBudget(org, "b", "10", { team: "t" });
     const period = { start: PERIOD, end: new Date("2026-12-01T00:00:00Z") };
     const keyOf = (budget: typeof a) =>
       ({ budget: { id: budget.id, amountPico: 10n * USD }, period, scopeValue: "" }) as unknown as CapKey;

@@ -6,6 +6,10 @@ import type { OrgContext } from "@/lib/tenancy/context";
 
 export type CappedBudget = { id: string; periodStart: Date; periodEnd: Date };
 
+/** A new hard-capped monthly budget (the whole organisation unless a scope is given). */
+export const hardCapBudget = (org: OrgContext, name: string, amount: string, scope: BudgetScope = {}) =>
+  createBudget(org, { name, scope, period: "month", amount, hardCap: true });
+
 /**
  * A new hard-capped monthly budget and its current period, as the limits check reports it for
  * `probe` (a call the budget covers). That first check reads the new budget list and keeps no copy.
