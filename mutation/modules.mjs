@@ -144,6 +144,12 @@ export const MODULES = {
     mutate: ["lib/limits/reserve-batches.ts", "lib/limits/current-cap-org.ts"],
     testFiles: ["test/limits-reserve-batch.test.ts", "test/limits.test.ts", "test/limits-boundary.test.ts"],
   },
+  // The names of a check's keys, made once per period object and value (a name lent to the wrong
+  // organisation or budget would read another's versions or copy).
+  "limits-names": {
+    mutate: ["lib/limits/key-names.ts"],
+    testFiles: ["lib/limits/key-names.test.ts"],
+  },
   // The value snapshots (and the background refresh of the figures copies) of "*" budgets (when a value may be answered without a Postgres read) and the
   // round trip that returns each value's last change. An entry of its own so that it takes minutes.
   // The Lua of lib/redis/cap-versions.ts is module-level text (static, skipped): its rules (a missing
