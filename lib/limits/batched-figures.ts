@@ -1,8 +1,8 @@
 import { pgPool } from "@/lib/db/pg-pool";
 import { byOrg } from "./by-org";
 import type { CapKey } from "./cap-budgets";
-import { figuresKey } from "./cap-figures-cache";
 import { type CapFigures, readCapFigures } from "./held-spend";
+import { keyNames } from "./key-names";
 
 /**
  * Postgres reads of cap figures for checks, merged: the checks that need figures while fewer than
@@ -68,7 +68,7 @@ async function readForOrg(orgId: string, waiters: Waiter[]) {
   // Each waiter's keys as positions in `unique` (each key's cache id worked out once).
   const positions = waiters.map((w) =>
     w.keys.map((k) => {
-      const id = figuresKey(orgId, k);
+      const id = keyNames(orgId, k).figures;
       let at = index.get(id);
       if (at === undefined) {
         at = unique.push(k) - 1;

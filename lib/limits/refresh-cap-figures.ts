@@ -3,8 +3,9 @@ import { orgVersionKey } from "@/lib/redis/cap-versions";
 import { redis, redisUsable } from "@/lib/redis/connection";
 import { readFiguresBatched } from "./batched-figures";
 import { byOrg } from "./by-org";
-import { type CopySource, figuresKey, rememberFigures, takeCopiesToRefresh } from "./cap-figures-cache";
+import { type CopySource, rememberFigures, takeCopiesToRefresh } from "./cap-figures-cache";
 import { versionKeysOf } from "./caps-for";
+import { keyNames } from "./key-names";
 
 /**
  * Per process, in the background: the copies of cap figures checks keep using are read again once
@@ -69,7 +70,7 @@ async function refreshOrg(orgId: string, sources: CopySource[]): Promise<number>
     const period = versions[2 * i];
     const value = versions[2 * i + 1];
     if (!period || !value) return;
-    rememberFigures(figuresKey(orgId, k), `${orgVersion}|${period}|${value}`, figures[i]!, at, sources[i]);
+    rememberFigures(keyNames(orgId, k).figures, `${orgVersion}|${period}|${value}`, figures[i]!, at, sources[i]);
     n++;
   });
   return n;
