@@ -20,7 +20,7 @@ export async function cappedBudget(
   probe: Record<string, string>,
   opts: { name: string; amount: string },
 ): Promise<CappedBudget> {
-  const b = await createBudget(org, { ...opts, scope, period: "month", hardCap: true });
+  const b = await hardCapBudget(org, opts.name, opts.amount, scope);
   const first = await checkLimits(org, probe);
   return {
     id: b.id,
