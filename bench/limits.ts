@@ -14,7 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { DEFAULT_SERVER_URL, dropDatabase, ensureDatabase, withDatabase } from "../scripts/db-admin";
 import { migrateDeploy } from "../scripts/migrate-deploy";
-import { benchEnv, dropRedisPrefix, percentile } from "./support";
+import { benchEnv, dropRedisPrefix, percentile, watchPhase } from "./support";
 
 benchEnv();
 process.env.RATE_LIMIT_PER_MINUTE = "100000000"; // measure the path, not the limit
@@ -30,6 +30,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Runs `fn` `n` times at `rate` per second (open loop), returns the latencies in ms, sorted. */
 async function atRate(n: number, rate: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
   const lat: number[] = [];
+  const watched = watchPhase();
   const start = performance.now();
   const pending: Promise<void>[] = [];
   for (let i = 0; i < n; i++) {
@@ -45,8 +46,12 @@ async function atRate(n: number, rate: number, fn: (i: number) => Promise<unknow
     );
   }
   await Promise.all(pending);
+  phaseNotes = watched();
   return lat.sort((a, b) => a - b);
 }
+
+/** The collector's pauses and the event loop's delay during the last phase (bench/support.ts watchPhase). */
+let phaseNotes = "";
 
 /** Calls that failed (a 503 when the pool is saturated, …) in the phase being measured; reported with it. */
 let errors: string[] = [];
@@ -55,7 +60,9 @@ function fmt(l: number[]): string {
   const failed = errors.length ? `; ${errors.length} failed (first: ${errors[0]})` : "";
   errors = [];
   if (l.length === 0) return `no call succeeded${failed}`;
-  return `p50 ${percentile(l, 50).toFixed(1)} ms, p99 ${percentile(l, 99).toFixed(1)} ms, max ${l[l.length - 1]!.toFixed(1)} ms${failed}`;
+  const notes = phaseNotes ? `\n        ${phaseNotes}` : "";
+  phaseNotes = "";
+  return `p50 ${percentile(l, 50).toFixed(1)} ms, p99 ${percentile(l, 99).toFixed(1)} ms, max ${l[l.length - 1]!.toFixed(1)} ms${failed}${notes}`;
 }
 
 async function main() {

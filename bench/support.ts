@@ -1,5 +1,6 @@
 import { execSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import { constants, monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -117,4 +118,39 @@ export async function dropRedisPrefix(prefix: string): Promise<number> {
     redis.disconnect();
   }
   return dropped;
+}
+
+const GC_KINDS: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: "minor",
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: "major",
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: "incremental",
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: "weak callbacks",
+};
+
+/**
+ * Watches one measured phase: the garbage collector's pauses (count, total, longest) and how late the
+ * event loop ran (p99 of its delay), so a latency tail can be told apart from collection or scheduling.
+ */
+export function watchPhase(): () => string {
+  const pauses: number[] = [];
+  const kinds = new Map<string, number[]>();
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      pauses.push(entry.duration);
+      const kind = GC_KINDS[(entry as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? "other";
+      kinds.set(kind, [...(kinds.get(kind) ?? []), entry.duration]);
+    }
+  });
+  gc.observe({ entryTypes: ["gc"] });
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  return () => {
+    gc.disconnect();
+    loop.disable();
+    const total = pauses.reduce((a, b) => a + b, 0);
+    const longest = pauses.reduce((a, b) => Math.max(a, b), 0);
+    const over2 = pauses.filter((p) => p > 2).length;
+    const byKind = [...kinds].map(([k, d]) => `${d.length} ${k} (longest ${Math.max(...d).toFixed(1)} ms)`).join(", ");
+    return `gc ${byKind}; ${pauses.length} pauses, ${total.toFixed(0)} ms in all, longest ${longest.toFixed(1)} ms, ${over2} over 2 ms; loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms`;
+  };
 }
