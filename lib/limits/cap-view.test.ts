@@ -8,8 +8,8 @@ import { checkedCap } from "./cap-view";
 import type { CapFigures } from "./held-spend";
 
 const USD = 1_000_000_000_000n;
-const budget = (amountPico: bigint, name = "cap") =>
-  ({ id: "b1", name, scope: { team: "t" }, period: "month", amountPico }) as unknown as BudgetRow;
+const budget = (amountPico: bigint, name = "cap", scope: Record<string, string> = { team: "t" }) =>
+  ({ id: "b1", name, scope, period: "month", amountPico }) as unknown as BudgetRow;
 const period = () => ({ start: new Date("2026-11-01T00:00:00Z"), end: new Date("2026-12-01T00:00:00Z") });
 const figures = (spentPico: bigint, reservedPico = USD / 4n): CapFigures => ({
   spentPico,
@@ -46,5 +46,20 @@ describe("checkedCap", () => {
     const next = { start: new Date("2026-12-01T00:00:00Z"), end: new Date("2027-01-01T00:00:00Z") };
     expect(viewAfterKey({ ...key, period: next }).periodStart).toBe("2026-12-01T00:00:00.000Z");
     expect(viewAfterKey({ ...key, scopeValue: "acme" }).scopeValue).toBe("acme");
+  });
+
+  it("keeps no answer for a key of a budget that counts each value apart", () => {
+    // Their figures objects live as long as the value snapshot: a kept answer per value would grow
+    // with every value called. Worked out each time, with the same result.
+    const perUser: CapKey = { budget: budget(USD, "per user", { endUser: "*" }), period: period(), scopeValue: "u_1" };
+    const f = figures(USD / 2n, 0n);
+    const first = checkedCap(perUser, f);
+    const again = checkedCap(perUser, f);
+    expect(again).not.toBe(first);
+    expect(again.view).toEqual(first.view);
+    expect(again.view).toMatchObject({ scopeValue: "u_1", spent: "0.5", remaining: "0.5", capped: false });
+    // A fixed scope in the same budget shape keeps its answer.
+    const perTeam: CapKey = { ...perUser, budget: budget(USD, "team", { team: "t", endUser: "u_1" }) };
+    expect(checkedCap(perTeam, f)).toBe(checkedCap(perTeam, f));
   });
 });

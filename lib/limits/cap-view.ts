@@ -1,6 +1,7 @@
 import { formatPicoUsd } from "@/lib/money";
 import type { CapKey } from "./cap-budgets";
 import { type CapFigures, type CapState, capState, remainingPico } from "./held-spend";
+import { perValueBudget } from "./value-snapshots";
 
 /** One hard-capped budget as the limits API shows it, for the value the call counts under. */
 export function capView(s: CapState) {
@@ -31,10 +32,15 @@ const seen = new WeakMap<CapFigures, Seen>();
 
 /**
  * The check's answer for one key from its figures, worked out once per figures object and key and
- * then reused: the copies and snapshot values a check reads keep their figures object while nothing
- * changed, so a key checked again costs no arithmetic or formatting (seven amounts a key, the
- * largest share of what a check allocated). The key counts by its parts' identity: a budget or
- * period read again (a new object) is worked out anew. Views are shared: never modify one.
+ * then reused: the copies a check reads keep their figures object while nothing changed, so a key
+ * checked again costs no arithmetic or formatting (seven amounts a key, the largest share of what a
+ * check allocated). The key counts by its parts' identity: a budget or period read again (a new
+ * object) is worked out anew. Views are shared: never modify one.
+ *
+ * Keys of budgets that count each value apart ("*") are worked out every time: their figures come
+ * from value snapshots that live as long as the snapshot, so a kept answer per value would grow
+ * with the values called (1.5 KB each, up to the snapshot's 100,000+ values), and every one of
+ * them was copied by a young-generation collection before it was promoted: 8-16 ms pauses.
  */
 export function checkedCap(key: CapKey, f: CapFigures): CheckedCap {
   const hit = seen.get(f);
@@ -42,6 +48,6 @@ export function checkedCap(key: CapKey, f: CapFigures): CheckedCap {
     return hit;
   const s = capState(key, f);
   const out = { key, room: remainingPico(s), view: capView(s) };
-  seen.set(f, out);
+  if (!perValueBudget(key)) seen.set(f, out);
   return out;
 }
