@@ -39,8 +39,8 @@ const seen = new WeakMap<CapFigures, Seen>();
  *
  * Keys of budgets that count each value apart ("*") are worked out every time: their figures come
  * from value snapshots that live as long as the snapshot, so a kept answer per value would grow
- * with the values called (1.5 KB each, up to the snapshot's 100,000+ values), and every one of
- * them was copied by a young-generation collection before it was promoted: 8-16 ms pauses.
+ * with the values called (1.5 KB each, up to the snapshot's 100,000+ values), each one copied by a
+ * young-generation collection before it was promoted.
  */
 export function checkedCap(key: CapKey, f: CapFigures): CheckedCap {
   const hit = seen.get(f);
