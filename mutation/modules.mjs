@@ -126,6 +126,7 @@ export const MODULES = {
     testFiles: [
       "lib/limits/match-budgets.test.ts",
       "lib/limits/cap-figures-cache.test.ts",
+      "lib/limits/cap-view.test.ts",
       "test/limits.test.ts",
       "test/limits-fast-path.test.ts",
       "test/limits-boundary.test.ts",

@@ -8,11 +8,14 @@ import { pgPool } from "@/lib/db/pg-pool";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { onBudgetEvent, type BudgetEvent } from "@/lib/budgets/publish-budget-event";
 import { updateBudget } from "@/lib/budgets";
+import { capsFor } from "@/lib/limits/caps-for";
 import { checkLimits } from "@/lib/limits/check-limits";
+import { keyNames } from "@/lib/limits/key-names";
 import { expireReservations, releaseReservation } from "@/lib/limits/release-reservation";
 import { reserveSpend } from "@/lib/limits/reserve-spend";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { foldDeltas } from "@/lib/rollups/fold-deltas";
+import { redis } from "@/lib/redis/connection";
 import { budgetOrg, costing } from "./support/budget-helpers";
 import { closeConnections } from "./support/close-connections";
 
@@ -120,6 +123,27 @@ describe("limits: reserve, settle, release", () => {
     expect((await checkLimits(org, {})).budgets[0]).toMatchObject({ reserved: "0.4", remaining: "0.6" });
     expect(await expireReservations()).toBeGreaterThanOrEqual(1);
     expect(await status(org.orgId, old.reservationId)).toBe("expired");
+  });
+
+  it("a check that kept the figures sees a release at once (the release bumps the versions of what it held)", async () => {
+    const org = await budgetOrg("limits-release-bump");
+    await cap(org, "1.00", { customer: "*" });
+    await cap(org, "1.00", { team: "t" });
+    const call = { team: "t", customer: "acme" };
+    const r = await reserveSpend(org, { ...call, estimatedCost: "0.25" });
+    if (!r.allowed || r.reservationId === null) throw new Error("refused");
+    // Twice: the second check answers from this process's copies, tagged with the versions in Redis.
+    expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0.25", "0.25"]);
+    expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0.25", "0.25"]);
+    const versionsOf = async () => {
+      const { keys } = await capsFor(org, call, new Date());
+      return redis().mget(keys.map((k) => keyNames(org.orgId, k).valueVersion));
+    };
+    const before = await versionsOf();
+    expect(await releaseReservation(org, { reservationId: r.reservationId })).toEqual({ status: "released" });
+    const after = await versionsOf();
+    expect(after.map((v, i) => v !== null && v !== before[i])).toEqual([true, true]);
+    expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0", "0"]);
   });
 
   it("the check matches every hard-capped budget of the call and refuses with the one that is full", async () => {

@@ -5,7 +5,7 @@
 // hold expiring at t + 500 it is used at t + 499 and not at t + 500.
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { BudgetRow } from "@/lib/budgets/budget-row";
 import { env } from "@/lib/env";
 import { bumpValueVersions } from "@/lib/redis/cap-versions";
@@ -116,14 +116,25 @@ describe("cached cap figures", () => {
     client.disconnect();
     await ended;
     expect(redisUsable()).toBe(false);
-    await bumpValueVersions(orgA, [{ budgetId: "b1", periodStart: new Date(T), scopeValue: "" }]);
+    // The loss is recorded at this process's clock: held still for the bump, to test its very millisecond.
+    const lostAtMs = Date.now();
+    const clock = vi.spyOn(Date, "now").mockReturnValue(lostAtMs);
+    try {
+      await bumpValueVersions(orgA, [{ budgetId: "b1", periodStart: new Date(T), scopeValue: "" }]);
+    } finally {
+      clock.mockRestore();
+    }
     expect(cachedFigures(ka, "v", now)).toBeUndefined();
     expect(cachedFigures(kb, "v", now)).toBe(fb);
-    // A read begun before the loss is not kept (remembered with its source); one begun after is.
-    rememberFigures(ka, "v", fa, now - 1, { orgId: orgA, key: key("b1", new Date(T), "") });
-    expect(cachedFigures(ka, "v", now)).toBeUndefined();
-    rememberFigures(ka, "v", fa, Date.now() + 1, { orgId: orgA, key: key("b1", new Date(T), "") });
-    expect(cachedFigures(ka, "v", Date.now() + 1)).toBe(fa);
+    // A read begun before the loss, or in its millisecond, is not kept (remembered with its source);
+    // one begun a millisecond after is.
+    const source = { orgId: orgA, key: key("b1", new Date(T), "") };
+    for (const begun of [lostAtMs - 1, lostAtMs]) {
+      rememberFigures(ka, "v", fa, begun, source);
+      expect(cachedFigures(ka, "v", lostAtMs + 1)).toBeUndefined();
+    }
+    rememberFigures(ka, "v", fa, lostAtMs + 1, source);
+    expect(cachedFigures(ka, "v", lostAtMs + 1)).toBe(fa);
   });
 
   it("copies to read again: those used since read, once 1 s old, at most `max` a pass, each once", () => {
