@@ -5,15 +5,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { pgPool } from "@/lib/db/pg-pool";
 import { checkLimits } from "@/lib/limits/check-limits";
-import { capsFor } from "@/lib/limits/caps-for";
-import { keyNames } from "@/lib/limits/key-names";
-import { redis } from "@/lib/redis/connection";
 import type { CapKey } from "@/lib/limits/cap-budgets";
 import { MAX_IN_FLIGHT, openReserveLanes, reserveInBatch, reserveStatementsSent } from "@/lib/limits/reserve-batches";
 import { reserveSpend } from "@/lib/limits/reserve-spend";
 import { bumpOrgVersion } from "@/lib/redis/cap-versions";
 import { budgetOrg } from "./support/budget-helpers";
-import { hardCapBudget } from "./support/cap-helpers";
+import { hardCapBudget, valueVersionsOf } from "./support/cap-helpers";
 import { closeConnections } from "./support/close-connections";
 
 afterAll(closeConnections);
@@ -277,13 +274,9 @@ describe("reservations in batches", () => {
     expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0", "0"]);
     expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0", "0"]);
     // The versions other processes' copies are tagged with: each key's value version moves.
-    const versionsOf = async () => {
-      const { keys } = await capsFor(org, call, new Date());
-      return redis().mget(keys.map((k) => keyNames(org.orgId, k).valueVersion));
-    };
-    const before = await versionsOf();
+    const before = await valueVersionsOf(org, call);
     expect((await reserveSpend(org, { ...call, estimatedCost: "0.25" })).allowed).toBe(true);
-    const after = await versionsOf();
+    const after = await valueVersionsOf(org, call);
     expect(after.map((v, i) => v !== null && v !== before[i])).toEqual([true, true]);
     expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0.25", "0.25"]);
   });

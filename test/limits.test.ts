@@ -8,15 +8,13 @@ import { pgPool } from "@/lib/db/pg-pool";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { onBudgetEvent, type BudgetEvent } from "@/lib/budgets/publish-budget-event";
 import { updateBudget } from "@/lib/budgets";
-import { capsFor } from "@/lib/limits/caps-for";
 import { checkLimits } from "@/lib/limits/check-limits";
-import { keyNames } from "@/lib/limits/key-names";
 import { expireReservations, releaseReservation } from "@/lib/limits/release-reservation";
 import { reserveSpend } from "@/lib/limits/reserve-spend";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
 import { foldDeltas } from "@/lib/rollups/fold-deltas";
-import { redis } from "@/lib/redis/connection";
 import { budgetOrg, costing } from "./support/budget-helpers";
+import { valueVersionsOf } from "./support/cap-helpers";
 import { closeConnections } from "./support/close-connections";
 
 beforeAll(installShippedCatalogIfEmpty);
@@ -135,13 +133,9 @@ describe("limits: reserve, settle, release", () => {
     // Twice: the second check answers from this process's copies, tagged with the versions in Redis.
     expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0.25", "0.25"]);
     expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0.25", "0.25"]);
-    const versionsOf = async () => {
-      const { keys } = await capsFor(org, call, new Date());
-      return redis().mget(keys.map((k) => keyNames(org.orgId, k).valueVersion));
-    };
-    const before = await versionsOf();
+    const before = await valueVersionsOf(org, call);
     expect(await releaseReservation(org, { reservationId: r.reservationId })).toEqual({ status: "released" });
-    const after = await versionsOf();
+    const after = await valueVersionsOf(org, call);
     expect(after.map((v, i) => v !== null && v !== before[i])).toEqual([true, true]);
     expect((await checkLimits(org, call)).budgets.map((b) => b.reserved)).toEqual(["0", "0"]);
   });

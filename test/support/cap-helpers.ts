@@ -1,7 +1,10 @@
 import { createBudget } from "@/lib/budgets";
 import type { BudgetScope } from "@/lib/budgets/budget-input";
 import { pgPool } from "@/lib/db/pg-pool";
+import { capsFor } from "@/lib/limits/caps-for";
 import { checkLimits } from "@/lib/limits/check-limits";
+import { keyNames } from "@/lib/limits/key-names";
+import { redis } from "@/lib/redis/connection";
 import type { OrgContext } from "@/lib/tenancy/context";
 
 export type CappedBudget = { id: string; periodStart: Date; periodEnd: Date };
@@ -43,4 +46,13 @@ export async function sneakSpendRow(
      ON CONFLICT ("orgId", "budgetId", "periodStart", "scopeValue") DO UPDATE SET "spentPico" = EXCLUDED."spentPico"`,
     [orgId, b.id, b.periodStart, scopeValue, b.periodEnd, pico, foldedBefore],
   );
+}
+
+/**
+ * The value versions in Redis of the keys a call falls under: what other processes' copies of their
+ * figures are tagged with (a change that bumps them makes those copies unused).
+ */
+export async function valueVersionsOf(org: OrgContext, call: Record<string, string>): Promise<(string | null)[]> {
+  const { keys } = await capsFor(org, call, new Date());
+  return redis().mget(keys.map((k) => keyNames(org.orgId, k).valueVersion));
 }
