@@ -12,7 +12,7 @@ import { onBudgetEvent, type BudgetEvent } from "@/lib/budgets/publish-budget-ev
 import { pgPool } from "@/lib/db/pg-pool";
 import { createChannel } from "@/lib/notifications/manage-channels";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
-import { budgetOrg, countRows, plusHours, spend, utcDay } from "./support/budget-helpers";
+import { anHourAgoThisMonth, budgetOrg, countRows, plusHours, spend, utcDay } from "./support/budget-helpers";
 import { closeConnections } from "./support/close-connections";
 
 beforeAll(installShippedCatalogIfEmpty);
@@ -162,10 +162,11 @@ describe("budget alerts", () => {
       amount: "1",
     });
     const now = new Date();
-    await spend(org.orgId, "0.30", plusHours(now, -1), { customer: "c2" });
-    await spend(org.orgId, "0.85", plusHours(now, -1), { customer: "c1" });
-    await spend(org.orgId, "0.50", plusHours(now, -1)); // no customer: nobody's quota
-    await spend(org.orgId, "0.01", plusHours(now, -1), { team: "other", customer: "c3" });
+    const at = anHourAgoThisMonth(now);
+    await spend(org.orgId, "0.30", at, { customer: "c2" });
+    await spend(org.orgId, "0.85", at, { customer: "c1" });
+    await spend(org.orgId, "0.50", at); // no customer: nobody's quota
+    await spend(org.orgId, "0.01", at, { team: "other", customer: "c3" });
     await evaluateOrgBudgets(org.orgId, now);
     const { rows } = await pgPool().query(
       `SELECT "scopeValue" FROM budget_period_spend WHERE "orgId" = $1 ORDER BY 1`,

@@ -13,7 +13,7 @@ import {
 import { evaluateOrgBudgets } from "@/lib/budgets/evaluate-org-budgets";
 import { AppError } from "@/lib/errors";
 import { installShippedCatalogIfEmpty } from "@/lib/pricing/catalog/install-catalog";
-import { budgetOrg, plusHours, spend } from "./support/budget-helpers";
+import { anHourAgoThisMonth, budgetOrg, spend } from "./support/budget-helpers";
 import { closeConnections } from "./support/close-connections";
 
 beforeAll(installShippedCatalogIfEmpty);
@@ -33,7 +33,7 @@ describe("budgets tenant isolation", () => {
     const a = await budgetOrg("budget-a");
     const b = await budgetOrg("budget-b");
     const budgetB = await createBudget(b, { name: "b", period: "month", amount: "1", thresholds: [{ percent: 50 }] });
-    await spend(b.orgId, "0.60", plusHours(new Date(), -1), { team: "search" });
+    await spend(b.orgId, "0.60", anHourAgoThisMonth(), { team: "search" });
     await evaluateOrgBudgets(b.orgId);
     const alertB = (await listAlerts(b)).items[0]!;
     expect(alertB).toBeDefined();

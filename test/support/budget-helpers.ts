@@ -54,3 +54,10 @@ const DAY = 86_400_000;
 /** 00:00 UTC of the day `daysAgo` days before today. */
 export const utcDay = (daysAgo: number) => new Date(Math.floor(Date.now() / DAY) * DAY - daysAgo * DAY);
 export const plusHours = (d: Date, h: number) => new Date(d.getTime() + h * 3_600_000);
+
+/**
+ * An hour before `now`, but never before `now`'s UTC month began: spend that a monthly budget counts in
+ * its current period (in a month's first hour, an hour ago is last month).
+ */
+export const anHourAgoThisMonth = (now = new Date()) =>
+  new Date(Math.max(plusHours(now, -1).getTime(), Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)));
