@@ -132,13 +132,14 @@ const GC_KINDS: Record<number, string> = {
  * event loop ran (p99 of its delay), so a latency tail can be told apart from collection or scheduling.
  */
 export function watchPhase(): () => string {
-  const pauses: number[] = [];
+  /** Each kind's pauses in ms, in the order seen. */
   const kinds = new Map<string, number[]>();
   const gc = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      pauses.push(entry.duration);
       const kind = GC_KINDS[(entry as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? "other";
-      kinds.set(kind, [...(kinds.get(kind) ?? []), entry.duration]);
+      const seen = kinds.get(kind) ?? [];
+      seen.push(entry.duration);
+      kinds.set(kind, seen);
     }
   });
   gc.observe({ entryTypes: ["gc"] });
@@ -147,6 +148,7 @@ export function watchPhase(): () => string {
   return () => {
     gc.disconnect();
     loop.disable();
+    const pauses = [...kinds.values()].flat();
     const total = pauses.reduce((a, b) => a + b, 0);
     const longest = pauses.reduce((a, b) => Math.max(a, b), 0);
     const over2 = pauses.filter((p) => p > 2).length;
